@@ -1,0 +1,171 @@
+//! Parsing: reads each content file and deserializes it into its raw type.
+//!
+//! Reading is guarded: files over [`MAX_FILE_BYTES`](crate::discover::MAX_FILE_BYTES), text
+//! that is not UTF-8, and YAML that nests too deep or expands too many aliases are refused with
+//! a diagnostic. A byte-order mark and CRLF line ends are accepted.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Budget, DuplicateKeyPolicy, Options};
+
+use crate::diagnostics::{Diagnostic, Pos, SourceTexts};
+use crate::discover::{Kind, MAX_FILE_BYTES, SourceFile};
+use crate::raw;
+
+/// A parsed document and the file it came from.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// The file.
+    pub path: PathBuf,
+    /// Its content.
+    pub doc: T,
+}
+
+/// Every content file, parsed but not yet checked against each other.
+#[derive(Debug, Default)]
+pub struct RawContent {
+    /// `strategy.yaml` files (exactly one is valid).
+    pub strategy: Vec<Loaded<raw::Strategy>>,
+    /// `sources.yaml` files.
+    pub sources: Vec<Loaded<raw::Sources>>,
+    /// Goals.
+    pub goals: Vec<Loaded<raw::Goal>>,
+    /// Indicators.
+    pub indicators: Vec<Loaded<raw::Indicator>>,
+    /// Initiatives.
+    pub initiatives: Vec<Loaded<raw::Initiative>>,
+    /// Quarterly statuses.
+    pub statuses: Vec<Loaded<raw::Status>>,
+    /// Every file read, in discovery order (inputs for the manifest).
+    pub files: Vec<PathBuf>,
+}
+
+enum Doc {
+    Strategy(raw::Strategy),
+    Sources(raw::Sources),
+    Goal(raw::Goal),
+    Indicator(raw::Indicator),
+    Initiative(raw::Initiative),
+    Status(raw::Status),
+}
+
+/// Reads and parses every file, collecting every problem.
+pub fn parse(files: &[SourceFile], texts: &mut SourceTexts) -> (RawContent, Vec<Diagnostic>) {
+    let results: Vec<_> = files.par_iter().map(parse_one).collect();
+    let mut content = RawContent::default();
+    let mut problems = Vec::new();
+    for (file, (text, result)) in files.iter().zip(results) {
+        content.files.push(file.path.clone());
+        if let Some(text) = text {
+            texts.insert(&file.path, text);
+        }
+        let path = file.path.clone();
+        match result {
+            Ok(Doc::Strategy(doc)) => content.strategy.push(Loaded { path, doc }),
+            Ok(Doc::Sources(doc)) => content.sources.push(Loaded { path, doc }),
+            Ok(Doc::Goal(doc)) => content.goals.push(Loaded { path, doc }),
+            Ok(Doc::Indicator(doc)) => content.indicators.push(Loaded { path, doc }),
+            Ok(Doc::Initiative(doc)) => content.initiatives.push(Loaded { path, doc }),
+            Ok(Doc::Status(doc)) => content.statuses.push(Loaded { path, doc }),
+            Err(d) => problems.push(d),
+        }
+    }
+    (content, problems)
+}
+
+fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
+    let text = match read_text(&file.path) {
+        Ok(text) => text,
+        Err(d) => return (None, Err(d)),
+    };
+    let doc = match file.kind {
+        Kind::Strategy => from_yaml(&file.path, &text).map(Doc::Strategy),
+        Kind::Sources => from_yaml(&file.path, &text).map(Doc::Sources),
+        Kind::Goal => from_yaml(&file.path, &text).map(Doc::Goal),
+        Kind::Indicator => from_yaml(&file.path, &text).map(Doc::Indicator),
+        Kind::Initiative => from_yaml(&file.path, &text).map(Doc::Initiative),
+        Kind::Status => from_yaml(&file.path, &text).map(Doc::Status),
+    };
+    (Some(text), doc)
+}
+
+/// Reads a file as UTF-8 text, without a byte-order mark, refusing files that are too large.
+pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read file ({e})")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(
+            path,
+            format!(
+                "file is too large ({} bytes, expected at most {} bytes)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file(path, format!("cannot read file ({e})")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Arc::from(text)),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let col = good.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            Err(Diagnostic::new(
+                path,
+                Pos { line: line as u32, col: col as u32 },
+                "file is not valid UTF-8 text (save it as UTF-8)",
+            ))
+        }
+    }
+}
+
+/// The parser's limits: no duplicate keys, bounded depth, aliases and size.
+fn options() -> Options {
+    let budget = Budget {
+        max_depth: 64,
+        max_aliases: 1_000,
+        max_anchors: 1_000,
+        max_events: 1_000_000,
+        max_nodes: 500_000,
+        max_total_scalar_bytes: MAX_FILE_BYTES as usize * 2,
+        max_documents: 1,
+        ..Budget::default()
+    };
+    let mut options = Options::default();
+    options.budget = Some(budget);
+    options.duplicate_keys = DuplicateKeyPolicy::Error;
+    options.with_snippet = false;
+    options
+}
+
+/// Deserializes YAML text, turning a parse error into a diagnostic at its position.
+pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::file(path, "file is empty (expected a YAML mapping)"));
+    }
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|err| {
+        let pos = err.location().map(|l| Pos::from_location(&l)).unwrap_or(Pos { line: 1, col: 1 });
+        Diagnostic::new(path, pos, message_of(&err))
+    })
+}
+
+/// The error's message without the location the parser appends.
+fn message_of(err: &serde_saphyr::Error) -> String {
+    let text = err.without_snippet().to_string();
+    let text = text.lines().next().unwrap_or("").trim();
+    let text = match text.rfind(" at line ") {
+        Some(i) => &text[..i],
+        None => text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "invalid YAML".to_owned(),
+    }
+}

@@ -1,0 +1,622 @@
+//! Validation: turns the raw documents into one [`Content`] model, or lists every problem.
+//!
+//! Each check reports at the exact place in the file and says what was expected. Validation
+//! never stops at the first problem: the analyst gets the whole list in one run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::model::*;
+use crate::parse::{Loaded, RawContent};
+use crate::period::Period;
+use crate::raw::{self, PeriodText};
+
+/// Collects problems for one file.
+struct Sink<'a> {
+    path: &'a Path,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        let pos = Pos::from_location(&spanned.referenced);
+        self.problems.push(Diagnostic::new(self.path, pos, message));
+    }
+
+    fn file(&mut self, message: impl Into<String>) {
+        self.problems.push(Diagnostic::file(self.path, message));
+    }
+
+    fn period(&mut self, p: &Spanned<PeriodText>) -> Option<Period> {
+        match Period::parse(&p.value.0) {
+            Ok(period) => Some(period),
+            Err(e) => {
+                self.at(p, format!("invalid period `{}`: {e}", p.value.0));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, n: &Spanned<f64>, unit: Unit, what: &str) -> Option<f64> {
+        let v = n.value;
+        if !v.is_finite() {
+            self.at(n, format!("{what} is {v}, expected a finite number"));
+            return None;
+        }
+        match unit {
+            Unit::Percent if !(0.0..=100.0).contains(&v) => {
+                self.at(n, format!("{what} {v} is not a percentage (expected 0 to 100)"));
+                None
+            }
+            Unit::Count | Unit::Share | Unit::Days | Unit::Millions if v < 0.0 => {
+                self.at(n, format!("{what} {v} is negative (expected a count of 0 or more)"));
+                None
+            }
+            _ => Some(v),
+        }
+    }
+
+    fn quantity(
+        &mut self,
+        value: &Spanned<f64>,
+        of: Option<&Spanned<f64>>,
+        unit: Unit,
+        what: &str,
+    ) -> Option<Quantity> {
+        let v = self.number(value, unit, what)?;
+        let of = match of {
+            Some(o) => {
+                let d = self.number(o, Unit::Count, "denominator")?;
+                if d <= 0.0 || v > d {
+                    self.at(o, format!("denominator {d} must be positive and at least the value {v}"));
+                    return None;
+                }
+                Some(d)
+            }
+            None => None,
+        };
+        Some(Quantity { value: v, of })
+    }
+}
+
+fn small_int<T: TryFrom<i64>>(n: &Spanned<i64>) -> Option<T> {
+    T::try_from(n.value).ok()
+}
+
+fn is_numbered_id(s: &str) -> bool {
+    !s.is_empty() && s.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.as_bytes()[0].is_ascii_alphanumeric()
+}
+
+/// Sort key putting `2.5.10` after `2.5.9` and numbered ids before slugs.
+pub fn id_key(id: &str) -> (u8, Vec<u32>, String) {
+    if is_numbered_id(id) {
+        (0, id.split('.').map(|p| p.parse().unwrap_or(0)).collect(), String::new())
+    } else {
+        (1, Vec::new(), id.to_owned())
+    }
+}
+
+/// Validates all raw content into the model.
+pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+
+    // Sources first: everything else refers to them.
+    let mut sources = BTreeMap::new();
+    let mut source_places: HashMap<String, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.sources {
+        let mut s = Sink { path, problems: &mut problems };
+        for src in &doc.sources {
+            let id = src.id.value.clone();
+            if !is_slug(&id) {
+                s.at(&src.id, format!("invalid source id `{id}` (expected lowercase letters, digits and -)"));
+                continue;
+            }
+            if let Some(first) = source_places.get(&id) {
+                s.at(&src.id, format!("duplicate source id `{id}` (first defined in {})", first.display()));
+                continue;
+            }
+            let date = src.date.as_ref().and_then(|d| s.period(d));
+            source_places.insert(id.clone(), path.clone());
+            sources.insert(
+                id.clone(),
+                Source { id, title: src.title.clone(), publisher: src.publisher.clone(), date, url: src.url.clone() },
+            );
+        }
+    }
+    if raw.sources.is_empty() {
+        problems.push(Diagnostic::file(root.join("sources.yaml"), "missing sources.yaml (every figure needs a source)"));
+    }
+    let check_source = |s: &mut Sink, id: &Spanned<String>| -> String {
+        if !sources.contains_key(&id.value) {
+            let known: Vec<&str> = sources.keys().map(String::as_str).collect();
+            s.at(id, format!("unknown source `{}` (expected one of: {})", id.value, known.join(", ")));
+        }
+        id.value.clone()
+    };
+
+    // The strategy.
+    let strategy = match raw.strategy.as_slice() {
+        [Loaded { path, doc }] => {
+            let mut s = Sink { path, problems: &mut problems };
+            if let Some(src) = &doc.source {
+                check_source(&mut s, src);
+            }
+            let horizon = small_int::<i32>(&doc.horizon).filter(|y| (2000..=2100).contains(y));
+            if horizon.is_none() {
+                s.at(&doc.horizon, format!("invalid horizon {} (expected a year such as 2030)", doc.horizon.value));
+            }
+            Some(Strategy {
+                title: doc.title.clone(),
+                subtitle: doc.subtitle.clone(),
+                vision: doc.vision.clone(),
+                horizon: horizon.unwrap_or(2030),
+                publisher: doc.publisher.clone(),
+            })
+        }
+        [] => {
+            problems.push(Diagnostic::file(root.join("strategy.yaml"), "missing strategy.yaml"));
+            None
+        }
+        [_, rest @ ..] => {
+            for l in rest {
+                problems.push(Diagnostic::file(&l.path, "a second strategy file (expected exactly one)"));
+            }
+            None
+        }
+    };
+
+    // Goals.
+    let mut goals: Vec<Goal> = Vec::new();
+    let mut goal_places: HashMap<u8, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.goals {
+        let mut s = Sink { path, problems: &mut problems };
+        if let Some(src) = &doc.source {
+            check_source(&mut s, src);
+        }
+        let Some(number) = small_int::<u8>(&doc.number).filter(|n| (1..=5).contains(n)) else {
+            s.at(&doc.number, format!("invalid goal number {} (expected 1 to 5)", doc.number.value));
+            continue;
+        };
+        if let Some(first) = goal_places.get(&number) {
+            s.at(&doc.number, format!("duplicate goal {number} (first defined in {})", first.display()));
+            continue;
+        }
+        goal_places.insert(number, path.clone());
+        goals.push(Goal { number, title: doc.title.clone(), summary: doc.summary.clone(), aims: doc.aims.clone() });
+    }
+    goals.sort_by_key(|g| g.number);
+    let check_goal = |s: &mut Sink, n: &Spanned<i64>| -> Option<u8> {
+        let number = small_int::<u8>(n).filter(|g| goal_places.contains_key(g));
+        if number.is_none() {
+            let known: Vec<String> = goals.iter().map(|g| g.number.to_string()).collect();
+            s.at(n, format!("unknown goal {} (expected one of: {})", n.value, known.join(", ")));
+        }
+        number
+    };
+
+    // Indicators.
+    let mut indicators = Vec::new();
+    let mut indicator_places: HashMap<String, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.indicators {
+        let mut s = Sink { path, problems: &mut problems };
+        let id = doc.id.value.clone();
+        if !is_numbered_id(&id) && !is_slug(&id) {
+            s.at(&doc.id, format!("invalid indicator id `{id}` (expected a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger)"));
+            continue;
+        }
+        if let Some(first) = indicator_places.get(&id) {
+            s.at(&doc.id, format!("duplicate indicator id `{id}` (first defined in {})", first.display()));
+            continue;
+        }
+        indicator_places.insert(id.clone(), path.clone());
+        if let Some(i) = check_indicator(&mut s, doc, &check_goal, &check_source) {
+            indicators.push(i);
+        }
+    }
+    indicators.sort_by_key(|i: &Indicator| id_key(&i.id));
+
+    // Initiatives.
+    let mut initiatives = Vec::new();
+    let mut initiative_places: HashMap<String, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.initiatives {
+        let mut s = Sink { path, problems: &mut problems };
+        let id = doc.id.value.clone();
+        let bytes = id.as_bytes();
+        let well_formed = bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
+        if !well_formed {
+            s.at(&doc.id, format!("invalid initiative id `{id}` (expected a goal number and a capital letter, such as 1A)"));
+            continue;
+        }
+        if let Some(first) = initiative_places.get(&id) {
+            s.at(&doc.id, format!("duplicate initiative id `{id}` (first defined in {})", first.display()));
+            continue;
+        }
+        initiative_places.insert(id.clone(), path.clone());
+        check_source(&mut s, &doc.source);
+        let Some(goal) = check_goal(&mut s, &doc.goal) else { continue };
+        if bytes[0] - b'0' != goal {
+            s.at(&doc.goal, format!("initiative {id} belongs to goal {}, not goal {goal}", bytes[0] - b'0'));
+        }
+        let mut statuses = Vec::new();
+        for st in &doc.statuses {
+            if let Some(p) = s.period(&st.quarter) {
+                statuses.push((p, st.text.clone()));
+            }
+        }
+        statuses.sort_by_key(|(p, _)| *p);
+        initiatives.push(Initiative {
+            id,
+            goal,
+            title: doc.title.clone(),
+            description: doc.description.clone(),
+            relevance: doc.relevance.clone(),
+            status_source: doc.status_source.clone(),
+            owner: doc.owner.clone(),
+            statuses,
+        });
+    }
+    initiatives.sort_by(|a, b| a.id.cmp(&b.id));
+
+    // Quarterly statuses.
+    let mut statuses: Vec<Status> = Vec::new();
+    for Loaded { path, doc } in &raw.statuses {
+        let mut s = Sink { path, problems: &mut problems };
+        let ctx = StatusCtx { indicators: &indicators, initiatives: &initiatives };
+        if let Some(st) = check_status(&mut s, path, doc, &ctx, &check_goal, &check_source) {
+            if let Some(first) = statuses.iter().find(|o| o.quarter == st.quarter) {
+                s.at(&doc.quarter, format!("a second status for {} (first in {})", doc.quarter.value.0, first.path.display()));
+            } else {
+                statuses.push(st);
+            }
+        }
+    }
+    statuses.sort_by_key(|s| s.quarter);
+
+    match strategy {
+        Some(strategy) if problems.is_empty() => Ok(Content {
+            strategy,
+            sources,
+            goals,
+            indicators,
+            initiatives,
+            statuses,
+            files: raw.files,
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn unit_of(s: &mut Sink, u: &Spanned<String>) -> Option<Unit> {
+    let unit = Unit::parse(&u.value);
+    if unit.is_none() {
+        s.at(u, format!("unknown unit `{}` (expected percent, count, share, millions, days or text)", u.value));
+    }
+    unit
+}
+
+fn footnotes(raw: &[raw::Footnote]) -> Vec<Footnote> {
+    raw.iter().map(|f| Footnote { mark: f.mark.clone(), text: f.text.clone(), url: f.url.clone() }).collect()
+}
+
+fn check_indicator(
+    s: &mut Sink,
+    doc: &raw::Indicator,
+    check_goal: &dyn Fn(&mut Sink, &Spanned<i64>) -> Option<u8>,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Option<Indicator> {
+    let goal = check_goal(s, &doc.goal);
+    let unit = unit_of(s, &doc.unit);
+    let kind = IndicatorType::parse(&doc.kind.value);
+    if kind.is_none() {
+        s.at(&doc.kind, format!("unknown indicator type `{}` (expected adopsjon, bruk, opplevd resultat, resultat, effekt or statistikk)", doc.kind.value));
+    }
+    let frequency = match &doc.frequency {
+        Some(f) => {
+            let parsed = Frequency::parse(&f.value);
+            if parsed.is_none() {
+                s.at(f, format!("unknown update frequency `{}` (expected årlig, kvartalsvis or løpende)", f.value));
+            }
+            parsed
+        }
+        None => None,
+    };
+    let mut comments = Vec::new();
+    for c in &doc.comments {
+        if let Some(date) = s.period(&c.date) {
+            comments.push(Comment { date, text: c.text.clone(), year: c.year.as_ref().map(|y| y.value as i32) });
+        }
+    }
+    if doc.measures.is_empty() {
+        s.file(format!("indicator {} has no measures (expected at least one under `measures`)", doc.id.value));
+    }
+    let several = doc.measures.len() > 1;
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut measures = Vec::new();
+    for m in &doc.measures {
+        if let Some(id) = &m.id {
+            if seen.insert(id.value.as_str(), ()).is_some() {
+                s.at(id, format!("duplicate measure id `{}` in indicator {}", id.value, doc.id.value));
+            }
+        } else if several {
+            s.file(format!("indicator {} has several measures, so each needs an `id`", doc.id.value));
+        }
+        let m_unit = match &m.unit {
+            Some(u) => unit_of(s, u),
+            None => unit,
+        };
+        if let Some(m_unit) = m_unit {
+            measures.push(check_measure(s, m, m_unit, check_source));
+        }
+    }
+    Some(Indicator {
+        id: doc.id.value.clone(),
+        goal: goal?,
+        name: doc.name.clone(),
+        short_name: doc.short_name.clone(),
+        unit: unit?,
+        unit_label: doc.unit_label.clone(),
+        kind: kind?,
+        description: doc.description.clone(),
+        measurement: doc.measurement.clone(),
+        data_source: doc.data_source.clone(),
+        frequency,
+        footnotes: footnotes(&doc.footnotes),
+        comments,
+        measures,
+        path: s.path.to_path_buf(),
+    })
+}
+
+fn check_measure(
+    s: &mut Sink,
+    m: &raw::Measure,
+    unit: Unit,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Measure {
+    let baseline = m.baseline.as_ref().map(|b| {
+        let source = check_source(s, &b.source);
+        Baseline {
+            quantity: b.value.as_ref().and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
+            period: b.period.as_ref().and_then(|p| s.period(p)),
+            text: b.text.clone(),
+            source,
+        }
+    });
+    let baseline_year = baseline.as_ref().and_then(|b| b.period).map(Period::year);
+    let mut targets = Vec::new();
+    for t in &m.targets {
+        let source = check_source(s, &t.source);
+        let chosen = [t.value.is_some(), t.change_percent.is_some(), t.maintain].iter().filter(|b| **b).count();
+        if chosen > 1 {
+            s.at(&t.year, "a target has more than one of value, change_percent and maintain (expected one, or only text)");
+            continue;
+        }
+        let kind = if let Some(v) = &t.value {
+            match s.quantity(v, t.of.as_ref(), unit, "target") {
+                Some(q) => TargetKind::Value(q),
+                None => continue,
+            }
+        } else if let Some(c) = &t.change_percent {
+            match s.number(c, Unit::Text, "change_percent") {
+                Some(v) => TargetKind::Change(v),
+                None => continue,
+            }
+        } else if t.maintain {
+            TargetKind::Maintain
+        } else if t.text.is_some() {
+            TargetKind::Text
+        } else {
+            s.at(&t.year, "a target needs value, change_percent, maintain: true or text");
+            continue;
+        };
+        let year = t.year.value;
+        if !(1900..=2200).contains(&year) {
+            s.at(&t.year, format!("invalid target year {year} (expected a year such as 2025)"));
+            continue;
+        }
+        if let Some(by) = baseline_year {
+            if (year as i32) < by {
+                s.at(&t.year, format!("target year {year} is before the baseline ({by})"));
+                continue;
+            }
+        }
+        targets.push(Target { year: year as i32, kind, text: t.text.clone(), source });
+    }
+    targets.sort_by_key(|t| t.year);
+    let mut values = Vec::new();
+    for v in &m.values {
+        let source = check_source(s, &v.source);
+        let period = s.period(&v.period);
+        let quantity = s.quantity(&v.value, v.of.as_ref(), unit, "value");
+        let mut breakdown = Vec::new();
+        for part in &v.breakdown {
+            if let Some(x) = s.number(&part.value, unit, "breakdown value") {
+                breakdown.push((part.label.clone(), x));
+            }
+        }
+        if let (Some(period), Some(quantity)) = (period, quantity) {
+            if values.iter().any(|o: &Value| o.period == period) {
+                s.at(&v.period, format!("a second value for {}", period.code()));
+                continue;
+            }
+            values.push(Value { period, quantity, text: v.text.clone(), breakdown, source });
+        }
+    }
+    values.sort_by_key(|v| v.period);
+    let ambition = m.ambition.as_ref().map(|a| Ambition {
+        period: a.period.as_ref().and_then(|p| s.period(p)),
+        value: a.value.as_ref().and_then(|v| s.number(v, unit, "ambition")),
+        text: a.text.clone(),
+        source: check_source(s, &a.source),
+    });
+    Measure {
+        id: m.id.as_ref().map(|i| i.value.clone()),
+        name: m.name.clone(),
+        unit,
+        baseline,
+        targets,
+        values,
+        ambition,
+        illustrative: m.illustrative,
+    }
+}
+
+struct StatusCtx<'a> {
+    indicators: &'a [Indicator],
+    initiatives: &'a [Initiative],
+}
+
+fn items(raw: &[raw::Item]) -> Vec<Item> {
+    raw.iter()
+        .map(|i| match i {
+            raw::Item::Text(t) => Item { text: t.clone(), items: Vec::new() },
+            raw::Item::Nested(n) => Item { text: n.text.clone(), items: n.items.clone() },
+        })
+        .collect()
+}
+
+fn check_status(
+    s: &mut Sink,
+    path: &Path,
+    doc: &raw::Status,
+    ctx: &StatusCtx,
+    check_goal: &dyn Fn(&mut Sink, &Spanned<i64>) -> Option<u8>,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Option<Status> {
+    let source = check_source(s, &doc.source);
+    let quarter = match s.period(&doc.quarter) {
+        Some(Period::Quarter(y, q)) => Some((y, q)),
+        Some(_) => {
+            s.at(&doc.quarter, format!("`{}` is not a quarter (expected such as 2026-Q2)", doc.quarter.value.0));
+            None
+        }
+        None => None,
+    };
+    let date = match &doc.date {
+        Some(d) => match s.period(d) {
+            Some(Period::Day(day)) => Some(day),
+            Some(_) => {
+                s.at(d, format!("`{}` is not a date (expected such as 2026-06-30)", d.value.0));
+                None
+            }
+            None => None,
+        },
+        None => quarter.map(|(y, q)| Period::Quarter(y, q).end()),
+    };
+    let mut goals: Vec<GoalStatus> = Vec::new();
+    for g in &doc.goals {
+        let Some(goal) = check_goal(s, &g.goal) else { continue };
+        if goals.iter().any(|o| o.goal == goal) {
+            s.at(&g.goal, format!("goal {goal} appears twice in this status"));
+            continue;
+        }
+        let mut selected = Vec::new();
+        for sel in &g.selected {
+            let (reference, default_text) = match (&sel.initiative, &sel.indicator) {
+                (Some(_), Some(i)) => {
+                    s.at(i, "a selected entry refers to both an initiative and an indicator (expected one)");
+                    continue;
+                }
+                (Some(i), None) => match ctx.initiatives.iter().find(|x| x.id == i.value) {
+                    Some(init) => (SelectedRef::Initiative(init.id.clone()), Some(format!("{} {}", init.id, init.title))),
+                    None => {
+                        s.at(i, format!("unknown initiative `{}`", i.value));
+                        continue;
+                    }
+                },
+                (None, Some(i)) => match ctx.indicators.iter().find(|x| x.id == i.value) {
+                    Some(ind) => (SelectedRef::Indicator(ind.id.clone()), Some(format!("{} {}", ind.id, ind.name))),
+                    None => {
+                        s.at(i, format!("unknown indicator `{}`", i.value));
+                        continue;
+                    }
+                },
+                (None, None) => (SelectedRef::None, None),
+            };
+            let Some(text) = sel.text.clone().or(default_text) else {
+                s.file("a selected entry has neither text nor a reference");
+                continue;
+            };
+            selected.push(Selected { label: sel.label.clone(), reference, text, items: sel.items.clone() });
+        }
+        let mut pages = Vec::new();
+        for p in &g.pages {
+            let Some(ind) = ctx.indicators.iter().find(|x| x.id == p.indicator.value) else {
+                s.at(&p.indicator, format!("unknown indicator `{}`", p.indicator.value));
+                continue;
+            };
+            let mut measures = Vec::new();
+            for m in &p.measures {
+                if ind.measure(&m.value).is_none() {
+                    let known: Vec<&str> = ind.measures.iter().filter_map(|m| m.id.as_deref()).collect();
+                    s.at(m, format!("indicator {} has no measure `{}` (expected one of: {})", ind.id, m.value, known.join(", ")));
+                } else {
+                    measures.push(m.value.clone());
+                }
+            }
+            pages.push(IndicatorPage {
+                indicator: ind.id.clone(),
+                measures,
+                title: p.title.clone(),
+                about_heading: p.about_heading.clone(),
+                about: p.about.clone(),
+                assessment_heading: p.assessment_heading.clone(),
+                assessment: p.assessment.clone(),
+                proposed_ambition: p.proposed_ambition.clone(),
+                chart_caption: p.chart_caption.clone(),
+                notes: footnotes(&p.notes),
+            });
+        }
+        goals.push(GoalStatus {
+            goal,
+            overall: items(&g.overall),
+            selected,
+            positive: items(&g.positive),
+            challenges: items(&g.challenges),
+            questions: items(&g.questions),
+            footnotes: footnotes(&g.footnotes),
+            pages,
+        });
+    }
+    goals.sort_by_key(|g| g.goal);
+    Some(Status {
+        quarter: quarter?,
+        title: doc.title.clone(),
+        subtitle: doc.subtitle.clone(),
+        date: date?,
+        source,
+        goals,
+        path: path.to_path_buf(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_naturally() {
+        let mut ids = vec!["2.5.10", "tillit", "1.6", "2.5.9", "10.1", "2.1"];
+        ids.sort_by_key(|i| id_key(i));
+        assert_eq!(ids, ["1.6", "2.1", "2.5.9", "2.5.10", "10.1", "tillit"]);
+    }
+
+    #[test]
+    fn id_shapes() {
+        assert!(is_numbered_id("2.5.3"));
+        assert!(!is_numbered_id("2..3"));
+        assert!(is_slug("tillit-helseopplysninger"));
+        assert!(!is_slug("Tillit"));
+        assert!(!is_slug("../etc"));
+    }
+}
