@@ -63,7 +63,11 @@ pub struct MeasureFacts<'a> {
 /// A target as a number, when it can be one: absolute, relative to the baseline, or the
 /// baseline itself for "maintain".
 pub fn target_value(measure: &Measure, kind: TargetKind) -> Option<f64> {
-    let base = measure.baseline.as_ref().and_then(|b| b.quantity).map(|q| q.value);
+    let base = measure
+        .baseline
+        .as_ref()
+        .and_then(|b| b.quantity)
+        .map(|q| q.value);
     match kind {
         TargetKind::Value(q) => Some(q.value),
         TargetKind::Change(p) => base.map(|b| b * (1.0 + p / 100.0)),
@@ -86,11 +90,21 @@ pub fn analyse(measure: &Measure) -> MeasureFacts<'_> {
         .find(|(y, _)| latest_year.is_none_or(|ly| *y >= ly))
         .or(numeric.last())
         .copied();
-    let base = measure.baseline.as_ref().and_then(|b| b.quantity).map(|q| q.value);
+    let base = measure
+        .baseline
+        .as_ref()
+        .and_then(|b| b.quantity)
+        .map(|q| q.value);
     let trend = match measure.values.as_slice() {
         [.., a, b] => {
             let d = b.quantity.value - a.quantity.value;
-            if d.abs() < 1e-9 { Trend::Flat } else if d > 0.0 { Trend::Up } else { Trend::Down }
+            if d.abs() < 1e-9 {
+                Trend::Flat
+            } else if d > 0.0 {
+                Trend::Up
+            } else {
+                Trend::Down
+            }
         }
         _ => Trend::Unknown,
     };
@@ -106,10 +120,18 @@ pub fn analyse(measure: &Measure) -> MeasureFacts<'_> {
             };
             (Some(p), standing)
         }
-        (Some(v), Some((_, t)), _) if (v.quantity.value - t).abs() < 1e-9 => (None, Standing::Reached),
+        (Some(v), Some((_, t)), _) if (v.quantity.value - t).abs() < 1e-9 => {
+            (None, Standing::Reached)
+        }
         _ => (None, Standing::Unknown),
     };
-    MeasureFacts { latest, next_target, progress, standing, trend }
+    MeasureFacts {
+        latest,
+        next_target,
+        progress,
+        standing,
+        trend,
+    }
 }
 
 #[cfg(test)]
@@ -124,20 +146,31 @@ mod tests {
             name: None,
             unit: Unit::Count,
             baseline: Some(Baseline {
-                quantity: Some(Quantity { value: base, of: None }),
+                quantity: Some(Quantity {
+                    value: base,
+                    of: None,
+                }),
                 period: Some(Period::Year(2021)),
                 text: None,
                 source: "s".into(),
             }),
             targets: targets
                 .iter()
-                .map(|(y, k)| Target { year: *y, kind: *k, text: None, source: "s".into() })
+                .map(|(y, k)| Target {
+                    year: *y,
+                    kind: *k,
+                    text: None,
+                    source: "s".into(),
+                })
                 .collect(),
             values: values
                 .iter()
                 .map(|(y, v)| Value {
                     period: Period::Year(*y),
-                    quantity: Quantity { value: *v, of: None },
+                    quantity: Quantity {
+                        value: *v,
+                        of: None,
+                    },
                     text: None,
                     breakdown: vec![],
                     source: "s".into(),
@@ -150,7 +183,14 @@ mod tests {
 
     #[test]
     fn relative_targets_resolve_against_the_baseline() {
-        let m = measure(100.0, &[(2021, 100.0), (2024, 106.0)], &[(2024, TargetKind::Change(12.0)), (2025, TargetKind::Change(20.0))]);
+        let m = measure(
+            100.0,
+            &[(2021, 100.0), (2024, 106.0)],
+            &[
+                (2024, TargetKind::Change(12.0)),
+                (2025, TargetKind::Change(20.0)),
+            ],
+        );
         let f = analyse(&m);
         assert_eq!(f.next_target, Some((2024, 112.00000000000001)));
         assert!((f.progress.unwrap() - 50.0).abs() < 1e-6);
@@ -160,7 +200,26 @@ mod tests {
 
     #[test]
     fn falling_targets_count_as_progress_when_values_fall() {
-        let m = measure(17.0, &[(2021, 17.0), (2024, 14.0)], &[(2024, TargetKind::Value(Quantity { value: 25.0, of: None })), (2025, TargetKind::Value(Quantity { value: 11.0, of: None }))]);
+        let m = measure(
+            17.0,
+            &[(2021, 17.0), (2024, 14.0)],
+            &[
+                (
+                    2024,
+                    TargetKind::Value(Quantity {
+                        value: 25.0,
+                        of: None,
+                    }),
+                ),
+                (
+                    2025,
+                    TargetKind::Value(Quantity {
+                        value: 11.0,
+                        of: None,
+                    }),
+                ),
+            ],
+        );
         let f = analyse(&m);
         assert_eq!(f.next_target, Some((2024, 25.0)));
         assert_eq!(f.standing, Standing::Behind);

@@ -45,7 +45,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem at a position in a file.
     pub fn new(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), pos, message: message.into() }
+        Diagnostic {
+            path: path.into(),
+            pos,
+            message: message.into(),
+        }
     }
 
     /// A problem with a whole file (reported at 1:1).
@@ -85,7 +89,10 @@ impl SourceTexts {
         let mut sorted = diagnostics.to_vec();
         sorted.sort();
         sorted.dedup();
-        let config = Config { display_style: DisplayStyle::Short, ..Config::default() };
+        let config = Config {
+            display_style: DisplayStyle::Short,
+            ..Config::default()
+        };
         let mut files = SimpleFiles::new();
         let mut ids: HashMap<&Path, usize> = HashMap::new();
         let mut out = String::new();
@@ -95,7 +102,10 @@ impl SourceTexts {
             let cs = match range {
                 Some(range) => {
                     let id = *ids.entry(d.path.as_path()).or_insert_with(|| {
-                        files.add(d.path.display().to_string(), text.cloned().unwrap_or_default())
+                        files.add(
+                            d.path.display().to_string(),
+                            text.cloned().unwrap_or_default(),
+                        )
                     });
                     CsDiagnostic::error()
                         .with_message(&d.message)
@@ -158,7 +168,11 @@ mod tests {
         let mut texts = SourceTexts::default();
         let path = PathBuf::from("content/indicators/1.6.yaml");
         texts.insert(&path, Arc::from("id: \"1.6\"\ngoal: 9\n"));
-        let d = Diagnostic::new(&path, Pos { line: 2, col: 7 }, "unknown goal 9, expected 1 to 5");
+        let d = Diagnostic::new(
+            &path,
+            Pos { line: 2, col: 7 },
+            "unknown goal 9, expected 1 to 5",
+        );
         let printed = texts.render(&[d]);
         assert_eq!(
             printed.trim(),

@@ -43,7 +43,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if !root.is_dir() {
-        problems.push(Diagnostic::file(root, "content folder not found (expected a directory)"));
+        problems.push(Diagnostic::file(
+            root,
+            "content folder not found (expected a directory)",
+        ));
         return (files, problems);
     }
     let walker = WalkDir::new(root)
@@ -57,7 +60,10 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(root).to_path_buf();
-                problems.push(Diagnostic::file(path, format!("cannot read folder entry ({err})")));
+                problems.push(Diagnostic::file(
+                    path,
+                    format!("cannot read folder entry ({err})"),
+                ));
                 continue;
             }
         };
@@ -80,8 +86,16 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
         if !entry.file_type().is_file() || !is_yaml {
             continue;
         }
-        let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
-        let kind = match parts.iter().map(|s| s.as_ref()).collect::<Vec<&str>>().as_slice() {
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let kind = match parts
+            .iter()
+            .map(|s| s.as_ref())
+            .collect::<Vec<&str>>()
+            .as_slice()
+        {
             ["strategy.yaml" | "strategy.yml"] => Some(Kind::Strategy),
             ["sources.yaml" | "sources.yml"] => Some(Kind::Sources),
             ["goals", _] => Some(Kind::Goal),
@@ -109,16 +123,32 @@ mod tests {
     fn classifies_by_folder_and_sorts() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for f in ["strategy.yaml", "indicators/2.1.yaml", "indicators/1.6.yaml", "status/2026-q2.yaml", "notes.md", "stray.yaml"] {
+        for f in [
+            "strategy.yaml",
+            "indicators/2.1.yaml",
+            "indicators/1.6.yaml",
+            "status/2026-q2.yaml",
+            "notes.md",
+            "stray.yaml",
+        ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x: 1").unwrap();
         }
         let (files, problems) = discover(root);
-        let names: Vec<_> = files.iter().map(|f| f.path.strip_prefix(root).unwrap().to_path_buf()).collect();
+        let names: Vec<_> = files
+            .iter()
+            .map(|f| f.path.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
         assert_eq!(
             names,
-            ["indicators/1.6.yaml", "indicators/2.1.yaml", "status/2026-q2.yaml", "strategy.yaml"].map(PathBuf::from)
+            [
+                "indicators/1.6.yaml",
+                "indicators/2.1.yaml",
+                "status/2026-q2.yaml",
+                "strategy.yaml"
+            ]
+            .map(PathBuf::from)
         );
         assert_eq!(files[0].kind, Kind::Indicator);
         assert_eq!(problems.len(), 1);

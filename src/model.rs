@@ -63,7 +63,7 @@ pub struct Strategy {
 }
 
 /// A source document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Id.
     pub id: String,

@@ -8,8 +8,18 @@ pub const NBSP: char = '\u{a0}';
 
 /// Month names in bokmål.
 pub const MONTHS: [&str; 12] = [
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 ];
 
 /// A number with a decimal comma, up to `max_decimals` decimals (trailing zeros dropped) and
@@ -31,7 +41,8 @@ pub fn number(value: f64, max_decimals: usize) -> String {
         }
         grouped.push(*c);
     }
-    let negative = value < 0.0 && (grouped.chars().any(|c| c != '0' && c != NBSP) || !frac.is_empty());
+    let negative =
+        value < 0.0 && (grouped.chars().any(|c| c != '0' && c != NBSP) || !frac.is_empty());
     let mut out = String::new();
     if negative {
         out.push('−');
@@ -51,7 +62,12 @@ pub fn percent(value: f64) -> String {
 
 /// A date: `13. desember 2023`.
 pub fn date(d: Date) -> String {
-    format!("{}. {} {}", d.day(), MONTHS[usize::from(u8::from(d.month())) - 1], d.year())
+    format!(
+        "{}. {} {}",
+        d.day(),
+        MONTHS[usize::from(u8::from(d.month())) - 1],
+        d.year()
+    )
 }
 
 #[cfg(test)]

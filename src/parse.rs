@@ -118,7 +118,10 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
             let col = good.rsplit('\n').next().unwrap_or("").chars().count() + 1;
             Err(Diagnostic::new(
                 path,
-                Pos { line: line as u32, col: col as u32 },
+                Pos {
+                    line: line as u32,
+                    col: col as u32,
+                },
                 "file is not valid UTF-8 text (save it as UTF-8)",
             ))
         }
@@ -127,16 +130,14 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
 
 /// The parser's limits: no duplicate keys, bounded depth, aliases and size.
 fn options() -> Options {
-    let budget = Budget {
-        max_depth: 64,
-        max_aliases: 1_000,
-        max_anchors: 1_000,
-        max_events: 1_000_000,
-        max_nodes: 500_000,
-        max_total_scalar_bytes: MAX_FILE_BYTES as usize * 2,
-        max_documents: 1,
-        ..Budget::default()
-    };
+    let mut budget = Budget::default();
+    budget.max_depth = 64;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_events = 1_000_000;
+    budget.max_nodes = 500_000;
+    budget.max_total_scalar_bytes = MAX_FILE_BYTES as usize * 2;
+    budget.max_documents = 1;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::Error;
@@ -147,10 +148,16 @@ fn options() -> Options {
 /// Deserializes YAML text, turning a parse error into a diagnostic at its position.
 pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::file(path, "file is empty (expected a YAML mapping)"));
+        return Err(Diagnostic::file(
+            path,
+            "file is empty (expected a YAML mapping)",
+        ));
     }
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|err| {
-        let pos = err.location().map(|l| Pos::from_location(&l)).unwrap_or(Pos { line: 1, col: 1 });
+        let pos = err
+            .location()
+            .map(|l| Pos::from_location(&l))
+            .unwrap_or(Pos { line: 1, col: 1 });
         Diagnostic::new(path, pos, message_of(&err))
     })
 }

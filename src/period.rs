@@ -40,13 +40,16 @@ impl Single {
             if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) || t.len() > 4 {
                 Err(format!("invalid {what} `{t}`"))
             } else {
-                t.parse::<u32>().map_err(|_| format!("invalid {what} `{t}`"))
+                t.parse::<u32>()
+                    .map_err(|_| format!("invalid {what} `{t}`"))
             }
         };
         let year = |t: &str| -> Result<i32, String> {
             let y = num(t, "year")?;
             if t.len() != 4 || !(1900..=2200).contains(&y) {
-                return Err(format!("invalid year `{t}` (expected four digits, 1900 to 2200)"));
+                return Err(format!(
+                    "invalid year `{t}` (expected four digits, 1900 to 2200)"
+                ));
             }
             Ok(y as i32)
         };
@@ -128,8 +131,7 @@ fn last_day(y: i32, m: u8) -> Date {
 impl Period {
     /// Parses a period, saying what was expected when it is not one.
     pub fn parse(s: &str) -> Result<Period, String> {
-        const EXPECTED: &str =
-            "expected a year (2021), quarter (2026-Q2), month (2026-01), day (2023-10-01) or range (2021-09/2022-08)";
+        const EXPECTED: &str = "expected a year (2021), quarter (2026-Q2), month (2026-01), day (2023-10-01) or range (2021-09/2022-08)";
         let result = match s.split_once('/') {
             Some((a, b)) => {
                 let (a, b) = (Single::parse(a)?, Single::parse(b)?);
@@ -246,22 +248,47 @@ mod tests {
         assert_eq!(Period::parse("2026-Q2"), Ok(Period::Quarter(2026, 2)));
         assert_eq!(Period::parse("2026-01"), Ok(Period::Month(2026, 1)));
         assert_eq!(Period::parse("2023-10-01").unwrap().code(), "2023-10-01");
-        assert_eq!(Period::parse("2021-09/2022-08").unwrap().code(), "2021-09/2022-08");
+        assert_eq!(
+            Period::parse("2021-09/2022-08").unwrap().code(),
+            "2021-09/2022-08"
+        );
     }
 
     #[test]
     fn refuses_impossible_periods() {
-        for bad in ["2026-Q5", "2026-13", "2023-02-30", "20x1", "", "2021/2020", "12345", "2026-Q0"] {
+        for bad in [
+            "2026-Q5",
+            "2026-13",
+            "2023-02-30",
+            "20x1",
+            "",
+            "2021/2020",
+            "12345",
+            "2026-Q0",
+        ] {
             assert!(Period::parse(bad).is_err(), "{bad} should be refused");
         }
-        assert!(Period::parse("2026-Q5").unwrap_err().starts_with("quarter Q5 does not exist"));
+        assert!(
+            Period::parse("2026-Q5")
+                .unwrap_err()
+                .starts_with("quarter Q5 does not exist")
+        );
     }
 
     #[test]
     fn prints_norwegian() {
-        assert_eq!(Period::parse("2023-12-13").unwrap().to_string(), "13. desember 2023");
-        assert_eq!(Period::parse("2026-Q2").unwrap().to_string(), "2. kvartal 2026");
-        assert_eq!(Period::parse("2022-11").unwrap().to_string(), "november 2022");
+        assert_eq!(
+            Period::parse("2023-12-13").unwrap().to_string(),
+            "13. desember 2023"
+        );
+        assert_eq!(
+            Period::parse("2026-Q2").unwrap().to_string(),
+            "2. kvartal 2026"
+        );
+        assert_eq!(
+            Period::parse("2022-11").unwrap().to_string(),
+            "november 2022"
+        );
         assert_eq!(
             Period::parse("2021-09/2022-08").unwrap().to_string(),
             "september 2021–august 2022"
@@ -277,6 +304,9 @@ mod tests {
         v.sort();
         let codes: Vec<_> = v.iter().map(|p| p.code()).collect();
         assert_eq!(codes, ["2021", "2023-10", "2026-01", "2026-Q2"]);
-        assert_eq!(Period::parse("2026-Q2").unwrap().end().to_string(), "2026-06-30");
+        assert_eq!(
+            Period::parse("2026-Q2").unwrap().end().to_string(),
+            "2026-06-30"
+        );
     }
 }

@@ -21,7 +21,9 @@ impl<'de> Deserialize<'de> for PeriodText {
         impl serde::de::Visitor<'_> for V {
             type Value = PeriodText;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a period such as 2021, 2026-Q2, 2026-01, 2023-10-01 or 2021-09/2022-08")
+                f.write_str(
+                    "a period such as 2021, 2026-Q2, 2026-01, 2023-10-01 or 2021-09/2022-08",
+                )
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PeriodText, E> {
                 Ok(PeriodText(v.to_string()))

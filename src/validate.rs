@@ -48,11 +48,17 @@ impl Sink<'_> {
         }
         match unit {
             Unit::Percent if !(0.0..=100.0).contains(&v) => {
-                self.at(n, format!("{what} {v} is not a percentage (expected 0 to 100)"));
+                self.at(
+                    n,
+                    format!("{what} {v} is not a percentage (expected 0 to 100)"),
+                );
                 None
             }
             Unit::Count | Unit::Share | Unit::Days | Unit::Millions if v < 0.0 => {
-                self.at(n, format!("{what} {v} is negative (expected a count of 0 or more)"));
+                self.at(
+                    n,
+                    format!("{what} {v} is negative (expected a count of 0 or more)"),
+                );
                 None
             }
             _ => Some(v),
@@ -71,7 +77,10 @@ impl Sink<'_> {
             Some(o) => {
                 let d = self.number(o, Unit::Count, "denominator")?;
                 if d <= 0.0 || v > d {
-                    self.at(o, format!("denominator {d} must be positive and at least the value {v}"));
+                    self.at(
+                        o,
+                        format!("denominator {d} must be positive and at least the value {v}"),
+                    );
                     return None;
                 }
                 Some(d)
@@ -87,20 +96,27 @@ fn small_int<T: TryFrom<i64>>(n: &Spanned<i64>) -> Option<T> {
 }
 
 fn is_numbered_id(s: &str) -> bool {
-    !s.is_empty() && s.split('.').all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && s.as_bytes()[0].is_ascii_alphanumeric()
 }
 
 /// Sort key putting `2.5.10` after `2.5.9` and numbered ids before slugs.
 pub fn id_key(id: &str) -> (u8, Vec<u32>, String) {
     if is_numbered_id(id) {
-        (0, id.split('.').map(|p| p.parse().unwrap_or(0)).collect(), String::new())
+        (
+            0,
+            id.split('.').map(|p| p.parse().unwrap_or(0)).collect(),
+            String::new(),
+        )
     } else {
         (1, Vec::new(), id.to_owned())
     }
@@ -114,32 +130,60 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let mut sources = BTreeMap::new();
     let mut source_places: HashMap<String, PathBuf> = HashMap::new();
     for Loaded { path, doc } in &raw.sources {
-        let mut s = Sink { path, problems: &mut problems };
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
         for src in &doc.sources {
             let id = src.id.value.clone();
             if !is_slug(&id) {
-                s.at(&src.id, format!("invalid source id `{id}` (expected lowercase letters, digits and -)"));
+                s.at(
+                    &src.id,
+                    format!("invalid source id `{id}` (expected lowercase letters, digits and -)"),
+                );
                 continue;
             }
             if let Some(first) = source_places.get(&id) {
-                s.at(&src.id, format!("duplicate source id `{id}` (first defined in {})", first.display()));
+                s.at(
+                    &src.id,
+                    format!(
+                        "duplicate source id `{id}` (first defined in {})",
+                        first.display()
+                    ),
+                );
                 continue;
             }
             let date = src.date.as_ref().and_then(|d| s.period(d));
             source_places.insert(id.clone(), path.clone());
             sources.insert(
                 id.clone(),
-                Source { id, title: src.title.clone(), publisher: src.publisher.clone(), date, url: src.url.clone() },
+                Source {
+                    id,
+                    title: src.title.clone(),
+                    publisher: src.publisher.clone(),
+                    date,
+                    url: src.url.clone(),
+                },
             );
         }
     }
     if raw.sources.is_empty() {
-        problems.push(Diagnostic::file(root.join("sources.yaml"), "missing sources.yaml (every figure needs a source)"));
+        problems.push(Diagnostic::file(
+            root.join("sources.yaml"),
+            "missing sources.yaml (every figure needs a source)",
+        ));
     }
     let check_source = |s: &mut Sink, id: &Spanned<String>| -> String {
         if !sources.contains_key(&id.value) {
             let known: Vec<&str> = sources.keys().map(String::as_str).collect();
-            s.at(id, format!("unknown source `{}` (expected one of: {})", id.value, known.join(", ")));
+            s.at(
+                id,
+                format!(
+                    "unknown source `{}` (expected one of: {})",
+                    id.value,
+                    known.join(", ")
+                ),
+            );
         }
         id.value.clone()
     };
@@ -147,13 +191,22 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // The strategy.
     let strategy = match raw.strategy.as_slice() {
         [Loaded { path, doc }] => {
-            let mut s = Sink { path, problems: &mut problems };
+            let mut s = Sink {
+                path,
+                problems: &mut problems,
+            };
             if let Some(src) = &doc.source {
                 check_source(&mut s, src);
             }
             let horizon = small_int::<i32>(&doc.horizon).filter(|y| (2000..=2100).contains(y));
             if horizon.is_none() {
-                s.at(&doc.horizon, format!("invalid horizon {} (expected a year such as 2030)", doc.horizon.value));
+                s.at(
+                    &doc.horizon,
+                    format!(
+                        "invalid horizon {} (expected a year such as 2030)",
+                        doc.horizon.value
+                    ),
+                );
             }
             Some(Strategy {
                 title: doc.title.clone(),
@@ -164,12 +217,18 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             })
         }
         [] => {
-            problems.push(Diagnostic::file(root.join("strategy.yaml"), "missing strategy.yaml"));
+            problems.push(Diagnostic::file(
+                root.join("strategy.yaml"),
+                "missing strategy.yaml",
+            ));
             None
         }
         [_, rest @ ..] => {
             for l in rest {
-                problems.push(Diagnostic::file(&l.path, "a second strategy file (expected exactly one)"));
+                problems.push(Diagnostic::file(
+                    &l.path,
+                    "a second strategy file (expected exactly one)",
+                ));
             }
             None
         }
@@ -179,27 +238,51 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let mut goals: Vec<Goal> = Vec::new();
     let mut goal_places: HashMap<u8, PathBuf> = HashMap::new();
     for Loaded { path, doc } in &raw.goals {
-        let mut s = Sink { path, problems: &mut problems };
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
         if let Some(src) = &doc.source {
             check_source(&mut s, src);
         }
         let Some(number) = small_int::<u8>(&doc.number).filter(|n| (1..=5).contains(n)) else {
-            s.at(&doc.number, format!("invalid goal number {} (expected 1 to 5)", doc.number.value));
+            s.at(
+                &doc.number,
+                format!("invalid goal number {} (expected 1 to 5)", doc.number.value),
+            );
             continue;
         };
         if let Some(first) = goal_places.get(&number) {
-            s.at(&doc.number, format!("duplicate goal {number} (first defined in {})", first.display()));
+            s.at(
+                &doc.number,
+                format!(
+                    "duplicate goal {number} (first defined in {})",
+                    first.display()
+                ),
+            );
             continue;
         }
         goal_places.insert(number, path.clone());
-        goals.push(Goal { number, title: doc.title.clone(), summary: doc.summary.clone(), aims: doc.aims.clone() });
+        goals.push(Goal {
+            number,
+            title: doc.title.clone(),
+            summary: doc.summary.clone(),
+            aims: doc.aims.clone(),
+        });
     }
     goals.sort_by_key(|g| g.number);
     let check_goal = |s: &mut Sink, n: &Spanned<i64>| -> Option<u8> {
         let number = small_int::<u8>(n).filter(|g| goal_places.contains_key(g));
         if number.is_none() {
             let known: Vec<String> = goals.iter().map(|g| g.number.to_string()).collect();
-            s.at(n, format!("unknown goal {} (expected one of: {})", n.value, known.join(", ")));
+            s.at(
+                n,
+                format!(
+                    "unknown goal {} (expected one of: {})",
+                    n.value,
+                    known.join(", ")
+                ),
+            );
         }
         number
     };
@@ -208,14 +291,23 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let mut indicators = Vec::new();
     let mut indicator_places: HashMap<String, PathBuf> = HashMap::new();
     for Loaded { path, doc } in &raw.indicators {
-        let mut s = Sink { path, problems: &mut problems };
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
         let id = doc.id.value.clone();
         if !is_numbered_id(&id) && !is_slug(&id) {
             s.at(&doc.id, format!("invalid indicator id `{id}` (expected a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger)"));
             continue;
         }
         if let Some(first) = indicator_places.get(&id) {
-            s.at(&doc.id, format!("duplicate indicator id `{id}` (first defined in {})", first.display()));
+            s.at(
+                &doc.id,
+                format!(
+                    "duplicate indicator id `{id}` (first defined in {})",
+                    first.display()
+                ),
+            );
             continue;
         }
         indicator_places.insert(id.clone(), path.clone());
@@ -229,23 +321,41 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let mut initiatives = Vec::new();
     let mut initiative_places: HashMap<String, PathBuf> = HashMap::new();
     for Loaded { path, doc } in &raw.initiatives {
-        let mut s = Sink { path, problems: &mut problems };
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
         let id = doc.id.value.clone();
         let bytes = id.as_bytes();
-        let well_formed = bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
+        let well_formed =
+            bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
         if !well_formed {
             s.at(&doc.id, format!("invalid initiative id `{id}` (expected a goal number and a capital letter, such as 1A)"));
             continue;
         }
         if let Some(first) = initiative_places.get(&id) {
-            s.at(&doc.id, format!("duplicate initiative id `{id}` (first defined in {})", first.display()));
+            s.at(
+                &doc.id,
+                format!(
+                    "duplicate initiative id `{id}` (first defined in {})",
+                    first.display()
+                ),
+            );
             continue;
         }
         initiative_places.insert(id.clone(), path.clone());
         check_source(&mut s, &doc.source);
-        let Some(goal) = check_goal(&mut s, &doc.goal) else { continue };
+        let Some(goal) = check_goal(&mut s, &doc.goal) else {
+            continue;
+        };
         if bytes[0] - b'0' != goal {
-            s.at(&doc.goal, format!("initiative {id} belongs to goal {}, not goal {goal}", bytes[0] - b'0'));
+            s.at(
+                &doc.goal,
+                format!(
+                    "initiative {id} belongs to goal {}, not goal {goal}",
+                    bytes[0] - b'0'
+                ),
+            );
         }
         let mut statuses = Vec::new();
         for st in &doc.statuses {
@@ -270,11 +380,24 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // Quarterly statuses.
     let mut statuses: Vec<Status> = Vec::new();
     for Loaded { path, doc } in &raw.statuses {
-        let mut s = Sink { path, problems: &mut problems };
-        let ctx = StatusCtx { indicators: &indicators, initiatives: &initiatives };
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
+        let ctx = StatusCtx {
+            indicators: &indicators,
+            initiatives: &initiatives,
+        };
         if let Some(st) = check_status(&mut s, path, doc, &ctx, &check_goal, &check_source) {
             if let Some(first) = statuses.iter().find(|o| o.quarter == st.quarter) {
-                s.at(&doc.quarter, format!("a second status for {} (first in {})", doc.quarter.value.0, first.path.display()));
+                s.at(
+                    &doc.quarter,
+                    format!(
+                        "a second status for {} (first in {})",
+                        doc.quarter.value.0,
+                        first.path.display()
+                    ),
+                );
             } else {
                 statuses.push(st);
             }
@@ -299,13 +422,25 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
 fn unit_of(s: &mut Sink, u: &Spanned<String>) -> Option<Unit> {
     let unit = Unit::parse(&u.value);
     if unit.is_none() {
-        s.at(u, format!("unknown unit `{}` (expected percent, count, share, millions, days or text)", u.value));
+        s.at(
+            u,
+            format!(
+                "unknown unit `{}` (expected percent, count, share, millions, days or text)",
+                u.value
+            ),
+        );
     }
     unit
 }
 
 fn footnotes(raw: &[raw::Footnote]) -> Vec<Footnote> {
-    raw.iter().map(|f| Footnote { mark: f.mark.clone(), text: f.text.clone(), url: f.url.clone() }).collect()
+    raw.iter()
+        .map(|f| Footnote {
+            mark: f.mark.clone(),
+            text: f.text.clone(),
+            url: f.url.clone(),
+        })
+        .collect()
 }
 
 fn check_indicator(
@@ -324,7 +459,13 @@ fn check_indicator(
         Some(f) => {
             let parsed = Frequency::parse(&f.value);
             if parsed.is_none() {
-                s.at(f, format!("unknown update frequency `{}` (expected årlig, kvartalsvis or løpende)", f.value));
+                s.at(
+                    f,
+                    format!(
+                        "unknown update frequency `{}` (expected årlig, kvartalsvis or løpende)",
+                        f.value
+                    ),
+                );
             }
             parsed
         }
@@ -333,11 +474,18 @@ fn check_indicator(
     let mut comments = Vec::new();
     for c in &doc.comments {
         if let Some(date) = s.period(&c.date) {
-            comments.push(Comment { date, text: c.text.clone(), year: c.year.as_ref().map(|y| y.value as i32) });
+            comments.push(Comment {
+                date,
+                text: c.text.clone(),
+                year: c.year.as_ref().map(|y| y.value as i32),
+            });
         }
     }
     if doc.measures.is_empty() {
-        s.file(format!("indicator {} has no measures (expected at least one under `measures`)", doc.id.value));
+        s.file(format!(
+            "indicator {} has no measures (expected at least one under `measures`)",
+            doc.id.value
+        ));
     }
     let several = doc.measures.len() > 1;
     let mut seen: HashMap<&str, ()> = HashMap::new();
@@ -345,10 +493,19 @@ fn check_indicator(
     for m in &doc.measures {
         if let Some(id) = &m.id {
             if seen.insert(id.value.as_str(), ()).is_some() {
-                s.at(id, format!("duplicate measure id `{}` in indicator {}", id.value, doc.id.value));
+                s.at(
+                    id,
+                    format!(
+                        "duplicate measure id `{}` in indicator {}",
+                        id.value, doc.id.value
+                    ),
+                );
             }
         } else if several {
-            s.file(format!("indicator {} has several measures, so each needs an `id`", doc.id.value));
+            s.file(format!(
+                "indicator {} has several measures, so each needs an `id`",
+                doc.id.value
+            ));
         }
         let m_unit = match &m.unit {
             Some(u) => unit_of(s, u),
@@ -386,7 +543,10 @@ fn check_measure(
     let baseline = m.baseline.as_ref().map(|b| {
         let source = check_source(s, &b.source);
         Baseline {
-            quantity: b.value.as_ref().and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
+            quantity: b
+                .value
+                .as_ref()
+                .and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
             period: b.period.as_ref().and_then(|p| s.period(p)),
             text: b.text.clone(),
             source,
@@ -396,7 +556,10 @@ fn check_measure(
     let mut targets = Vec::new();
     for t in &m.targets {
         let source = check_source(s, &t.source);
-        let chosen = [t.value.is_some(), t.change_percent.is_some(), t.maintain].iter().filter(|b| **b).count();
+        let chosen = [t.value.is_some(), t.change_percent.is_some(), t.maintain]
+            .iter()
+            .filter(|b| **b)
+            .count();
         if chosen > 1 {
             s.at(&t.year, "a target has more than one of value, change_percent and maintain (expected one, or only text)");
             continue;
@@ -416,21 +579,35 @@ fn check_measure(
         } else if t.text.is_some() {
             TargetKind::Text
         } else {
-            s.at(&t.year, "a target needs value, change_percent, maintain: true or text");
+            s.at(
+                &t.year,
+                "a target needs value, change_percent, maintain: true or text",
+            );
             continue;
         };
         let year = t.year.value;
         if !(1900..=2200).contains(&year) {
-            s.at(&t.year, format!("invalid target year {year} (expected a year such as 2025)"));
+            s.at(
+                &t.year,
+                format!("invalid target year {year} (expected a year such as 2025)"),
+            );
             continue;
         }
         if let Some(by) = baseline_year {
             if (year as i32) < by {
-                s.at(&t.year, format!("target year {year} is before the baseline ({by})"));
+                s.at(
+                    &t.year,
+                    format!("target year {year} is before the baseline ({by})"),
+                );
                 continue;
             }
         }
-        targets.push(Target { year: year as i32, kind, text: t.text.clone(), source });
+        targets.push(Target {
+            year: year as i32,
+            kind,
+            text: t.text.clone(),
+            source,
+        });
     }
     targets.sort_by_key(|t| t.year);
     let mut values = Vec::new();
@@ -449,7 +626,13 @@ fn check_measure(
                 s.at(&v.period, format!("a second value for {}", period.code()));
                 continue;
             }
-            values.push(Value { period, quantity, text: v.text.clone(), breakdown, source });
+            values.push(Value {
+                period,
+                quantity,
+                text: v.text.clone(),
+                breakdown,
+                source,
+            });
         }
     }
     values.sort_by_key(|v| v.period);
@@ -479,8 +662,14 @@ struct StatusCtx<'a> {
 fn items(raw: &[raw::Item]) -> Vec<Item> {
     raw.iter()
         .map(|i| match i {
-            raw::Item::Text(t) => Item { text: t.clone(), items: Vec::new() },
-            raw::Item::Nested(n) => Item { text: n.text.clone(), items: n.items.clone() },
+            raw::Item::Text(t) => Item {
+                text: t.clone(),
+                items: Vec::new(),
+            },
+            raw::Item::Nested(n) => Item {
+                text: n.text.clone(),
+                items: n.items.clone(),
+            },
         })
         .collect()
 }
@@ -497,7 +686,13 @@ fn check_status(
     let quarter = match s.period(&doc.quarter) {
         Some(Period::Quarter(y, q)) => Some((y, q)),
         Some(_) => {
-            s.at(&doc.quarter, format!("`{}` is not a quarter (expected such as 2026-Q2)", doc.quarter.value.0));
+            s.at(
+                &doc.quarter,
+                format!(
+                    "`{}` is not a quarter (expected such as 2026-Q2)",
+                    doc.quarter.value.0
+                ),
+            );
             None
         }
         None => None,
@@ -506,7 +701,13 @@ fn check_status(
         Some(d) => match s.period(d) {
             Some(Period::Day(day)) => Some(day),
             Some(_) => {
-                s.at(d, format!("`{}` is not a date (expected such as 2026-06-30)", d.value.0));
+                s.at(
+                    d,
+                    format!(
+                        "`{}` is not a date (expected such as 2026-06-30)",
+                        d.value.0
+                    ),
+                );
                 None
             }
             None => None,
@@ -515,7 +716,9 @@ fn check_status(
     };
     let mut goals: Vec<GoalStatus> = Vec::new();
     for g in &doc.goals {
-        let Some(goal) = check_goal(s, &g.goal) else { continue };
+        let Some(goal) = check_goal(s, &g.goal) else {
+            continue;
+        };
         if goals.iter().any(|o| o.goal == goal) {
             s.at(&g.goal, format!("goal {goal} appears twice in this status"));
             continue;
@@ -528,14 +731,20 @@ fn check_status(
                     continue;
                 }
                 (Some(i), None) => match ctx.initiatives.iter().find(|x| x.id == i.value) {
-                    Some(init) => (SelectedRef::Initiative(init.id.clone()), Some(format!("{} {}", init.id, init.title))),
+                    Some(init) => (
+                        SelectedRef::Initiative(init.id.clone()),
+                        Some(format!("{} {}", init.id, init.title)),
+                    ),
                     None => {
                         s.at(i, format!("unknown initiative `{}`", i.value));
                         continue;
                     }
                 },
                 (None, Some(i)) => match ctx.indicators.iter().find(|x| x.id == i.value) {
-                    Some(ind) => (SelectedRef::Indicator(ind.id.clone()), Some(format!("{} {}", ind.id, ind.name))),
+                    Some(ind) => (
+                        SelectedRef::Indicator(ind.id.clone()),
+                        Some(format!("{} {}", ind.id, ind.name)),
+                    ),
                     None => {
                         s.at(i, format!("unknown indicator `{}`", i.value));
                         continue;
@@ -547,19 +756,39 @@ fn check_status(
                 s.file("a selected entry has neither text nor a reference");
                 continue;
             };
-            selected.push(Selected { label: sel.label.clone(), reference, text, items: sel.items.clone() });
+            selected.push(Selected {
+                label: sel.label.clone(),
+                reference,
+                text,
+                items: sel.items.clone(),
+            });
         }
         let mut pages = Vec::new();
         for p in &g.pages {
             let Some(ind) = ctx.indicators.iter().find(|x| x.id == p.indicator.value) else {
-                s.at(&p.indicator, format!("unknown indicator `{}`", p.indicator.value));
+                s.at(
+                    &p.indicator,
+                    format!("unknown indicator `{}`", p.indicator.value),
+                );
                 continue;
             };
             let mut measures = Vec::new();
             for m in &p.measures {
                 if ind.measure(&m.value).is_none() {
-                    let known: Vec<&str> = ind.measures.iter().filter_map(|m| m.id.as_deref()).collect();
-                    s.at(m, format!("indicator {} has no measure `{}` (expected one of: {})", ind.id, m.value, known.join(", ")));
+                    let known: Vec<&str> = ind
+                        .measures
+                        .iter()
+                        .filter_map(|m| m.id.as_deref())
+                        .collect();
+                    s.at(
+                        m,
+                        format!(
+                            "indicator {} has no measure `{}` (expected one of: {})",
+                            ind.id,
+                            m.value,
+                            known.join(", ")
+                        ),
+                    );
                 } else {
                     measures.push(m.value.clone());
                 }

@@ -1,0 +1,112 @@
+//! The typst world: serves one generated document, the project's typst templates, and that
+//! document's charts. Nothing else — no file system, no packages, no system fonts, no clock.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::fonts::FONTS;
+
+/// The standard library, built once.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// Typst modules the generated documents import, embedded from `templates/typst/`.
+pub static MODULES: &[(&str, &str)] =
+    &[("style.typ", include_str!("../templates/typst/style.typ"))];
+
+/// A file id for a path inside the virtual project.
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path)
+        .unwrap_or_else(|_| VirtualPath::new("/invalid").expect("static path"));
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
+
+/// The world one document is compiled in.
+pub struct DocumentWorld {
+    main: Source,
+    modules: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Datetime,
+}
+
+impl DocumentWorld {
+    /// A world for the typst source `main` (named `name`), with extra binary files such as
+    /// charts under their virtual paths, and a fixed "today".
+    pub fn new(name: &str, main: String, files: Vec<(String, Vec<u8>)>, today: Datetime) -> Self {
+        let main = Source::new(file_id(&format!("/{name}.typ")), main);
+        let modules = MODULES
+            .iter()
+            .map(|(path, text)| {
+                let id = file_id(&format!("/{path}"));
+                (id, Source::new(id, (*text).to_owned()))
+            })
+            .collect();
+        let files = files
+            .into_iter()
+            .map(|(path, bytes)| (file_id(&path), Bytes::new(bytes)))
+            .collect();
+        DocumentWorld {
+            main,
+            modules,
+            files,
+            today,
+        }
+    }
+
+    /// The generated main source.
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
+    fn not_found(id: FileId) -> FileError {
+        FileError::NotFound(id.vpath().get_without_slash().into())
+    }
+}
+
+impl World for DocumentWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        self.modules
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Self::not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        match self.source(id) {
+            Ok(source) => Ok(Bytes::from_string(source.text().to_owned())),
+            Err(_) => Err(Self::not_found(id)),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -1,0 +1,112 @@
+//! Writing: puts finished outputs into `out/` so that a reader never sees half a file.
+//!
+//! Each file is written beside its destination under a temporary name, flushed, and renamed
+//! over the old one; the manifest goes last, so it only ever lists files that are whole.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A file to write, relative to the output folder.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Relative path with `/` separators.
+    pub path: String,
+    /// Content.
+    pub bytes: Vec<u8>,
+    /// Content files it was made from.
+    pub inputs: Vec<String>,
+}
+
+/// A failure while writing.
+#[derive(Debug, thiserror::Error)]
+#[error("failed to write {} ({source})", path.display())]
+pub struct WriteError {
+    /// The path that could not be written.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
+#[derive(Serialize)]
+struct ManifestEntry<'a> {
+    path: &'a str,
+    sha256: String,
+    bytes: usize,
+    inputs: &'a [String],
+}
+
+/// Writes one file atomically: temporary file, flush, rename.
+pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let fail = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError { path, source }
+    };
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail(dir))?;
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(dest)(e));
+    }
+    std::fs::rename(&tmp, dest).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(dest)(e)
+    })
+}
+
+/// Writes every output, then `manifest.json` listing each with its sha256 and inputs.
+pub fn write_all(out_dir: &Path, outputs: &[Output]) -> Result<(), WriteError> {
+    for o in outputs {
+        write_atomic(&out_dir.join(&o.path), &o.bytes)?;
+    }
+    let entries: Vec<ManifestEntry> = outputs
+        .iter()
+        .map(|o| ManifestEntry {
+            path: &o.path,
+            sha256: format!("{:x}", Sha256::digest(&o.bytes)),
+            bytes: o.bytes.len(),
+            inputs: &o.inputs,
+        })
+        .collect();
+    let mut json = serde_json::to_vec_pretty(&serde_json::json!({ "files": entries }))
+        .expect("manifest serializes");
+    json.push(b'\n');
+    write_atomic(&out_dir.join("manifest.json"), &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_files_and_manifest_without_leftovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let outputs = vec![Output {
+            path: "a/b.txt".into(),
+            bytes: b"hei".to_vec(),
+            inputs: vec!["content/x.yaml".into()],
+        }];
+        write_all(dir.path(), &outputs).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a/b.txt")).unwrap(), b"hei");
+        let manifest = std::fs::read_to_string(dir.path().join("manifest.json")).unwrap();
+        assert!(manifest.contains("\"sha256\""), "{manifest}");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["b.txt"]);
+    }
+}

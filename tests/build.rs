@@ -1,0 +1,197 @@
+//! The real binary on the bundled content and on fixtures: what it writes and what it says.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn bundled_content_builds_every_document_twice_identically() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out1 = tmp.path().join("a");
+    let out2 = tmp.path().join("b");
+    let content = root().join("content");
+    for out in [&out1, &out2] {
+        let o = run(
+            tmp.path(),
+            &[
+                "build",
+                "--content",
+                content.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            o.status.success(),
+            "build failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let (a, b) = (snapshot(&out1), snapshot(&out2));
+    let names: Vec<String> = a.iter().map(|(p, _)| p.display().to_string()).collect();
+    for expected in [
+        "status-2026-q2.pdf",
+        "status-2026-q2/index.html",
+        "status-2026-q2-mal-1.pdf",
+        "status-2026-q2-mal-5.pdf",
+        "status-2026-q2-mal-5/index.html",
+        "index.html",
+        "manifest.json",
+    ] {
+        assert!(
+            names.contains(&expected.to_owned()),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert_eq!(a.len(), b.len());
+    for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{} differs between two builds", pa.display());
+    }
+}
+
+#[test]
+fn the_deck_says_what_seed_003_says() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let content = root().join("content");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let deck = pdf_text(&out.join("status-2026-q2.pdf"));
+    for phrase in [
+        "Status nasjonal e-helsestrategi Q2 2026",
+        "Oppsummering status mål 1",
+        "Oppsummering status mål 5",
+        "Overordnet status",
+        "Utvalgte indikatorer og strategiske delmål",
+        "Positive hendelser",
+        "Utfordringer",
+        "Viktige strategiske spørsmål",
+        "Bruk av velferdsteknologi",
+        "100 % innen 2030",
+        "75 % i 2030",
+        "Foreslått ambisjon",
+        "Innbyggers tillit til håndtering av helseopplysninger",
+        "Effekt av Helseteknologiordningen",
+        "Hvordan sikre digital autonomi i en mer usikker verden?",
+    ] {
+        assert!(deck.contains(phrase), "deck lacks {phrase:?}");
+    }
+    let report = pdf_text(&out.join("status-2026-q2-mal-3.pdf"));
+    assert!(report.contains("Antall søknader til Helsedataservice"));
+    assert!(report.contains("Ikke foreslått ambisjonsnivå"));
+    assert!(
+        !report.contains("Oppsummering status mål 1"),
+        "goal 3's report holds only goal 3"
+    );
+    let html = html_text(&out.join("status-2026-q2/index.html"));
+    assert!(html.contains("Hvordan sikre digital autonomi i en mer usikker verden?"));
+    assert!(
+        html.contains("124 453"),
+        "Norwegian thousands separator in the HTML"
+    );
+}
+
+#[test]
+fn hostile_text_comes_out_verbatim_in_pdf_and_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let content = root().join("tests/fixtures/hostile");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = pdf_text(&out.join("status-2026-q2.pdf"));
+    let html = html_text(&out.join("status-2026-q2/index.html"));
+    for s in [
+        "#read(\"/etc/passwd\")",
+        "#include \"/etc/hostname\"",
+        "// ikke en kommentar",
+        "/* heller ikke */ slutt",
+        "- strek først",
+        "+ pluss først",
+        "= likhet først",
+        "/ term: beskrivelse",
+        "1. tall og punktum",
+        "midt # i * teksten _ med $ tegn @ og < > [ ] \\ / ~ - + = . ' \" : ` og // slutt",
+        "sitat 'enkle' og \"doble\" -- tankestrek --- lang ... prikker",
+        "<script>alert(1)</script> &amp; &lt;",
+        "lenke https://example.org/x?y=1&z=2 og e-post @bruker",
+        "$x^2$ matematikk",
+        "*fet* og _kursiv_ og `kode`",
+        "#{1 + 1} kode",
+        "Indikator ]) #panic(\"x\") [(",
+        "\\ skråstrek først",
+        "Side med #tittel og <etikett>",
+        "Om ]] #[ indikatoren",
+    ] {
+        assert!(pdf.contains(s), "PDF lacks {s:?}");
+        assert!(html.contains(s), "HTML lacks {s:?}");
+    }
+    assert!(
+        !std::fs::read_to_string(out.join("status-2026-q2/index.html"))
+            .unwrap()
+            .contains("<script>")
+    );
+    for s in ["124 453", "Øke med 12%", "æøå ÆØÅ"] {
+        assert!(pdf.contains(s), "PDF lacks {s:?}");
+    }
+}
+
+#[test]
+fn invalid_content_reports_every_problem_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_tree(&root().join("tests/fixtures/hostile"), &content);
+    std::fs::write(
+        content.join("indicators/1.6.yaml"),
+        std::fs::read_to_string(content.join("indicators/1.6.yaml"))
+            .unwrap()
+            .replace("    baseline:", "    baselin:"),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("goals/mal-2.yaml"),
+        "number: 9\ntitle: x\nsummary: y\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("old.pdf"), b"old").unwrap();
+    let o = run(
+        tmp.path(),
+        &["build", "--content", "content", "--out", "out"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(
+            "content/goals/mal-2.yaml:1:9: error: invalid goal number 9 (expected 1 to 5)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/indicators/1.6.yaml:"), "{stderr}");
+    assert!(stderr.contains("baselin"), "{stderr}");
+    assert_eq!(
+        snapshot(&out),
+        vec![(std::path::PathBuf::from("old.pdf"), b"old".to_vec())]
+    );
+    let o = run(tmp.path(), &["check", "--content", "content"]);
+    assert_eq!(o.status.code(), Some(1));
+}
