@@ -26,7 +26,7 @@ impl Standing {
             Standing::Reached => "Mål nådd",
             Standing::Progressing => "I bevegelse mot målet",
             Standing::Behind => "Ikke i bevegelse mot målet",
-            Standing::Unknown => "Kan ikke vurderes ut fra tallene",
+            Standing::Unknown => "Ingen måling etter utgangspunktet å vurdere",
         }
     }
 }
@@ -108,7 +108,18 @@ pub fn analyse(measure: &Measure) -> MeasureFacts<'_> {
         }
         _ => Trend::Unknown,
     };
-    let (progress, standing) = match (latest, next_target, base) {
+    let measured_since_baseline = latest.is_some_and(|v| {
+        measure
+            .baseline
+            .as_ref()
+            .and_then(|b| b.period)
+            .is_none_or(|p| v.period > p)
+    });
+    let (progress, standing) = match (
+        latest.filter(|_| measured_since_baseline),
+        next_target,
+        base,
+    ) {
         (Some(v), Some((_, t)), Some(b)) if (t - b).abs() > 1e-9 => {
             let p = (v.quantity.value - b) / (t - b) * 100.0;
             let standing = if p >= 100.0 {
@@ -224,6 +235,22 @@ mod tests {
         assert_eq!(f.next_target, Some((2024, 25.0)));
         assert_eq!(f.standing, Standing::Behind);
         assert_eq!(f.trend, Trend::Down);
+    }
+
+    #[test]
+    fn a_baseline_alone_says_nothing_about_progress() {
+        let m = measure(
+            287.0,
+            &[(2021, 287.0)],
+            &[(
+                2024,
+                TargetKind::Value(Quantity {
+                    value: 300.0,
+                    of: None,
+                }),
+            )],
+        );
+        assert_eq!(analyse(&m).standing, Standing::Unknown);
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub struct ChartError {
     reason: String,
 }
 
-const WIDTH: u32 = 880;
-const HEIGHT: u32 = 440;
+const WIDTH: u32 = 640;
+const HEIGHT: u32 = 480;
 const FONT: &str = "Inter";
 const MEASURED: RGBColor = RGBColor(0x1a, 0x4f, 0x8b);
 const TARGET: RGBColor = RGBColor(0x9a, 0x3b, 0x00);
@@ -218,7 +218,7 @@ pub fn draw(
         let mut chart = ChartBuilder::on(&root)
             .margin(18)
             .x_label_area_size(40)
-            .y_label_area_size(90)
+            .y_label_area_size(100)
             .build_cartesian_2d((min_x - 0.4)..(max_x + 0.4), 0.0..top)
             .map_err(|e| err(&e))?;
         let x_fmt = |x: &f64| {
@@ -239,10 +239,18 @@ pub fn draw(
             .y_labels(6)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
-            .label_style((FONT, 17).into_font().color(&TEXT))
+            .label_style((FONT, 20).into_font().color(&TEXT))
             .draw()
             .map_err(|e| err(&e))?;
+        let several = series.len() > 1;
         for s in &series {
+            let named = |what: &str| {
+                if several {
+                    format!("{} – {what}", s.label)
+                } else {
+                    capitalise(what)
+                }
+            };
             let style = ShapeStyle {
                 color: MEASURED.to_rgba(),
                 filled: true,
@@ -250,9 +258,9 @@ pub fn draw(
             };
             if !s.values.is_empty() {
                 let label = if s.illustrative {
-                    format!("{} (illustrasjon)", s.label)
+                    named("illustrasjon, ikke målt")
                 } else {
-                    format!("{} – målt", s.label)
+                    named("målt")
                 };
                 if s.illustrative {
                     chart
@@ -285,14 +293,14 @@ pub fn draw(
                             .map(|p| TriangleMarker::new(*p, 8, TARGET.stroke_width(3))),
                     )
                     .map_err(|e| err(&e))?
-                    .label(format!("{} – måltall", s.label))
+                    .label(named("måltall"))
                     .legend(|(x, y)| TriangleMarker::new((x + 12, y), 7, TARGET.stroke_width(3)));
             }
             if let Some(p) = s.ambition {
                 chart
                     .draw_series(std::iter::once(Cross::new(p, 8, AMBITION.stroke_width(4))))
                     .map_err(|e| err(&e))?
-                    .label(format!("{} – ambisjon", s.label))
+                    .label(named("ambisjon"))
                     .legend(|(x, y)| Cross::new((x + 12, y), 6, AMBITION.stroke_width(4)));
             }
         }
@@ -301,7 +309,7 @@ pub fn draw(
             .position(SeriesLabelPosition::UpperLeft)
             .background_style(WHITE.mix(0.92))
             .border_style(GRID)
-            .label_font((FONT, 16).into_font().color(&TEXT))
+            .label_font((FONT, 18).into_font().color(&TEXT))
             .draw()
             .map_err(|e| err(&e))?;
         root.present().map_err(|e| err(&e))?;
@@ -312,6 +320,13 @@ pub fn draw(
         alt: alt_text(title, unit, &series),
         illustrative,
     }))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A round axis maximum at or above `v`.
