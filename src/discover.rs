@@ -27,6 +27,8 @@ pub enum Kind {
     Initiative,
     /// `status/*.yaml`.
     Status,
+    /// `editions/*.yaml`.
+    Edition,
 }
 
 /// A content file found on disk.
@@ -102,13 +104,14 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             ["indicators", _] => Some(Kind::Indicator),
             ["initiatives", _] => Some(Kind::Initiative),
             ["status", _] => Some(Kind::Status),
+            ["editions", _] => Some(Kind::Edition),
             _ => None,
         };
         match kind {
             Some(kind) => files.push(SourceFile { path: path.to_path_buf(), kind }),
             None => problems.push(Diagnostic::file(
                 path,
-                "unexpected content file (expected strategy.yaml, sources.yaml, or a file in goals/, indicators/, initiatives/ or status/)",
+                "unexpected content file (expected strategy.yaml, sources.yaml, or a file in goals/, indicators/, initiatives/, status/ or editions/)",
             )),
         }
     }

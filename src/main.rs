@@ -24,6 +24,10 @@ enum Command {
         /// The output folder.
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        /// Build only this document: an edition (`indikatorer-2024`), a quarter's deck with
+        /// its reports (`status-2026-q2`), or one file's name (`status-2026-q2-mal-3`).
+        #[arg(long, value_name = "ID")]
+        only: Option<String>,
         /// Print the time each stage took.
         #[arg(long)]
         timings: bool,
@@ -58,10 +62,11 @@ fn main() -> ExitCode {
         Command::Build {
             content,
             out,
+            only,
             timings,
         } => {
             let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            match pipeline::build(&content, &out, progress) {
+            match pipeline::build(&content, &out, only.as_deref(), progress) {
                 Ok(r) => {
                     if timings {
                         print_timings(&r.timings);
@@ -78,11 +83,12 @@ fn main() -> ExitCode {
         Command::Check { content } => match pipeline::load(&content, &mut Timings::default()) {
             Ok(c) => {
                 eprintln!(
-                    "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses",
+                    "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses, {} editions",
                     c.goals.len(),
                     c.indicators.len(),
                     c.initiatives.len(),
-                    c.statuses.len()
+                    c.statuses.len(),
+                    c.editions.len()
                 );
                 ExitCode::SUCCESS
             }

@@ -26,6 +26,12 @@ pub struct Content {
     pub initiatives: Vec<Initiative>,
     /// Quarterly statuses, oldest first.
     pub statuses: Vec<Status>,
+    /// Editions of the annual indicator document, oldest first.
+    pub editions: Vec<Edition>,
+    /// The strategy file.
+    pub strategy_path: PathBuf,
+    /// The sources files.
+    pub source_paths: Vec<PathBuf>,
     /// Every content file, in discovery order.
     pub files: Vec<PathBuf>,
 }
@@ -88,6 +94,8 @@ pub struct Goal {
     pub summary: String,
     /// What is to be achieved by the horizon.
     pub aims: Vec<String>,
+    /// The file it was read from.
+    pub path: PathBuf,
 }
 
 /// Unit of a measure.
@@ -391,6 +399,8 @@ pub struct Initiative {
     pub owner: Option<String>,
     /// Status per quarter.
     pub statuses: Vec<(Period, String)>,
+    /// The file it was read from.
+    pub path: PathBuf,
 }
 
 /// A list item, possibly with sub-items.
@@ -496,4 +506,85 @@ impl Status {
     pub fn slug(&self) -> String {
         format!("{}-q{}", self.quarter.0, self.quarter.1)
     }
+}
+
+/// One edition of the annual document *Strategiske e-helseindikatorer*.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// The year it is for.
+    pub year: i32,
+    /// Title.
+    pub title: String,
+    /// Publication date.
+    pub published: Date,
+    /// Source id.
+    pub source: String,
+    /// Heading of the baseline column.
+    pub baseline_heading: String,
+    /// Years with a target column.
+    pub target_years: Vec<i32>,
+    /// Introduction sections: heading and text.
+    pub introduction: Vec<(Option<String>, String)>,
+    /// Goals, in order.
+    pub goals: Vec<EditionGoal>,
+    /// The file it was read from.
+    pub path: PathBuf,
+}
+
+impl Edition {
+    /// The id used in output names: `indikatorer-2024`.
+    pub fn slug(&self) -> String {
+        format!("indikatorer-{}", self.year)
+    }
+}
+
+/// One goal's part of an edition.
+#[derive(Debug, Clone)]
+pub struct EditionGoal {
+    /// Goal number.
+    pub goal: u8,
+    /// Summary as printed in this edition, when it differs.
+    pub summary: Option<String>,
+    /// Indicators in table order.
+    pub indicators: Vec<EditionIndicator>,
+    /// Footnotes.
+    pub footnotes: Vec<Footnote>,
+    /// Candidates for new indicators.
+    pub candidates: Vec<String>,
+}
+
+/// An indicator as an edition prints it.
+#[derive(Debug, Clone)]
+pub struct EditionIndicator {
+    /// Indicator id.
+    pub id: String,
+    /// Number printed.
+    pub number: String,
+    /// Name, when it differs from the indicator file.
+    pub name: Option<String>,
+    /// Description, when it differs.
+    pub description: Option<String>,
+    /// How it is measured, when it differs.
+    pub measurement: Option<String>,
+    /// Unit column, when it differs.
+    pub unit_label: Option<String>,
+    /// Type, when it differs.
+    pub kind: Option<IndicatorType>,
+    /// Baselines and targets, when they differ.
+    pub measures: Vec<EditionMeasure>,
+}
+
+/// A measure's baseline and targets in one edition.
+#[derive(Debug, Clone)]
+pub struct EditionMeasure {
+    /// Measure id.
+    pub id: Option<String>,
+    /// Number printed before the measure.
+    pub number: Option<String>,
+    /// Name, when it differs.
+    pub name: Option<String>,
+    /// Baseline.
+    pub baseline: Option<Baseline>,
+    /// Targets, replacing the indicator's when given.
+    pub targets: Option<Vec<Target>>,
 }

@@ -39,6 +39,8 @@ pub struct RawContent {
     pub initiatives: Vec<Loaded<raw::Initiative>>,
     /// Quarterly statuses.
     pub statuses: Vec<Loaded<raw::Status>>,
+    /// Editions of the annual indicator document.
+    pub editions: Vec<Loaded<raw::Edition>>,
     /// Every file read, in discovery order (inputs for the manifest).
     pub files: Vec<PathBuf>,
 }
@@ -50,6 +52,7 @@ enum Doc {
     Indicator(raw::Indicator),
     Initiative(raw::Initiative),
     Status(raw::Status),
+    Edition(raw::Edition),
 }
 
 /// Reads and parses every file, collecting every problem.
@@ -70,6 +73,7 @@ pub fn parse(files: &[SourceFile], texts: &mut SourceTexts) -> (RawContent, Vec<
             Ok(Doc::Indicator(doc)) => content.indicators.push(Loaded { path, doc }),
             Ok(Doc::Initiative(doc)) => content.initiatives.push(Loaded { path, doc }),
             Ok(Doc::Status(doc)) => content.statuses.push(Loaded { path, doc }),
+            Ok(Doc::Edition(doc)) => content.editions.push(Loaded { path, doc }),
             Err(d) => problems.push(d),
         }
     }
@@ -88,6 +92,7 @@ fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
         Kind::Indicator => from_yaml(&file.path, &text).map(Doc::Indicator),
         Kind::Initiative => from_yaml(&file.path, &text).map(Doc::Initiative),
         Kind::Status => from_yaml(&file.path, &text).map(Doc::Status),
+        Kind::Edition => from_yaml(&file.path, &text).map(Doc::Edition),
     };
     (Some(text), doc)
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::chart::{self, Chart};
 use crate::compile;
 use crate::diagnostics::{Diagnostic, SourceTexts};
-use crate::model::{Content, Status};
+use crate::model::{Content, Edition, Status};
 use crate::render::Renderer;
 use crate::view;
 use crate::world::DocumentWorld;
@@ -37,6 +37,14 @@ pub enum BuildError {
     /// Output could not be written.
     #[error(transparent)]
     Write(#[from] write::WriteError),
+    /// `--only` named no document.
+    #[error("unknown document `{id}` (expected one of: {})", .known.join(", "))]
+    UnknownDocument {
+        /// What was asked for.
+        id: String,
+        /// What exists.
+        known: Vec<String>,
+    },
 }
 
 /// How long each stage took.
@@ -73,19 +81,70 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
 }
 
 /// One document to produce.
-#[derive(Debug, Clone)]
-struct Job<'a> {
-    status: &'a Status,
-    goal: Option<u8>,
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    /// A quarterly status: the deck (`goal: None`) or one goal's report.
+    Status {
+        index: usize,
+        status: &'a Status,
+        goal: Option<u8>,
+    },
+    /// An edition of the annual indicator document.
+    Edition(&'a Edition),
 }
 
 impl Job<'_> {
     fn name(&self) -> String {
-        match self.goal {
-            None => format!("status-{}", self.status.slug()),
-            Some(n) => format!("status-{}-mal-{n}", self.status.slug()),
+        match self {
+            Job::Status {
+                status, goal: None, ..
+            } => format!("status-{}", status.slug()),
+            Job::Status {
+                status,
+                goal: Some(n),
+                ..
+            } => format!("status-{}-mal-{n}", status.slug()),
+            Job::Edition(e) => e.slug(),
         }
     }
+
+    /// The id `--only` selects it by: a status's deck and reports share the deck's name.
+    fn group(&self) -> String {
+        match self {
+            Job::Status { status, .. } => format!("status-{}", status.slug()),
+            Job::Edition(e) => e.slug(),
+        }
+    }
+}
+
+fn jobs(content: &Content) -> Vec<Job<'_>> {
+    let mut jobs = Vec::new();
+    for (index, status) in content.statuses.iter().enumerate() {
+        jobs.push(Job::Status {
+            index,
+            status,
+            goal: None,
+        });
+        for g in &status.goals {
+            jobs.push(Job::Status {
+                index,
+                status,
+                goal: Some(g.goal),
+            });
+        }
+    }
+    jobs.extend(content.editions.iter().map(Job::Edition));
+    jobs
+}
+
+/// The ids `build --only` accepts for this content.
+pub fn document_ids(content: &Content) -> Vec<String> {
+    let mut ids: Vec<String> = jobs(content)
+        .iter()
+        .flat_map(|j| [j.group(), j.name()])
+        .collect();
+    ids.dedup();
+    ids
 }
 
 #[derive(Serialize)]
@@ -104,6 +163,14 @@ struct IndexStatus {
     date: String,
     pdf: String,
     goals: Vec<IndexGoal>,
+}
+
+#[derive(Serialize)]
+struct IndexEdition {
+    slug: String,
+    title: String,
+    year: i32,
+    date: String,
 }
 
 type ChartKey = (usize, u8, usize);
@@ -156,39 +223,30 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
-/// Renders and compiles every document of the content into outputs, in memory.
+/// Renders and compiles the documents of the content into outputs, in memory: all of them,
+/// or those `only` names (a document id from [`document_ids`]).
 pub fn outputs(
     content: &Content,
+    only: Option<&str>,
     timings: &mut Timings,
     progress: bool,
 ) -> Result<Vec<Output>, BuildError> {
+    let selected: Vec<Job> = jobs(content)
+        .into_iter()
+        .filter(|j| only.is_none_or(|id| j.group() == id || j.name() == id))
+        .collect();
+    if let Some(id) = only {
+        if selected.is_empty() {
+            return Err(BuildError::UnknownDocument {
+                id: id.to_owned(),
+                known: document_ids(content),
+            });
+        }
+    }
     let charts = timings.time("chart", || draw_charts(content))?;
     let renderer = Renderer::new();
-    let jobs: Vec<(usize, Job)> = content
-        .statuses
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| {
-            std::iter::once((
-                si,
-                Job {
-                    status: s,
-                    goal: None,
-                },
-            ))
-            .chain(s.goals.iter().map(move |g| {
-                (
-                    si,
-                    Job {
-                        status: s,
-                        goal: Some(g.goal),
-                    },
-                )
-            }))
-        })
-        .collect();
     let bar = if progress {
-        ProgressBar::new(jobs.len() as u64)
+        ProgressBar::new(selected.len() as u64)
     } else {
         ProgressBar::hidden()
     };
@@ -196,11 +254,11 @@ pub fn outputs(
         ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}").expect("valid template"),
     );
     bar.set_message("compiling");
-    let start = std::time::Instant::now();
-    let docs: Result<Vec<Vec<Output>>, BuildError> = jobs
+    let start = Instant::now();
+    let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
-        .map(|(si, job)| {
-            let result = document(content, &renderer, &charts, *si, job);
+        .map(|job| {
+            let result = document(content, &renderer, &charts, job);
             bar.inc(1);
             result
         })
@@ -208,58 +266,130 @@ pub fn outputs(
     bar.finish_and_clear();
     timings.stages.push(("render+compile", start.elapsed()));
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
-    outputs.push(index(content, &renderer)?);
+    if only.is_none() {
+        outputs.push(index(content, &renderer)?);
+    }
     Ok(outputs)
 }
 
-fn inputs_of(content: &Content, status: &Status) -> Vec<String> {
-    let _ = status;
-    content
-        .files
+fn display(paths: impl IntoIterator<Item = PathBuf>) -> Vec<String> {
+    let mut v: Vec<String> = paths.into_iter().map(|p| p.display().to_string()).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The content files a status document is made from.
+fn status_inputs(content: &Content, status: &Status, goal: Option<u8>) -> Vec<String> {
+    let mut paths = vec![content.strategy_path.clone(), status.path.clone()];
+    paths.extend(content.source_paths.iter().cloned());
+    for g in status
+        .goals
         .iter()
-        .map(|p| p.display().to_string())
-        .collect()
+        .filter(|g| goal.is_none_or(|n| n == g.goal))
+    {
+        paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
+        for p in &g.pages {
+            paths.extend(content.indicator(&p.indicator).map(|i| i.path.clone()));
+        }
+        for s in &g.selected {
+            match &s.reference {
+                crate::model::SelectedRef::Initiative(id) => {
+                    paths.extend(content.initiative(id).map(|i| i.path.clone()))
+                }
+                crate::model::SelectedRef::Indicator(id) => {
+                    paths.extend(content.indicator(id).map(|i| i.path.clone()))
+                }
+                crate::model::SelectedRef::None => {}
+            }
+        }
+    }
+    display(paths)
+}
+
+/// The content files an edition is made from.
+fn edition_inputs(content: &Content, edition: &Edition) -> Vec<String> {
+    let mut paths = vec![content.strategy_path.clone(), edition.path.clone()];
+    paths.extend(content.source_paths.iter().cloned());
+    for g in &edition.goals {
+        paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
+        paths.extend(
+            g.indicators
+                .iter()
+                .filter_map(|r| content.indicator(&r.id))
+                .map(|i| i.path.clone()),
+        );
+    }
+    display(paths)
 }
 
 fn document(
     content: &Content,
     renderer: &Renderer,
     charts: &BTreeMap<ChartKey, Chart>,
-    si: usize,
     job: &Job,
 ) -> Result<Vec<Output>, BuildError> {
     let name = job.name();
-    let lookup = |goal: u8, page: usize| charts.get(&(si, goal, page)).cloned();
-    let view = view::status_view(content, job.status, job.goal, &lookup, "../index.html");
-    let template = if job.goal.is_some() {
-        "report.typ"
-    } else {
-        "deck.typ"
+    let (source, html, files, date, inputs) = match *job {
+        Job::Status {
+            index,
+            status,
+            goal,
+        } => {
+            let lookup = |g: u8, page: usize| charts.get(&(index, g, page)).cloned();
+            let view = view::status_view(content, status, goal, &lookup, "../index.html");
+            let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
+            let template = if goal.is_some() {
+                "report.typ"
+            } else {
+                "deck.typ"
+            };
+            let source = renderer.render(template, minijinja::context! { doc => ctx.clone() })?;
+            let html = renderer.render(
+                "status.html",
+                minijinja::context! { doc => ctx, pdf => format!("../{name}.pdf") },
+            )?;
+            let files: Vec<(String, Vec<u8>)> = charts
+                .iter()
+                .filter(|((si, g, _), _)| *si == index && goal.is_none_or(|n| n == *g))
+                .map(|(_, c)| (format!("/charts/{}", c.name), c.svg.clone().into_bytes()))
+                .collect();
+            (
+                source,
+                html,
+                files,
+                status.date,
+                status_inputs(content, status, goal),
+            )
+        }
+        Job::Edition(edition) => {
+            let view = view::edition_view(content, edition, "../index.html");
+            let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
+            let source = renderer.render(
+                "indikatorer.typ",
+                minijinja::context! { doc => ctx.clone() },
+            )?;
+            let html = renderer.render(
+                "indikatorer.html",
+                minijinja::context! { doc => ctx, pdf => format!("../{name}.pdf") },
+            )?;
+            (
+                source,
+                html,
+                Vec::new(),
+                edition.published,
+                edition_inputs(content, edition),
+            )
+        }
     };
-    let source = renderer.render(
-        template,
-        minijinja::context! { doc => minijinja::Value::from(minijinja::value::Serde(&view)) },
-    )?;
-    let files: Vec<(String, Vec<u8>)> = view
-        .goals
-        .iter()
-        .flat_map(|g| g.pages.iter())
-        .filter_map(|p| p.chart.as_ref())
-        .map(|c| (c.path.clone(), c_svg(charts, &c.path)))
-        .collect();
-    let world = DocumentWorld::new(&name, source, files, compile::typst_date(job.status.date));
-    let pdf = compile::pdf(&name, &world, job.status.date);
+    let world = DocumentWorld::new(&name, source, files, compile::typst_date(date));
+    let pdf = compile::pdf(&name, &world, date);
+    // comemo's memo cache grows with every document; keep only what recent ones used.
     typst::comemo::evict(10);
-    let pdf = pdf?;
-    let html = renderer.render(
-        "status.html",
-        minijinja::context! { doc => minijinja::Value::from(minijinja::value::Serde(&view)), pdf => format!("../{name}.pdf") },
-    )?;
-    let inputs = inputs_of(content, job.status);
     Ok(vec![
         Output {
             path: format!("{name}.pdf"),
-            bytes: pdf,
+            bytes: pdf?,
             inputs: inputs.clone(),
         },
         Output {
@@ -268,15 +398,6 @@ fn document(
             inputs,
         },
     ])
-}
-
-/// The raw SVG of a chart by its virtual path (the view holds the accessible HTML variant).
-fn c_svg(charts: &BTreeMap<ChartKey, Chart>, path: &str) -> Vec<u8> {
-    charts
-        .values()
-        .find(|c| path.ends_with(&c.name))
-        .map(|c| c.svg.clone().into_bytes())
-        .unwrap_or_default()
 }
 
 fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
@@ -306,6 +427,17 @@ fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
             }
         })
         .collect();
+    let editions: Vec<IndexEdition> = content
+        .editions
+        .iter()
+        .rev()
+        .map(|e| IndexEdition {
+            slug: e.slug(),
+            title: e.title.clone(),
+            year: e.year,
+            date: crate::norsk::date(e.published),
+        })
+        .collect();
     let html = renderer.render(
         "index.html",
         minijinja::context! {
@@ -313,37 +445,33 @@ fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
             vision => &content.strategy.vision,
             publisher => &content.strategy.publisher,
             statuses => minijinja::Value::from(minijinja::value::Serde(&statuses)),
+            editions => minijinja::Value::from(minijinja::value::Serde(&editions)),
             home => "index.html",
         },
     )?;
+    let mut inputs = content.files.clone();
+    inputs.retain(|p| !content.indicators.iter().any(|i| &i.path == p));
     Ok(Output {
         path: "index.html".into(),
         bytes: html.into_bytes(),
-        inputs: content
-            .files
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
+        inputs: display(inputs),
     })
 }
 
-/// Builds everything from `content_dir` into `out_dir`. Nothing is written unless every
-/// document was produced.
+/// Builds from `content_dir` into `out_dir`: every document, or only the one `only` names.
+/// Nothing is written unless every selected document was produced.
 pub fn build(
     content_dir: &Path,
     out_dir: &Path,
+    only: Option<&str>,
     progress: bool,
 ) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let content = load(content_dir, &mut timings)?;
-    let outputs = outputs(&content, &mut timings, progress)?;
-    timings.time("write", || write::write_all(out_dir, &outputs))?;
+    let outputs = outputs(&content, only, &mut timings, progress)?;
+    let merge = only.is_some();
+    timings.time("write", || write::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();
     files.push("manifest.json".into());
     Ok(BuildReport { files, timings })
-}
-
-/// The output folder when none is given.
-pub fn default_out() -> PathBuf {
-    PathBuf::from("out")
 }

@@ -13,6 +13,14 @@ static TEMPLATES: &[(&str, &str)] = &[
     ("deck.typ", include_str!("../templates/deck.typ")),
     ("report.typ", include_str!("../templates/report.typ")),
     ("goal.typ", include_str!("../templates/goal.typ")),
+    (
+        "indikatorer.typ",
+        include_str!("../templates/indikatorer.typ"),
+    ),
+    (
+        "indikatorer.html",
+        include_str!("../templates/html/indikatorer.html"),
+    ),
     ("base.html", include_str!("../templates/html/base.html")),
     ("status.html", include_str!("../templates/html/status.html")),
     ("index.html", include_str!("../templates/html/index.html")),

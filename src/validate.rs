@@ -268,6 +268,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             title: doc.title.clone(),
             summary: doc.summary.clone(),
             aims: doc.aims.clone(),
+            path: path.clone(),
         });
     }
     goals.sort_by_key(|g| g.number);
@@ -373,6 +374,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             status_source: doc.status_source.clone(),
             owner: doc.owner.clone(),
             statuses,
+            path: path.clone(),
         });
     }
     initiatives.sort_by(|a, b| a.id.cmp(&b.id));
@@ -405,6 +407,30 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     }
     statuses.sort_by_key(|s| s.quarter);
 
+    // Editions of the annual indicator document.
+    let mut editions: Vec<Edition> = Vec::new();
+    for Loaded { path, doc } in &raw.editions {
+        let mut s = Sink {
+            path,
+            problems: &mut problems,
+        };
+        if let Some(e) = check_edition(&mut s, doc, &indicators, &check_goal, &check_source) {
+            if let Some(first) = editions.iter().find(|o| o.year == e.year) {
+                s.at(
+                    &doc.edition,
+                    format!(
+                        "a second edition {} (first in {})",
+                        e.year,
+                        first.path.display()
+                    ),
+                );
+            } else {
+                editions.push(e);
+            }
+        }
+    }
+    editions.sort_by_key(|e| e.year);
+
     match strategy {
         Some(strategy) if problems.is_empty() => Ok(Content {
             strategy,
@@ -413,6 +439,9 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             indicators,
             initiatives,
             statuses,
+            editions,
+            strategy_path: raw.strategy[0].path.clone(),
+            source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
             files: raw.files,
         }),
         _ => Err(problems),
@@ -534,27 +563,34 @@ fn check_indicator(
     })
 }
 
-fn check_measure(
+fn check_baseline(
     s: &mut Sink,
-    m: &raw::Measure,
+    b: &raw::Baseline,
     unit: Unit,
     check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
-) -> Measure {
-    let baseline = m.baseline.as_ref().map(|b| {
-        let source = check_source(s, &b.source);
-        Baseline {
-            quantity: b
-                .value
-                .as_ref()
-                .and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
-            period: b.period.as_ref().and_then(|p| s.period(p)),
-            text: b.text.clone(),
-            source,
-        }
-    });
-    let baseline_year = baseline.as_ref().and_then(|b| b.period).map(Period::year);
+) -> Baseline {
+    let source = check_source(s, &b.source);
+    Baseline {
+        quantity: b
+            .value
+            .as_ref()
+            .and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
+        period: b.period.as_ref().and_then(|p| s.period(p)),
+        text: b.text.clone(),
+        source,
+    }
+}
+
+fn check_targets(
+    s: &mut Sink,
+    raw_targets: &[raw::Target],
+    unit: Unit,
+    baseline: Option<&Baseline>,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Vec<Target> {
+    let baseline_year = baseline.and_then(|b| b.period).map(Period::year);
     let mut targets = Vec::new();
-    for t in &m.targets {
+    for t in raw_targets {
         let source = check_source(s, &t.source);
         let chosen = [t.value.is_some(), t.change_percent.is_some(), t.maintain]
             .iter()
@@ -610,6 +646,20 @@ fn check_measure(
         });
     }
     targets.sort_by_key(|t| t.year);
+    targets
+}
+
+fn check_measure(
+    s: &mut Sink,
+    m: &raw::Measure,
+    unit: Unit,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Measure {
+    let baseline = m
+        .baseline
+        .as_ref()
+        .map(|b| check_baseline(s, b, unit, check_source));
+    let targets = check_targets(s, &m.targets, unit, baseline.as_ref(), check_source);
     let mut values = Vec::new();
     for v in &m.values {
         let source = check_source(s, &v.source);
@@ -826,6 +876,172 @@ fn check_status(
         source,
         goals,
         path: path.to_path_buf(),
+    })
+}
+
+fn check_edition(
+    s: &mut Sink,
+    doc: &raw::Edition,
+    indicators: &[Indicator],
+    check_goal: &dyn Fn(&mut Sink, &Spanned<i64>) -> Option<u8>,
+    check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
+) -> Option<Edition> {
+    let source = check_source(s, &doc.source);
+    let year = i32::try_from(doc.edition.value)
+        .ok()
+        .filter(|y| (1900..=2200).contains(y));
+    if year.is_none() {
+        s.at(
+            &doc.edition,
+            format!(
+                "invalid edition {} (expected a year such as 2024)",
+                doc.edition.value
+            ),
+        );
+    }
+    let published = match s.period(&doc.published) {
+        Some(Period::Day(d)) => Some(d),
+        Some(_) => {
+            s.at(
+                &doc.published,
+                format!(
+                    "`{}` is not a date (expected such as 2023-12-13)",
+                    doc.published.value.0
+                ),
+            );
+            None
+        }
+        None => None,
+    };
+    let mut target_years = Vec::new();
+    for y in &doc.target_years {
+        match i32::try_from(y.value)
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+        {
+            Some(v) if !target_years.contains(&v) => target_years.push(v),
+            Some(v) => s.at(y, format!("target year {v} is listed twice")),
+            None => s.at(
+                y,
+                format!(
+                    "invalid target year {} (expected a year such as 2025)",
+                    y.value
+                ),
+            ),
+        }
+    }
+    let mut goals: Vec<EditionGoal> = Vec::new();
+    for g in &doc.goals {
+        let Some(goal) = check_goal(s, &g.goal) else {
+            continue;
+        };
+        if goals.iter().any(|o| o.goal == goal) {
+            s.at(
+                &g.goal,
+                format!("goal {goal} appears twice in this edition"),
+            );
+            continue;
+        }
+        let mut rows = Vec::new();
+        for ei in &g.indicators {
+            let Some(ind) = indicators.iter().find(|i| i.id == ei.indicator.value) else {
+                s.at(
+                    &ei.indicator,
+                    format!("unknown indicator `{}`", ei.indicator.value),
+                );
+                continue;
+            };
+            if rows.iter().any(|r: &EditionIndicator| r.id == ind.id) {
+                s.at(
+                    &ei.indicator,
+                    format!("indicator {} appears twice in this edition", ind.id),
+                );
+                continue;
+            }
+            let mut measures = Vec::new();
+            for em in &ei.measures {
+                let measure = match &em.id {
+                    Some(id) => ind
+                        .measures
+                        .iter()
+                        .find(|m| m.id.as_deref() == Some(id.value.as_str())),
+                    None if ind.measures.len() == 1 => ind.measures.first(),
+                    None => None,
+                };
+                let Some(measure) = measure else {
+                    let known: Vec<&str> = ind
+                        .measures
+                        .iter()
+                        .filter_map(|m| m.id.as_deref())
+                        .collect();
+                    let what = em
+                        .id
+                        .as_ref()
+                        .map_or("(no id)".to_owned(), |i| format!("`{}`", i.value));
+                    match &em.id {
+                        Some(id) => s.at(id, format!("indicator {} has no measure {what} (expected one of: {})", ind.id, known.join(", "))),
+                        None => s.at(&ei.indicator, format!("indicator {} has several measures, so an edition measure needs an `id`", ind.id)),
+                    }
+                    continue;
+                };
+                let baseline = em
+                    .baseline
+                    .as_ref()
+                    .map(|b| check_baseline(s, b, measure.unit, check_source));
+                let base_for_targets = baseline.as_ref().or(measure.baseline.as_ref());
+                let targets = em
+                    .targets
+                    .as_ref()
+                    .map(|t| check_targets(s, t, measure.unit, base_for_targets, check_source));
+                measures.push(EditionMeasure {
+                    id: measure.id.clone(),
+                    number: em.number.clone(),
+                    name: em.name.clone(),
+                    baseline,
+                    targets,
+                });
+            }
+            let kind = ei.kind.as_ref().and_then(|k| {
+                let parsed = IndicatorType::parse(&k.value);
+                if parsed.is_none() {
+                    s.at(k, format!("unknown indicator type `{}` (expected adopsjon, bruk, opplevd resultat, resultat, effekt or statistikk)", k.value));
+                }
+                parsed
+            });
+            rows.push(EditionIndicator {
+                id: ind.id.clone(),
+                number: ei.number.clone().unwrap_or_else(|| ind.id.clone()),
+                name: ei.name.clone(),
+                description: ei.description.clone(),
+                measurement: ei.measurement.clone(),
+                unit_label: ei.unit_label.clone(),
+                kind,
+                measures,
+            });
+        }
+        goals.push(EditionGoal {
+            goal,
+            summary: g.summary.clone(),
+            indicators: rows,
+            footnotes: footnotes(&g.footnotes),
+            candidates: g.candidates.clone(),
+        });
+    }
+    goals.sort_by_key(|g| g.goal);
+    Some(Edition {
+        year: year?,
+        title: doc.title.clone(),
+        published: published?,
+        source,
+        baseline_heading: doc.baseline_heading.clone(),
+        target_years,
+        introduction: doc
+            .introduction
+            .iter()
+            .map(|sec| (sec.heading.clone(), sec.text.clone()))
+            .collect(),
+        goals,
+        path: s.path.to_path_buf(),
     })
 }
 

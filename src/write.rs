@@ -31,12 +31,17 @@ pub struct WriteError {
     pub source: std::io::Error,
 }
 
-#[derive(Serialize)]
-struct ManifestEntry<'a> {
-    path: &'a str,
+#[derive(Serialize, serde::Deserialize)]
+struct ManifestEntry {
+    path: String,
     sha256: String,
     bytes: usize,
-    inputs: &'a [String],
+    inputs: Vec<String>,
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct Manifest {
+    files: Vec<ManifestEntry>,
 }
 
 /// Writes one file atomically: temporary file, flush, rename.
@@ -67,24 +72,34 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
-/// Writes every output, then `manifest.json` listing each with its sha256 and inputs.
-pub fn write_all(out_dir: &Path, outputs: &[Output]) -> Result<(), WriteError> {
+/// Writes every output, then `manifest.json` listing each with its sha256 and inputs. With
+/// `merge`, entries of the existing manifest for files not written now are kept.
+pub fn write_all(out_dir: &Path, outputs: &[Output], merge: bool) -> Result<(), WriteError> {
     for o in outputs {
         write_atomic(&out_dir.join(&o.path), &o.bytes)?;
     }
-    let entries: Vec<ManifestEntry> = outputs
-        .iter()
-        .map(|o| ManifestEntry {
-            path: &o.path,
-            sha256: format!("{:x}", Sha256::digest(&o.bytes)),
-            bytes: o.bytes.len(),
-            inputs: &o.inputs,
-        })
-        .collect();
-    let mut json = serde_json::to_vec_pretty(&serde_json::json!({ "files": entries }))
-        .expect("manifest serializes");
+    let manifest_path = out_dir.join("manifest.json");
+    let mut entries: Vec<ManifestEntry> = if merge {
+        std::fs::read(&manifest_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+            .map(|m| m.files)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    entries.retain(|e| !outputs.iter().any(|o| o.path == e.path));
+    entries.extend(outputs.iter().map(|o| ManifestEntry {
+        path: o.path.clone(),
+        sha256: format!("{:x}", Sha256::digest(&o.bytes)),
+        bytes: o.bytes.len(),
+        inputs: o.inputs.clone(),
+    }));
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut json =
+        serde_json::to_vec_pretty(&Manifest { files: entries }).expect("manifest serializes");
     json.push(b'\n');
-    write_atomic(&out_dir.join("manifest.json"), &json)
+    write_atomic(&manifest_path, &json)
 }
 
 #[cfg(test)]
@@ -99,7 +114,7 @@ mod tests {
             bytes: b"hei".to_vec(),
             inputs: vec!["content/x.yaml".into()],
         }];
-        write_all(dir.path(), &outputs).unwrap();
+        write_all(dir.path(), &outputs, false).unwrap();
         assert_eq!(std::fs::read(dir.path().join("a/b.txt")).unwrap(), b"hei");
         let manifest = std::fs::read_to_string(dir.path().join("manifest.json")).unwrap();
         assert!(manifest.contains("\"sha256\""), "{manifest}");
