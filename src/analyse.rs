@@ -189,6 +189,7 @@ mod tests {
                 .collect(),
             ambition: None,
             illustrative: false,
+            values_file: None,
         }
     }
 

@@ -99,28 +99,26 @@ impl SourceTexts {
         for d in &sorted {
             let text = self.texts.get(&d.path);
             let range = text.map(|t| byte_range(t, d.pos));
-            let cs = match range {
-                Some(range) => {
-                    let id = *ids.entry(d.path.as_path()).or_insert_with(|| {
-                        files.add(
-                            d.path.display().to_string(),
-                            text.cloned().unwrap_or_default(),
-                        )
-                    });
-                    CsDiagnostic::error()
-                        .with_message(&d.message)
-                        .with_labels(vec![Label::primary(id, range)])
-                }
-                None => {
-                    // No text (unreadable file): codespan needs one to place the label.
-                    let id = *ids.entry(d.path.as_path()).or_insert_with(|| {
-                        files.add(d.path.display().to_string(), Arc::<str>::from(""))
-                    });
-                    CsDiagnostic::error()
-                        .with_message(&d.message)
-                        .with_labels(vec![Label::primary(id, 0..0)])
-                }
+            let Some(range) = range else {
+                // No text to point into (an unreadable file): say where, without a snippet.
+                out.push_str(&format!(
+                    "{}:{}:{}: error: {}\n",
+                    d.path.display(),
+                    d.pos.line,
+                    d.pos.col,
+                    d.message
+                ));
+                continue;
             };
+            let id = *ids.entry(d.path.as_path()).or_insert_with(|| {
+                files.add(
+                    d.path.display().to_string(),
+                    text.cloned().unwrap_or_default(),
+                )
+            });
+            let cs = CsDiagnostic::error()
+                .with_message(&d.message)
+                .with_labels(vec![Label::primary(id, range)]);
             match term::emit_into_string(&config, &files, &cs) {
                 Ok(text) => out.push_str(&text),
                 Err(_) => out.push_str(&format!("{d}\n")),

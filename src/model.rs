@@ -311,6 +311,8 @@ pub struct Measure {
     pub ambition: Option<Ambition>,
     /// The values are an illustration.
     pub illustrative: bool,
+    /// The CSV file some values were read from.
+    pub values_file: Option<PathBuf>,
 }
 
 /// A baseline.

@@ -175,9 +175,74 @@ fn message_of(err: &serde_saphyr::Error) -> String {
         Some(i) => &text[..i],
         None => text,
     };
+    // Say it in the analyst's words rather than the parser's.
+    let text = text
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(text);
+    let text = match text {
+        "invalid i64" | "invalid u64" | "invalid i32" | "invalid u32" | "invalid u8" => {
+            "expected a whole number".to_owned()
+        }
+        "invalid f64" | "invalid f32" => "expected a number".to_owned(),
+        other => other.to_owned(),
+    };
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => "invalid YAML".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(yaml: &str) -> String {
+        from_yaml::<raw::Goal>(Path::new("g.yaml"), yaml)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn typos_point_at_the_field_and_list_what_was_expected() {
+        let p = problem("number: 1\ntitle: x\nsumary: y\n");
+        assert!(
+            p.starts_with("g.yaml:3:1: unknown field `sumary`, expected one of"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_duplicates_and_tabs_are_explained() {
+        assert_eq!(
+            problem("number: to\ntitle: x\nsummary: y\n"),
+            "g.yaml:1:9: expected a whole number"
+        );
+        assert_eq!(
+            problem("number: 1\ntitle: x\ntitle: y\nsummary: z\n"),
+            "g.yaml:3:1: duplicate mapping key: title"
+        );
+        assert!(problem("number: 1\ntitle: x\nsummary:\n\t- z\n").contains("tabs"));
+        assert_eq!(
+            problem("   \n"),
+            "g.yaml:1:1: file is empty (expected a YAML mapping)"
+        );
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_quickly() {
+        let mut bomb = String::from("title: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = if i == 1 {
+                "a".to_owned()
+            } else {
+                format!("a{}", i - 1)
+            };
+            bomb.push_str(&format!("summary{i}: &a{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert!(from_yaml::<serde_json::Value>(Path::new("b.yaml"), &bomb).is_err());
+        let deep = format!("x: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(from_yaml::<serde_json::Value>(Path::new("d.yaml"), &deep).is_err());
     }
 }

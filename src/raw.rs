@@ -215,6 +215,10 @@ pub struct Measure {
     /// Measured values.
     #[serde(default)]
     pub values: Vec<Value>,
+    /// More measured values from a CSV file inside the content folder (columns `period`,
+    /// `value`, `source` and optionally `text`), e.g. `data/1.6.csv`.
+    #[serde(default)]
+    pub values_file: Option<S<String>>,
     /// The ambition towards the strategy's horizon.
     #[serde(default)]
     pub ambition: Option<Ambition>,

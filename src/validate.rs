@@ -41,27 +41,12 @@ impl Sink<'_> {
     }
 
     fn number(&mut self, n: &Spanned<f64>, unit: Unit, what: &str) -> Option<f64> {
-        let v = n.value;
-        if !v.is_finite() {
-            self.at(n, format!("{what} is {v}, expected a finite number"));
-            return None;
-        }
-        match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&v) => {
-                self.at(
-                    n,
-                    format!("{what} {v} is not a percentage (expected 0 to 100)"),
-                );
+        match check_number(n.value, unit, what) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.at(n, e);
                 None
             }
-            Unit::Count | Unit::Share | Unit::Days | Unit::Millions if v < 0.0 => {
-                self.at(
-                    n,
-                    format!("{what} {v} is negative (expected a count of 0 or more)"),
-                );
-                None
-            }
-            _ => Some(v),
         }
     }
 
@@ -88,6 +73,22 @@ impl Sink<'_> {
             None => None,
         };
         Some(Quantity { value: v, of })
+    }
+}
+
+/// Checks a number against its unit: finite, 0–100 for percentages, not negative for counts.
+fn check_number(v: f64, unit: Unit, what: &str) -> Result<f64, String> {
+    if !v.is_finite() {
+        return Err(format!("{what} is {v}, expected a finite number"));
+    }
+    match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&v) => Err(format!(
+            "{what} {v} is not a percentage (expected 0 to 100)"
+        )),
+        Unit::Count | Unit::Share | Unit::Days | Unit::Millions if v < 0.0 => Err(format!(
+            "{what} {v} is negative (expected a count of 0 or more)"
+        )),
+        _ => Ok(v),
     }
 }
 
@@ -317,6 +318,43 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         }
     }
     indicators.sort_by_key(|i: &Indicator| id_key(&i.id));
+    let mut value_files = Vec::new();
+    for Loaded { path, doc } in &raw.indicators {
+        for (mi, m) in doc.measures.iter().enumerate() {
+            let Some(file) = &m.values_file else { continue };
+            let mut s = Sink {
+                path,
+                problems: &mut problems,
+            };
+            let Some(csv_path) = values_file_path(&mut s, root, file) else {
+                continue;
+            };
+            let Some(ind) = indicators.iter_mut().find(|i| i.id == doc.id.value) else {
+                continue;
+            };
+            let Some(measure) = ind.measures.get_mut(mi) else {
+                continue;
+            };
+            let rows = read_values_csv(&csv_path, measure.unit, &sources, &mut problems);
+            for v in rows {
+                if measure.values.iter().any(|o| o.period == v.period) {
+                    problems.push(Diagnostic::file(
+                        &csv_path,
+                        format!(
+                            "a second value for {} (also in {})",
+                            v.period.code(),
+                            path.display()
+                        ),
+                    ));
+                } else {
+                    measure.values.push(v);
+                }
+            }
+            measure.values.sort_by_key(|v| v.period);
+            measure.values_file = Some(csv_path.clone());
+            value_files.push(csv_path);
+        }
+    }
 
     // Initiatives.
     let mut initiatives = Vec::new();
@@ -442,10 +480,192 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             editions,
             strategy_path: raw.strategy[0].path.clone(),
             source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
-            files: raw.files,
+            files: raw.files.into_iter().chain(value_files).collect(),
         }),
         _ => Err(problems),
     }
+}
+
+/// Resolves a data file's path inside the content folder, refusing absolute paths, `..`,
+/// symbolic links and missing files.
+fn values_file_path(s: &mut Sink, root: &Path, file: &Spanned<String>) -> Option<PathBuf> {
+    use std::path::Component;
+    let rel = Path::new(&file.value);
+    let clean = !file.value.is_empty()
+        && rel.components().all(|c| matches!(c, Component::Normal(_)))
+        && !file.value.contains('\\');
+    if !clean {
+        s.at(file, format!("invalid data file path `{}` (expected a relative path inside the content folder, without `..`)", file.value));
+        return None;
+    }
+    let path = root.join(rel);
+    let mut walked = root.to_path_buf();
+    for c in rel.components() {
+        walked.push(c);
+        match std::fs::symlink_metadata(&walked) {
+            Ok(m) if m.file_type().is_symlink() => {
+                s.at(
+                    file,
+                    format!(
+                        "data file `{}` goes through a symbolic link (expected regular files only)",
+                        file.value
+                    ),
+                );
+                return None;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                s.at(
+                    file,
+                    format!("cannot read data file `{}` ({e})", file.value),
+                );
+                return None;
+            }
+        }
+    }
+    if !path.is_file() {
+        s.at(file, format!("data file `{}` is not a file", file.value));
+        return None;
+    }
+    Some(path)
+}
+
+/// Reads measured values from a CSV file with a header row: `period`, `value`, `source`,
+/// and optionally `text`. Every bad row is reported at its line and column.
+fn read_values_csv(
+    path: &Path,
+    unit: Unit,
+    sources: &BTreeMap<String, Source>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Value> {
+    let text = match crate::parse::read_text(path) {
+        Ok(t) => t,
+        Err(d) => {
+            problems.push(d);
+            return Vec::new();
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|f| f.trim().to_owned()).collect(),
+        Err(e) => {
+            problems.push(Diagnostic::file(
+                path,
+                format!("cannot read the CSV header ({e})"),
+            ));
+            return Vec::new();
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(ip), Some(iv), Some(is)) = (col("period"), col("value"), col("source")) else {
+        problems.push(Diagnostic::file(
+            path,
+            format!(
+                "CSV header is `{}` (expected columns period, value, source and optionally text)",
+                headers.join(",")
+            ),
+        ));
+        return Vec::new();
+    };
+    if let Some(extra) = headers
+        .iter()
+        .find(|h| !["period", "value", "source", "text"].contains(&h.as_str()))
+    {
+        problems.push(Diagnostic::file(
+            path,
+            format!("unknown CSV column `{extra}` (expected period, value, source, text)"),
+        ));
+    }
+    let it = col("text");
+    let mut values = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as u32);
+                problems.push(Diagnostic::new(
+                    path,
+                    Pos { line, col: 1 },
+                    format!("bad CSV row ({e})"),
+                ));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as u32);
+        let field_col = |i: usize| -> u32 {
+            1 + record
+                .iter()
+                .take(i)
+                .map(|f| f.chars().count() as u32 + 1)
+                .sum::<u32>()
+        };
+        let mut bad = |i: usize, msg: String| {
+            problems.push(Diagnostic::new(
+                path,
+                Pos {
+                    line,
+                    col: field_col(i),
+                },
+                msg,
+            ))
+        };
+        let period = match Period::parse(record.get(ip).unwrap_or("").trim()) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                bad(
+                    ip,
+                    format!("invalid period `{}`: {e}", record.get(ip).unwrap_or("")),
+                );
+                None
+            }
+        };
+        let raw_value = record.get(iv).unwrap_or("").trim();
+        let value = match raw_value.parse::<f64>() {
+            Ok(v) => match check_number(v, unit, "value") {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    bad(iv, e);
+                    None
+                }
+            },
+            Err(_) => {
+                bad(
+                    iv,
+                    format!(
+                        "value `{raw_value}` is not a number (expected digits with a decimal point, such as 0.506)"
+                    ),
+                );
+                None
+            }
+        };
+        let source = record.get(is).unwrap_or("").trim().to_owned();
+        if !sources.contains_key(&source) {
+            bad(is, format!("unknown source `{source}`"));
+            continue;
+        }
+        if let (Some(period), Some(value)) = (period, value) {
+            if values.iter().any(|o: &Value| o.period == period) {
+                bad(ip, format!("a second value for {}", period.code()));
+                continue;
+            }
+            let text = it
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned);
+            values.push(Value {
+                period,
+                quantity: Quantity { value, of: None },
+                text,
+                breakdown: Vec::new(),
+                source,
+            });
+        }
+    }
+    values
 }
 
 fn unit_of(s: &mut Sink, u: &Spanned<String>) -> Option<Unit> {
@@ -701,6 +921,7 @@ fn check_measure(
         values,
         ambition,
         illustrative: m.illustrative,
+        values_file: None,
     }
 }
 
