@@ -20,6 +20,7 @@ pub mod period;
 pub mod pipeline;
 pub mod raw;
 pub mod render;
+pub mod site;
 pub mod validate;
 pub mod view;
 pub mod world;

@@ -267,6 +267,8 @@ pub fn outputs(
     timings.stages.push(("render+compile", start.elapsed()));
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
     if only.is_none() {
+        let pages = timings.time("indicator pages", || indicator_pages(content, &renderer))?;
+        outputs.extend(pages);
         outputs.push(index(content, &renderer)?);
     }
     Ok(outputs)
@@ -400,7 +402,81 @@ fn document(
     ])
 }
 
+/// One page per indicator, with its data and metadata to download.
+fn indicator_pages(content: &Content, renderer: &Renderer) -> Result<Vec<Output>, BuildError> {
+    let pages: Result<Vec<Vec<Output>>, BuildError> = content
+        .indicators
+        .par_iter()
+        .map(|ind| {
+            let charts = crate::site::charts(content, ind)?;
+            let view = crate::site::indicator_view(content, ind, &charts);
+            let html = renderer.render(
+                "indicator.html",
+                minijinja::context! {
+                    ind => minijinja::Value::from(minijinja::value::Serde(&view)),
+                    publisher => &content.strategy.publisher,
+                },
+            )?;
+            let dir = crate::site::indicator_dir(&ind.id);
+            let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
+            inputs.extend(content.source_paths.iter().cloned());
+            inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
+            let inputs = display(inputs);
+            Ok(vec![
+                Output {
+                    path: format!("{dir}/index.html"),
+                    bytes: html.into_bytes(),
+                    inputs: inputs.clone(),
+                },
+                Output {
+                    path: format!("{dir}/data.csv"),
+                    bytes: crate::site::data_csv(content, ind),
+                    inputs: inputs.clone(),
+                },
+                Output {
+                    path: format!("{dir}/metadata.json"),
+                    bytes: crate::site::metadata_json(ind),
+                    inputs,
+                },
+            ])
+        })
+        .collect();
+    Ok(pages?.into_iter().flatten().collect())
+}
+
+#[derive(Serialize)]
+struct IndexIndicator {
+    id: String,
+    name: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct IndexGoalIndicators {
+    number: u8,
+    title: String,
+    indicators: Vec<IndexIndicator>,
+}
+
 fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
+    let by_goal: Vec<IndexGoalIndicators> = content
+        .goals
+        .iter()
+        .map(|g| IndexGoalIndicators {
+            number: g.number,
+            title: g.title.clone(),
+            indicators: content
+                .indicators
+                .iter()
+                .filter(|i| i.goal == g.number)
+                .map(|i| IndexIndicator {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    href: format!("{}/index.html", crate::site::indicator_dir(&i.id)),
+                })
+                .collect(),
+        })
+        .collect();
     let statuses: Vec<IndexStatus> = content
         .statuses
         .iter()
@@ -446,11 +522,11 @@ fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
             publisher => &content.strategy.publisher,
             statuses => minijinja::Value::from(minijinja::value::Serde(&statuses)),
             editions => minijinja::Value::from(minijinja::value::Serde(&editions)),
+            indicators => minijinja::Value::from(minijinja::value::Serde(&by_goal)),
             home => "index.html",
         },
     )?;
-    let mut inputs = content.files.clone();
-    inputs.retain(|p| !content.indicators.iter().any(|i| &i.path == p));
+    let inputs = content.files.clone();
     Ok(Output {
         path: "index.html".into(),
         bytes: html.into_bytes(),

@@ -24,6 +24,10 @@ static TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/html/base.html")),
     ("status.html", include_str!("../templates/html/status.html")),
     ("index.html", include_str!("../templates/html/index.html")),
+    (
+        "indicator.html",
+        include_str!("../templates/html/indicator.html"),
+    ),
     ("style.css", include_str!("../templates/html/style.css")),
 ];
 

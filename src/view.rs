@@ -290,7 +290,7 @@ pub fn page_anchor(goal: u8, indicator: &str, index: usize) -> String {
 }
 
 /// Adds an accessible name to a chart's SVG for inline HTML.
-fn accessible_svg(svg: &str, alt: &str) -> String {
+pub fn accessible_svg(svg: &str, alt: &str) -> String {
     let escaped = alt
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -433,6 +433,8 @@ pub struct SectionView {
 /// One row of an edition's indicator table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
+    /// Indicator id.
+    pub id: String,
     /// Number as printed.
     pub number: String,
     /// Name.
@@ -603,6 +605,7 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
                         })
                         .collect();
                     Some(RowView {
+                        id: ind.id.clone(),
                         number: row.number.clone(),
                         name: row.name.clone().unwrap_or_else(|| ind.name.clone()),
                         unit: row

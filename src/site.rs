@@ -1,0 +1,411 @@
+//! The indicator pages of the static site: one page per indicator with its metadata, charts,
+//! data table and history across every quarter and edition, plus `data.csv` and
+//! `metadata.json` to download.
+
+use serde::Serialize;
+
+use crate::chart::{self, Chart};
+use crate::model::*;
+use crate::norsk;
+use crate::period::Period;
+use crate::view::{self, baseline_text, paragraphs, quantity, target_text};
+
+/// A measure on an indicator page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    /// Heading: the measure's id and name.
+    pub heading: Option<String>,
+    /// Unit.
+    pub unit: String,
+    /// Baseline as printed.
+    pub baseline: Option<String>,
+    /// Targets as `(year, text)`.
+    pub targets: Vec<(i32, String)>,
+    /// Ambition.
+    pub ambition: Option<String>,
+    /// Measured values: period, value, source title.
+    pub values: Vec<(String, String, String)>,
+    /// The values are an illustration.
+    pub illustrative: bool,
+    /// Chart as inline SVG with its accessible name, when there are numbers.
+    pub chart: Option<String>,
+}
+
+/// Where an indicator appeared: a quarter's status or an edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryEntry {
+    /// When.
+    pub when: String,
+    /// Which document.
+    pub document: String,
+    /// Link to it, relative to the indicator page.
+    pub href: String,
+    /// What it said, briefly.
+    pub note: String,
+}
+
+/// An indicator page.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    /// Id.
+    pub id: String,
+    /// Goal number and title.
+    pub goal: String,
+    /// Name.
+    pub name: String,
+    /// Description, by paragraph.
+    pub description: Vec<String>,
+    /// Unit.
+    pub unit: String,
+    /// Type.
+    pub kind: String,
+    /// How it is measured.
+    pub measurement: Option<String>,
+    /// Data source.
+    pub data_source: Option<String>,
+    /// Update frequency.
+    pub frequency: Option<String>,
+    /// Footnotes.
+    pub footnotes: Vec<Footnote>,
+    /// Comments, dated.
+    pub comments: Vec<(String, String)>,
+    /// Measures.
+    pub measures: Vec<MeasureView>,
+    /// Where it appeared.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The folder of an indicator's page under `out/`.
+pub fn indicator_dir(id: &str) -> String {
+    format!("indikator/{id}")
+}
+
+/// Draws one chart per measure that has numbers.
+pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, chart::ChartError> {
+    ind.measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let ids: Vec<String> = m.id.iter().cloned().collect();
+            let title = match &m.name {
+                Some(n) => format!("{} – {n}", ind.name),
+                None => ind.name.clone(),
+            };
+            let name = format!("indikator-{}-{i}.svg", ind.id);
+            if ids.is_empty() && ind.measures.len() > 1 {
+                return Ok(None);
+            }
+            chart::draw(ind, &ids, content.strategy.horizon, &name, &title)
+        })
+        .collect()
+}
+
+fn source_title(content: &Content, id: &str) -> String {
+    content
+        .sources
+        .get(id)
+        .map_or_else(|| id.to_owned(), |s| s.title.clone())
+}
+
+/// Builds an indicator page.
+pub fn indicator_view(
+    content: &Content,
+    ind: &Indicator,
+    charts: &[Option<Chart>],
+) -> IndicatorView {
+    let measures = ind
+        .measures
+        .iter()
+        .zip(charts.iter().chain(std::iter::repeat(&None)))
+        .map(|(m, c)| MeasureView {
+            heading: match (&m.id, &m.name) {
+                (Some(id), Some(n))
+                    if ind.measures.len() > 1 && id.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    Some(format!("{id}: {n}"))
+                }
+                (_, Some(n)) => Some(n.clone()),
+                (Some(id), None) if ind.measures.len() > 1 => Some(id.clone()),
+                _ => None,
+            },
+            unit: m.unit.label().to_owned(),
+            baseline: m.baseline.as_ref().map(|b| baseline_text(m.unit, b)),
+            targets: m
+                .targets
+                .iter()
+                .map(|t| (t.year, target_text(m.unit, t)))
+                .collect(),
+            ambition: m.ambition.as_ref().map(|a| a.text.clone()),
+            values: m
+                .values
+                .iter()
+                .map(|v| {
+                    (
+                        v.period.to_string(),
+                        quantity(m.unit, v.quantity),
+                        source_title(content, &v.source),
+                    )
+                })
+                .collect(),
+            illustrative: m.illustrative,
+            chart: c.as_ref().map(|c| view::accessible_svg(&c.svg, &c.alt)),
+        })
+        .collect();
+    let mut history = Vec::new();
+    for s in &content.statuses {
+        for g in &s.goals {
+            let on_page = g.pages.iter().position(|p| p.indicator == ind.id);
+            let selected = g
+                .selected
+                .iter()
+                .any(|x| matches!(&x.reference, SelectedRef::Indicator(i) if *i == ind.id));
+            if on_page.is_none() && !selected {
+                continue;
+            }
+            let slug = format!("status-{}", s.slug());
+            let href = match on_page {
+                Some(i) => format!(
+                    "../../{slug}/index.html#{}",
+                    view::page_anchor(g.goal, &ind.id, i)
+                ),
+                None => format!("../../{slug}/index.html#mal-{}", g.goal),
+            };
+            let note = match on_page.map(|i| &g.pages[i]) {
+                Some(p) => p.proposed_ambition.as_ref().map_or_else(
+                    || format!("Egen side: {}", p.title),
+                    |a| format!("Egen side: {}. Foreslått ambisjon: {a}", p.title),
+                ),
+                None => "Blant utvalgte indikatorer".to_owned(),
+            };
+            history.push(HistoryEntry {
+                when: Period::Quarter(s.quarter.0, s.quarter.1).to_string(),
+                document: s.title.clone(),
+                href,
+                note,
+            });
+        }
+    }
+    for e in &content.editions {
+        for g in &e.goals {
+            let Some(row) = g.indicators.iter().find(|r| r.id == ind.id) else {
+                continue;
+            };
+            let ms = view::edition_measures(ind, row);
+            let targets: Vec<String> = ms
+                .iter()
+                .flat_map(|(m, _)| {
+                    m.targets
+                        .iter()
+                        .map(move |t| format!("{}: {}", t.year, target_text(m.unit, t)))
+                })
+                .collect();
+            history.push(HistoryEntry {
+                when: norsk::date(e.published),
+                document: format!("{} {}", e.title, e.year),
+                href: format!("../../{}/index.html#mal-{}", e.slug(), g.goal),
+                note: format!(
+                    "Nummer {}. Måltall: {}",
+                    row.number,
+                    if targets.is_empty() {
+                        "ingen".to_owned()
+                    } else {
+                        targets.join("; ")
+                    }
+                ),
+            });
+        }
+    }
+    IndicatorView {
+        id: ind.id.clone(),
+        goal: content.goal(ind.goal).map_or_else(
+            || format!("Mål {}", ind.goal),
+            |g| format!("Mål {}: {}", g.number, g.title),
+        ),
+        name: ind.name.clone(),
+        description: paragraphs(&ind.description),
+        unit: ind
+            .unit_label
+            .clone()
+            .unwrap_or_else(|| ind.unit.label().to_owned()),
+        kind: ind.kind.label().to_owned(),
+        measurement: ind.measurement.clone(),
+        data_source: ind.data_source.clone(),
+        frequency: ind.frequency.map(|f| f.label().to_owned()),
+        footnotes: ind.footnotes.clone(),
+        comments: ind
+            .comments
+            .iter()
+            .map(|c| (c.date.to_string(), c.text.clone()))
+            .collect(),
+        measures,
+        history,
+    }
+}
+
+/// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
+pub fn data_csv(content: &Content, ind: &Indicator) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
+        w.write_record(fields).expect("writing to memory")
+    };
+    row(
+        &mut w,
+        [
+            "indikator",
+            "maling",
+            "type",
+            "periode",
+            "verdi",
+            "av",
+            "enhet",
+            "tekst",
+            "kilde",
+        ],
+    );
+    let num = |v: f64| format!("{v}");
+    for m in &ind.measures {
+        let mid = m.id.as_deref().unwrap_or("");
+        let unit = format!("{:?}", m.unit).to_lowercase();
+        if let Some(b) = &m.baseline {
+            let (v, of) = b.quantity.map_or((String::new(), String::new()), |q| {
+                (num(q.value), q.of.map(num).unwrap_or_default())
+            });
+            let period = b.period.map(|p| p.code()).unwrap_or_default();
+            row(
+                &mut w,
+                [
+                    &ind.id,
+                    mid,
+                    "utgangspunkt",
+                    &period,
+                    &v,
+                    &of,
+                    &unit,
+                    b.text.as_deref().unwrap_or(""),
+                    &source_title(content, &b.source),
+                ],
+            );
+        }
+        for t in &m.targets {
+            let v = crate::analyse::target_value(m, t.kind)
+                .map(num)
+                .unwrap_or_default();
+            let of = match t.kind {
+                TargetKind::Value(q) => q.of.map(num).unwrap_or_default(),
+                _ => String::new(),
+            };
+            row(
+                &mut w,
+                [
+                    &ind.id,
+                    mid,
+                    "maltall",
+                    &t.year.to_string(),
+                    &v,
+                    &of,
+                    &unit,
+                    &target_text(m.unit, t),
+                    &source_title(content, &t.source),
+                ],
+            );
+        }
+        for v in &m.values {
+            let kind = if m.illustrative {
+                "illustrasjon"
+            } else {
+                "malt"
+            };
+            row(
+                &mut w,
+                [
+                    &ind.id,
+                    mid,
+                    kind,
+                    &v.period.code(),
+                    &num(v.quantity.value),
+                    &v.quantity.of.map(num).unwrap_or_default(),
+                    &unit,
+                    v.text.as_deref().unwrap_or(""),
+                    &source_title(content, &v.source),
+                ],
+            );
+        }
+        if let Some(a) = &m.ambition {
+            let period = a.period.map(|p| p.code()).unwrap_or_default();
+            row(
+                &mut w,
+                [
+                    &ind.id,
+                    mid,
+                    "ambisjon",
+                    &period,
+                    &a.value.map(num).unwrap_or_default(),
+                    "",
+                    &unit,
+                    &a.text,
+                    &source_title(content, &a.source),
+                ],
+            );
+        }
+    }
+    w.into_inner().expect("writing to memory")
+}
+
+#[derive(Serialize)]
+struct MeasureMeta<'a> {
+    id: Option<&'a str>,
+    name: Option<&'a str>,
+    unit: Unit,
+    illustrative: bool,
+}
+
+#[derive(Serialize)]
+struct Metadata<'a> {
+    id: &'a str,
+    goal: u8,
+    name: &'a str,
+    unit: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    description: &'a str,
+    measurement: Option<&'a str>,
+    data_source: Option<&'a str>,
+    frequency: Option<&'a str>,
+    measures: Vec<MeasureMeta<'a>>,
+    footnotes: &'a [Footnote],
+    data: &'static str,
+}
+
+/// `metadata.json`: the indicator's definition.
+pub fn metadata_json(ind: &Indicator) -> Vec<u8> {
+    let unit_label = ind
+        .unit_label
+        .clone()
+        .unwrap_or_else(|| ind.unit.label().to_owned());
+    let meta = Metadata {
+        id: &ind.id,
+        goal: ind.goal,
+        name: &ind.name,
+        unit: &unit_label,
+        kind: ind.kind.label(),
+        description: &ind.description,
+        measurement: ind.measurement.as_deref(),
+        data_source: ind.data_source.as_deref(),
+        frequency: ind.frequency.map(|f| f.label()),
+        measures: ind
+            .measures
+            .iter()
+            .map(|m| MeasureMeta {
+                id: m.id.as_deref(),
+                name: m.name.as_deref(),
+                unit: m.unit,
+                illustrative: m.illustrative,
+            })
+            .collect(),
+        footnotes: &ind.footnotes,
+        data: "data.csv",
+    };
+    let mut json = serde_json::to_vec_pretty(&meta).expect("metadata serializes");
+    json.push(b'\n');
+    json
+}
