@@ -94,3 +94,39 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Text without white space and hyphens, for finding table cells that typst broke and
+/// hyphenated over lines (text extraction renders a hyphenation point as `-`).
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{ad}' | '\u{a0}' | '-' | '\u{2010}'))
+        .collect()
+}
+
+/// Builds the bundled content once per test binary into a temporary folder.
+pub fn bundled_build() -> &'static Path {
+    use std::sync::OnceLock;
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let content = root().join("content");
+        let o = run(
+            tmp.path(),
+            &[
+                "build",
+                "--content",
+                content.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            o.status.success(),
+            "build failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        tmp
+    })
+    .path()
+}

@@ -1,0 +1,75 @@
+//! The static site: a page per indicator with downloads, relative links, and the index.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn every_indicator_has_a_page_data_and_metadata() {
+    let out = bundled_build().join("out");
+    for id in [
+        "1.1",
+        "1.6",
+        "2.5.1",
+        "3.1",
+        "5.4",
+        "tillit-helseopplysninger",
+    ] {
+        let dir = out.join("indikator").join(id);
+        let html = html_text(&dir.join("index.html"));
+        assert!(html.contains(&format!("Indikator {id}")), "{id} page");
+        assert!(html.contains("Historikk"), "{id} history");
+        let meta: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("metadata.json")).unwrap()).unwrap();
+        assert_eq!(meta["id"], id);
+        let csv = std::fs::read_to_string(dir.join("data.csv")).unwrap();
+        assert!(
+            csv.starts_with("indikator,maling,type,periode,verdi,av,enhet,tekst,kilde\n"),
+            "{csv}"
+        );
+    }
+    let csv = std::fs::read_to_string(out.join("indikator/2.5.1/data.csv")).unwrap();
+    assert!(
+        csv.contains("2.5.1,,utgangspunkt,2022-11-29,147,356,share,"),
+        "{csv}"
+    );
+    let html = html_text(&out.join("indikator/1.6/index.html"));
+    assert!(html.contains("124 453"));
+    assert!(
+        html.contains("Strategiske e-helseindikatorer 2024"),
+        "history lists the 2024 edition"
+    );
+    assert!(
+        html.contains("2. kvartal 2026"),
+        "history lists the Q2 2026 status"
+    );
+}
+
+#[test]
+fn links_are_relative_and_resolve() {
+    let out = bundled_build().join("out");
+    for (path, _) in snapshot(&out)
+        .iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+    {
+        let html = std::fs::read_to_string(out.join(path)).unwrap();
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+        {
+            if href.starts_with("http") || href.starts_with('#') {
+                continue;
+            }
+            assert!(
+                !href.starts_with('/'),
+                "{}: absolute link {href}",
+                path.display()
+            );
+            let href = href.replace("&#x2f;", "/");
+            let target = href.split('#').next().unwrap();
+            let resolved = out.join(path).parent().unwrap().join(target);
+            assert!(resolved.exists(), "{}: broken link {href}", path.display());
+        }
+    }
+}
