@@ -159,14 +159,7 @@ pub fn draw(
     title: &str,
 ) -> Result<Option<Chart>, ChartError> {
     register_font();
-    let measures: Vec<&Measure> = if measure_ids.is_empty() {
-        indicator.measures.iter().collect()
-    } else {
-        measure_ids
-            .iter()
-            .filter_map(|id| indicator.measure(id))
-            .collect()
-    };
+    let measures = indicator.select_measures(measure_ids);
     let unit = measures.first().map_or(indicator.unit, |m| m.unit);
     let series: Vec<Points> = measures
         .iter()

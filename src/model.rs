@@ -281,6 +281,15 @@ impl Indicator {
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures.iter().find(|m| m.id.as_deref() == Some(id))
     }
+
+    /// The measures with these ids, in that order; all measures when `ids` is empty.
+    pub fn select_measures(&self, ids: &[String]) -> Vec<&Measure> {
+        if ids.is_empty() {
+            self.measures.iter().collect()
+        } else {
+            ids.iter().filter_map(|id| self.measure(id)).collect()
+        }
+    }
 }
 
 /// A number, with a denominator for shares.

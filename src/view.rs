@@ -222,14 +222,7 @@ pub fn baseline_text(unit: Unit, b: &Baseline) -> String {
 }
 
 fn fact_rows(indicator: &Indicator, measure_ids: &[String]) -> Vec<FactRow> {
-    let measures: Vec<&Measure> = if measure_ids.is_empty() {
-        indicator.measures.iter().collect()
-    } else {
-        measure_ids
-            .iter()
-            .filter_map(|id| indicator.measure(id))
-            .collect()
-    };
+    let measures = indicator.select_measures(measure_ids);
     measures
         .into_iter()
         .map(|m| {
