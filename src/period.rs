@@ -81,7 +81,12 @@ impl Single {
                 let date = u8::try_from(dv)
                     .ok()
                     .and_then(|d| Date::from_calendar_date(yv, month, d).ok())
-                    .ok_or_else(|| format!("date {s} does not exist"))?;
+                    .ok_or_else(|| {
+                        format!(
+                            "day {d} does not exist in {y}-{m} (expected 01 to {})",
+                            month.length(yv)
+                        )
+                    })?;
                 Ok(Single::Day(date))
             }
             _ => Err(format!("`{s}` is not a period")),
@@ -142,7 +147,14 @@ impl Period {
             }
             None => Single::parse(s).map(Single::into_period),
         };
-        result.map_err(|e| format!("{e}; {EXPECTED}"))
+        // A message that already says what was expected needs no list of every form.
+        result.map_err(|e| {
+            if e.contains("(expected") {
+                e
+            } else {
+                format!("{e}; {EXPECTED}")
+            }
+        })
     }
 
     /// First day of the period.
@@ -268,10 +280,18 @@ mod tests {
         ] {
             assert!(Period::parse(bad).is_err(), "{bad} should be refused");
         }
+        assert_eq!(
+            Period::parse("2026-Q5").unwrap_err(),
+            "quarter Q5 does not exist (expected Q1 to Q4)"
+        );
+        assert_eq!(
+            Period::parse("2023-02-30").unwrap_err(),
+            "day 30 does not exist in 2023-02 (expected 01 to 28)"
+        );
         assert!(
-            Period::parse("2026-Q5")
+            Period::parse("20x1")
                 .unwrap_err()
-                .starts_with("quarter Q5 does not exist")
+                .contains("expected a year (2021)")
         );
     }
 

@@ -81,9 +81,9 @@ pub struct Source {
     /// Publication date or period.
     #[serde(default)]
     pub date: Option<S<PeriodText>>,
-    /// Where it can be read.
+    /// Where it can be read (`https://…`).
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<S<String>>,
 }
 
 /// `content/goals/mal-N.yaml`: one strategic goal.
@@ -133,9 +133,9 @@ pub struct Footnote {
     pub mark: Option<String>,
     /// The note.
     pub text: String,
-    /// Link.
+    /// Link (`https://…`).
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<S<String>>,
 }
 
 /// A dated comment on an indicator, e.g. 1.5's comment of October 2023.
@@ -190,7 +190,7 @@ pub struct Indicator {
     #[serde(default)]
     pub comments: Vec<Comment>,
     /// One or more measures (sub-questions).
-    pub measures: Vec<Measure>,
+    pub measures: Vec<S<Measure>>,
 }
 
 /// One measure of an indicator, with its own baseline, targets and values.
@@ -389,7 +389,7 @@ pub struct GoalStatus {
     pub overall: Vec<Item>,
     /// Selected indicators and sub-goals ("Utvalgte indikatorer og strategiske delmål").
     #[serde(default)]
-    pub selected: Vec<Selected>,
+    pub selected: Vec<S<Selected>>,
     /// Positive events ("Positive hendelser").
     #[serde(default)]
     pub positive: Vec<Item>,

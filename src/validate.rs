@@ -3,12 +3,13 @@
 //! Each check reports at the exact place in the file and says what was expected. Validation
 //! never stops at the first problem: the analyst gets the whole list in one run.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::discover::Kind;
 use crate::model::*;
 use crate::parse::{Loaded, RawContent};
 use crate::period::Period;
@@ -61,11 +62,19 @@ impl Sink<'_> {
         let of = match of {
             Some(o) => {
                 let d = self.number(o, Unit::Count, "denominator")?;
-                if d <= 0.0 || v > d {
-                    self.at(
-                        o,
-                        format!("denominator {d} must be positive and at least the value {v}"),
-                    );
+                let problem = if d <= 0.0 {
+                    Some(format!(
+                        "denominator {d} is not positive (expected a count above 0)"
+                    ))
+                } else if v > d {
+                    Some(format!(
+                        "denominator {d} is less than the value {v} (expected at least the value)"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.at(o, problem);
                     return None;
                 }
                 Some(d)
@@ -76,10 +85,90 @@ impl Sink<'_> {
     }
 }
 
-/// Checks a number against its unit: finite, 0–100 for percentages, not negative for counts.
+/// The ids written in the files of one kind, to tell a reference to nothing from a reference
+/// to a file that has problems of its own.
+struct Known<K> {
+    /// Every id written, valid or not.
+    ids: HashSet<K>,
+    /// False when a file of this kind could not be read, or has an invalid or duplicate id, so
+    /// that the id it was meant to have is not known.
+    complete: bool,
+}
+
+impl<K: Eq + std::hash::Hash> Known<K> {
+    fn new(complete: bool) -> Self {
+        Known {
+            ids: HashSet::new(),
+            complete,
+        }
+    }
+
+    /// Whether a reference that resolved to nothing is worth reporting: not when it names a
+    /// file that was already reported, nor when some file of the kind could not be read or
+    /// has a bad id (the analyst fixes that first; the reference is checked on the next run).
+    fn report(&self, id: &K) -> bool {
+        self.complete && !self.ids.contains(id)
+    }
+}
+
+/// "expected one of: a, b", or what to say when there is nothing to choose from.
+fn one_of(known: &[String], none: &str) -> String {
+    if known.is_empty() {
+        none.to_owned()
+    } else {
+        format!("expected one of: {}", known.join(", "))
+    }
+}
+
+/// Checks a link: only web addresses, so that a footnote cannot carry `javascript:` into the
+/// HTML.
+fn check_url(s: &mut Sink, url: &Spanned<String>) -> Option<String> {
+    let u = url.value.trim();
+    let lower = u.to_ascii_lowercase();
+    let web = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && u.len() > "https://".len()
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control());
+    if web {
+        Some(u.to_owned())
+    } else {
+        s.at(
+            url,
+            format!(
+                "invalid link `{}` (expected a web address starting with https:// or http://)",
+                url.value
+            ),
+        );
+        None
+    }
+}
+
+/// The largest number a figure may have. Far above any figure of the strategy (the largest
+/// are counts in the hundreds of thousands), and low enough that charts can place ticks on it:
+/// plotters spins for ever on an axis that reaches 1e300.
+const MAX_MAGNITUDE: f64 = 1e12;
+
+/// The range of `change_percent`: down to −100 % (nothing left), up to a hundredfold.
+const CHANGE_PERCENT: std::ops::RangeInclusive<f64> = -100.0..=10_000.0;
+
+/// Checks a number against its unit: finite, at most [`MAX_MAGNITUDE`], 0–100 for
+/// percentages, not negative for counts.
 fn check_number(v: f64, unit: Unit, what: &str) -> Result<f64, String> {
     if !v.is_finite() {
-        return Err(format!("{what} is {v}, expected a finite number"));
+        let yaml = if v.is_nan() {
+            ".nan"
+        } else if v > 0.0 {
+            ".inf"
+        } else {
+            "-.inf"
+        };
+        return Err(format!(
+            "{what} `{yaml}` is not a finite number (expected a number such as 46 or 0.506)"
+        ));
+    }
+    if v.abs() > MAX_MAGNITUDE {
+        return Err(format!(
+            "{what} {v:e} is too large (expected at most 1e12 either side of 0)"
+        ));
     }
     match unit {
         Unit::Percent if !(0.0..=100.0).contains(&v) => Err(format!(
@@ -130,6 +219,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // Sources first: everything else refers to them.
     let mut sources = BTreeMap::new();
     let mut source_places: HashMap<String, PathBuf> = HashMap::new();
+    let mut known_sources = Known::new(!raw.unreadable.contains(&Kind::Sources));
     for Loaded { path, doc } in &raw.sources {
         let mut s = Sink {
             path,
@@ -137,11 +227,13 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         };
         for src in &doc.sources {
             let id = src.id.value.clone();
+            known_sources.ids.insert(id.clone());
             if !is_slug(&id) {
                 s.at(
                     &src.id,
                     format!("invalid source id `{id}` (expected lowercase letters, digits and -)"),
                 );
+                known_sources.complete = false;
                 continue;
             }
             if let Some(first) = source_places.get(&id) {
@@ -152,6 +244,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                         first.display()
                     ),
                 );
+                known_sources.complete = false;
                 continue;
             }
             let date = src.date.as_ref().and_then(|d| s.period(d));
@@ -163,28 +256,30 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                     title: src.title.clone(),
                     publisher: src.publisher.clone(),
                     date,
-                    url: src.url.clone(),
+                    url: src.url.as_ref().and_then(|u| check_url(&mut s, u)),
                 },
             );
         }
     }
-    if raw.sources.is_empty() {
+    if raw.sources.is_empty() && known_sources.complete {
         problems.push(Diagnostic::file(
             root.join("sources.yaml"),
             "missing sources.yaml (every figure needs a source)",
         ));
     }
+    let source_problem = |id: &str| -> Option<String> {
+        if sources.contains_key(id) || !known_sources.report(&id.to_owned()) {
+            return None;
+        }
+        let known: Vec<String> = sources.keys().cloned().collect();
+        Some(format!(
+            "unknown source `{id}` ({})",
+            one_of(&known, "no sources are defined in sources.yaml")
+        ))
+    };
     let check_source = |s: &mut Sink, id: &Spanned<String>| -> String {
-        if !sources.contains_key(&id.value) {
-            let known: Vec<&str> = sources.keys().map(String::as_str).collect();
-            s.at(
-                id,
-                format!(
-                    "unknown source `{}` (expected one of: {})",
-                    id.value,
-                    known.join(", ")
-                ),
-            );
+        if let Some(problem) = source_problem(&id.value) {
+            s.at(id, problem);
         }
         id.value.clone()
     };
@@ -217,10 +312,11 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                 publisher: doc.publisher.clone(),
             })
         }
+        [] if raw.unreadable.contains(&Kind::Strategy) => None,
         [] => {
             problems.push(Diagnostic::file(
                 root.join("strategy.yaml"),
-                "missing strategy.yaml",
+                "missing strategy.yaml (expected the strategy's title, vision, horizon and publisher)",
             ));
             None
         }
@@ -238,11 +334,13 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // Goals.
     let mut goals: Vec<Goal> = Vec::new();
     let mut goal_places: HashMap<u8, PathBuf> = HashMap::new();
+    let mut known_goals = Known::new(!raw.unreadable.contains(&Kind::Goal));
     for Loaded { path, doc } in &raw.goals {
         let mut s = Sink {
             path,
             problems: &mut problems,
         };
+        known_goals.ids.insert(doc.number.value);
         if let Some(src) = &doc.source {
             check_source(&mut s, src);
         }
@@ -251,6 +349,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                 &doc.number,
                 format!("invalid goal number {} (expected 1 to 5)", doc.number.value),
             );
+            known_goals.complete = false;
             continue;
         };
         if let Some(first) = goal_places.get(&number) {
@@ -261,6 +360,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                     first.display()
                 ),
             );
+            known_goals.complete = false;
             continue;
         }
         goal_places.insert(number, path.clone());
@@ -275,14 +375,14 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     goals.sort_by_key(|g| g.number);
     let check_goal = |s: &mut Sink, n: &Spanned<i64>| -> Option<u8> {
         let number = small_int::<u8>(n).filter(|g| goal_places.contains_key(g));
-        if number.is_none() {
+        if number.is_none() && known_goals.report(&n.value) {
             let known: Vec<String> = goals.iter().map(|g| g.number.to_string()).collect();
             s.at(
                 n,
                 format!(
-                    "unknown goal {} (expected one of: {})",
+                    "unknown goal {} ({})",
                     n.value,
-                    known.join(", ")
+                    one_of(&known, "no goals are defined in goals/")
                 ),
             );
         }
@@ -292,14 +392,17 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // Indicators.
     let mut indicators = Vec::new();
     let mut indicator_places: HashMap<String, PathBuf> = HashMap::new();
+    let mut known_indicators = Known::new(!raw.unreadable.contains(&Kind::Indicator));
     for Loaded { path, doc } in &raw.indicators {
         let mut s = Sink {
             path,
             problems: &mut problems,
         };
         let id = doc.id.value.clone();
+        known_indicators.ids.insert(id.clone());
         if !is_numbered_id(&id) && !is_slug(&id) {
             s.at(&doc.id, format!("invalid indicator id `{id}` (expected a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger)"));
+            known_indicators.complete = false;
             continue;
         }
         if let Some(first) = indicator_places.get(&id) {
@@ -310,6 +413,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                     first.display()
                 ),
             );
+            known_indicators.complete = false;
             continue;
         }
         indicator_places.insert(id.clone(), path.clone());
@@ -321,7 +425,9 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let mut value_files = Vec::new();
     for Loaded { path, doc } in &raw.indicators {
         for (mi, m) in doc.measures.iter().enumerate() {
-            let Some(file) = &m.values_file else { continue };
+            let Some(file) = &m.value.values_file else {
+                continue;
+            };
             let mut s = Sink {
                 path,
                 problems: &mut problems,
@@ -329,19 +435,26 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             let Some(csv_path) = values_file_path(&mut s, root, file) else {
                 continue;
             };
-            let Some(ind) = indicators.iter_mut().find(|i| i.id == doc.id.value) else {
+            // The indicator from this very file, with every measure checked (else its problems
+            // are reported already and the measures do not line up).
+            let Some(ind) = indicators
+                .iter_mut()
+                .find(|i| i.id == doc.id.value && i.path == *path)
+                .filter(|i| i.measures.len() == doc.measures.len())
+            else {
                 continue;
             };
             let Some(measure) = ind.measures.get_mut(mi) else {
                 continue;
             };
-            let rows = read_values_csv(&csv_path, measure.unit, &sources, &mut problems);
-            for v in rows {
+            let rows = read_values_csv(&csv_path, measure.unit, &source_problem, &mut problems);
+            for (pos, v) in rows {
                 if measure.values.iter().any(|o| o.period == v.period) {
-                    problems.push(Diagnostic::file(
+                    problems.push(Diagnostic::new(
                         &csv_path,
+                        pos,
                         format!(
-                            "a second value for {} (also in {})",
+                            "a second value for {} (it is also given in {})",
                             v.period.code(),
                             path.display()
                         ),
@@ -359,17 +472,20 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     // Initiatives.
     let mut initiatives = Vec::new();
     let mut initiative_places: HashMap<String, PathBuf> = HashMap::new();
+    let mut known_initiatives = Known::new(!raw.unreadable.contains(&Kind::Initiative));
     for Loaded { path, doc } in &raw.initiatives {
         let mut s = Sink {
             path,
             problems: &mut problems,
         };
         let id = doc.id.value.clone();
+        known_initiatives.ids.insert(id.clone());
         let bytes = id.as_bytes();
         let well_formed =
             bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
         if !well_formed {
             s.at(&doc.id, format!("invalid initiative id `{id}` (expected a goal number and a capital letter, such as 1A)"));
+            known_initiatives.complete = false;
             continue;
         }
         if let Some(first) = initiative_places.get(&id) {
@@ -380,6 +496,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
                     first.display()
                 ),
             );
+            known_initiatives.complete = false;
             continue;
         }
         initiative_places.insert(id.clone(), path.clone());
@@ -391,7 +508,8 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             s.at(
                 &doc.goal,
                 format!(
-                    "initiative {id} belongs to goal {}, not goal {goal}",
+                    "initiative {id} belongs to goal {} (its id starts with {}), not goal {goal}",
+                    bytes[0] - b'0',
                     bytes[0] - b'0'
                 ),
             );
@@ -427,6 +545,8 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         let ctx = StatusCtx {
             indicators: &indicators,
             initiatives: &initiatives,
+            known_indicators: &known_indicators,
+            known_initiatives: &known_initiatives,
         };
         if let Some(st) = check_status(&mut s, path, doc, &ctx, &check_goal, &check_source) {
             if let Some(first) = statuses.iter().find(|o| o.quarter == st.quarter) {
@@ -452,7 +572,13 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             path,
             problems: &mut problems,
         };
-        if let Some(e) = check_edition(&mut s, doc, &indicators, &check_goal, &check_source) {
+        let ctx = StatusCtx {
+            indicators: &indicators,
+            initiatives: &initiatives,
+            known_indicators: &known_indicators,
+            known_initiatives: &known_initiatives,
+        };
+        if let Some(e) = check_edition(&mut s, doc, &ctx, &check_goal, &check_source) {
             if let Some(first) = editions.iter().find(|o| o.year == e.year) {
                 s.at(
                     &doc.edition,
@@ -470,7 +596,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     editions.sort_by_key(|e| e.year);
 
     match strategy {
-        Some(strategy) if problems.is_empty() => Ok(Content {
+        Some(strategy) if problems.is_empty() && raw.unreadable.is_empty() => Ok(Content {
             strategy,
             sources,
             goals,
@@ -514,6 +640,17 @@ fn values_file_path(s: &mut Sink, root: &Path, file: &Spanned<String>) -> Option
                 return None;
             }
             Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                s.at(
+                    file,
+                    format!(
+                        "data file `{}` not found (expected a CSV file at {})",
+                        file.value,
+                        path.display()
+                    ),
+                );
+                return None;
+            }
             Err(e) => {
                 s.at(
                     file,
@@ -531,13 +668,14 @@ fn values_file_path(s: &mut Sink, root: &Path, file: &Spanned<String>) -> Option
 }
 
 /// Reads measured values from a CSV file with a header row: `period`, `value`, `source`,
-/// and optionally `text`. Every bad row is reported at its line and column.
+/// and optionally `text`. Every bad row is reported at its line and column; each value comes
+/// with the place of its period.
 fn read_values_csv(
     path: &Path,
     unit: Unit,
-    sources: &BTreeMap<String, Source>,
+    source_problem: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
-) -> Vec<Value> {
+) -> Vec<(Pos, Value)> {
     let text = match crate::parse::read_text(path) {
         Ok(t) => t,
         Err(d) => {
@@ -586,11 +724,16 @@ fn read_values_csv(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as u32);
-                problems.push(Diagnostic::new(
-                    path,
-                    Pos { line, col: 1 },
-                    format!("bad CSV row ({e})"),
-                ));
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!(
+                        "bad CSV row: {len} field(s) (expected {expected_len}, as in the header `{}`)",
+                        headers.join(",")
+                    ),
+                    _ => format!("bad CSV row ({e})"),
+                };
+                problems.push(Diagnostic::new(path, Pos { line, col: 1 }, message));
                 continue;
             }
         };
@@ -642,12 +785,15 @@ fn read_values_csv(
             }
         };
         let source = record.get(is).unwrap_or("").trim().to_owned();
-        if !sources.contains_key(&source) {
-            bad(is, format!("unknown source `{source}`"));
+        if let Some(problem) = source_problem(&source) {
+            bad(is, problem);
             continue;
         }
         if let (Some(period), Some(value)) = (period, value) {
-            if values.iter().any(|o: &Value| o.period == period) {
+            if values
+                .iter()
+                .any(|(_, o): &(Pos, Value)| o.period == period)
+            {
                 bad(ip, format!("a second value for {}", period.code()));
                 continue;
             }
@@ -656,13 +802,20 @@ fn read_values_csv(
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned);
-            values.push(Value {
-                period,
-                quantity: Quantity { value, of: None },
-                text,
-                breakdown: Vec::new(),
-                source,
-            });
+            let pos = Pos {
+                line,
+                col: field_col(ip),
+            };
+            values.push((
+                pos,
+                Value {
+                    period,
+                    quantity: Quantity { value, of: None },
+                    text,
+                    breakdown: Vec::new(),
+                    source,
+                },
+            ));
         }
     }
     values
@@ -682,12 +835,12 @@ fn unit_of(s: &mut Sink, u: &Spanned<String>) -> Option<Unit> {
     unit
 }
 
-fn footnotes(raw: &[raw::Footnote]) -> Vec<Footnote> {
+fn footnotes(s: &mut Sink, raw: &[raw::Footnote]) -> Vec<Footnote> {
     raw.iter()
         .map(|f| Footnote {
             mark: f.mark.clone(),
             text: f.text.clone(),
-            url: f.url.clone(),
+            url: f.url.as_ref().and_then(|u| check_url(s, u)),
         })
         .collect()
 }
@@ -722,11 +875,27 @@ fn check_indicator(
     };
     let mut comments = Vec::new();
     for c in &doc.comments {
+        let year = match &c.year {
+            Some(y) => match i32::try_from(y.value)
+                .ok()
+                .filter(|v| (1900..=2200).contains(v))
+            {
+                Some(v) => Some(v),
+                None => {
+                    s.at(
+                        y,
+                        format!("invalid year {} (expected a year such as 2025)", y.value),
+                    );
+                    continue;
+                }
+            },
+            None => None,
+        };
         if let Some(date) = s.period(&c.date) {
             comments.push(Comment {
                 date,
                 text: c.text.clone(),
-                year: c.year.as_ref().map(|y| y.value as i32),
+                year,
             });
         }
     }
@@ -739,7 +908,8 @@ fn check_indicator(
     let several = doc.measures.len() > 1;
     let mut seen: HashMap<&str, ()> = HashMap::new();
     let mut measures = Vec::new();
-    for m in &doc.measures {
+    for spanned_m in &doc.measures {
+        let m = &spanned_m.value;
         if let Some(id) = &m.id {
             if seen.insert(id.value.as_str(), ()).is_some() {
                 s.at(
@@ -751,10 +921,13 @@ fn check_indicator(
                 );
             }
         } else if several {
-            s.file(format!(
-                "indicator {} has several measures, so each needs an `id`",
-                doc.id.value
-            ));
+            s.at(
+                spanned_m,
+                format!(
+                    "a measure without an `id` (indicator {} has several measures, so each needs one)",
+                    doc.id.value
+                ),
+            );
         }
         let m_unit = match &m.unit {
             Some(u) => unit_of(s, u),
@@ -776,7 +949,7 @@ fn check_indicator(
         measurement: doc.measurement.clone(),
         data_source: doc.data_source.clone(),
         frequency,
-        footnotes: footnotes(&doc.footnotes),
+        footnotes: footnotes(s, &doc.footnotes),
         comments,
         measures,
         path: s.path.to_path_buf(),
@@ -827,7 +1000,16 @@ fn check_targets(
             }
         } else if let Some(c) = &t.change_percent {
             match s.number(c, Unit::Text, "change_percent") {
-                Some(v) => TargetKind::Change(v),
+                Some(v) if CHANGE_PERCENT.contains(&v) => TargetKind::Change(v),
+                Some(v) => {
+                    s.at(
+                        c,
+                        format!(
+                            "change_percent {v} is out of range (expected -100 to 10000: from nothing left to a hundredfold)"
+                        ),
+                    );
+                    continue;
+                }
                 None => continue,
             }
         } else if t.maintain {
@@ -928,6 +1110,23 @@ fn check_measure(
 struct StatusCtx<'a> {
     indicators: &'a [Indicator],
     initiatives: &'a [Initiative],
+    known_indicators: &'a Known<String>,
+    known_initiatives: &'a Known<String>,
+}
+
+/// What to say about a reference to an indicator that does not exist.
+fn unknown_indicator(id: &str) -> String {
+    format!("unknown indicator `{id}` (no file in indicators/ has this id)")
+}
+
+/// What to say about a measure that an indicator does not have.
+fn unknown_measure(ind: &Indicator, id: &str) -> String {
+    let known: Vec<String> = ind.measures.iter().filter_map(|m| m.id.clone()).collect();
+    format!(
+        "indicator {} has no measure `{id}` ({})",
+        ind.id,
+        one_of(&known, "its measures have no ids")
+    )
 }
 
 fn items(raw: &[raw::Item]) -> Vec<Item> {
@@ -995,7 +1194,8 @@ fn check_status(
             continue;
         }
         let mut selected = Vec::new();
-        for sel in &g.selected {
+        for spanned_sel in &g.selected {
+            let sel = &spanned_sel.value;
             let (reference, default_text) = match (&sel.initiative, &sel.indicator) {
                 (Some(_), Some(i)) => {
                     s.at(i, "a selected entry refers to both an initiative and an indicator (expected one)");
@@ -1007,7 +1207,15 @@ fn check_status(
                         Some(format!("{} {}", init.id, init.title)),
                     ),
                     None => {
-                        s.at(i, format!("unknown initiative `{}`", i.value));
+                        if ctx.known_initiatives.report(&i.value) {
+                            s.at(
+                                i,
+                                format!(
+                                    "unknown initiative `{}` (no file in initiatives/ has this id)",
+                                    i.value
+                                ),
+                            );
+                        }
                         continue;
                     }
                 },
@@ -1017,14 +1225,19 @@ fn check_status(
                         Some(format!("{} {}", ind.id, ind.name)),
                     ),
                     None => {
-                        s.at(i, format!("unknown indicator `{}`", i.value));
+                        if ctx.known_indicators.report(&i.value) {
+                            s.at(i, unknown_indicator(&i.value));
+                        }
                         continue;
                     }
                 },
                 (None, None) => (SelectedRef::None, None),
             };
             let Some(text) = sel.text.clone().or(default_text) else {
-                s.file("a selected entry has neither text nor a reference");
+                s.at(
+                    spanned_sel,
+                    "a selected entry has neither text nor a reference (expected `text:`, `indicator:` or `initiative:`)",
+                );
                 continue;
             };
             selected.push(Selected {
@@ -1037,29 +1250,15 @@ fn check_status(
         let mut pages = Vec::new();
         for p in &g.pages {
             let Some(ind) = ctx.indicators.iter().find(|x| x.id == p.indicator.value) else {
-                s.at(
-                    &p.indicator,
-                    format!("unknown indicator `{}`", p.indicator.value),
-                );
+                if ctx.known_indicators.report(&p.indicator.value) {
+                    s.at(&p.indicator, unknown_indicator(&p.indicator.value));
+                }
                 continue;
             };
             let mut measures = Vec::new();
             for m in &p.measures {
                 if ind.measure(&m.value).is_none() {
-                    let known: Vec<&str> = ind
-                        .measures
-                        .iter()
-                        .filter_map(|m| m.id.as_deref())
-                        .collect();
-                    s.at(
-                        m,
-                        format!(
-                            "indicator {} has no measure `{}` (expected one of: {})",
-                            ind.id,
-                            m.value,
-                            known.join(", ")
-                        ),
-                    );
+                    s.at(m, unknown_measure(ind, &m.value));
                 } else {
                     measures.push(m.value.clone());
                 }
@@ -1074,7 +1273,7 @@ fn check_status(
                 assessment: p.assessment.clone(),
                 proposed_ambition: p.proposed_ambition.clone(),
                 chart_caption: p.chart_caption.clone(),
-                notes: footnotes(&p.notes),
+                notes: footnotes(s, &p.notes),
             });
         }
         goals.push(GoalStatus {
@@ -1084,7 +1283,7 @@ fn check_status(
             positive: items(&g.positive),
             challenges: items(&g.challenges),
             questions: items(&g.questions),
-            footnotes: footnotes(&g.footnotes),
+            footnotes: footnotes(s, &g.footnotes),
             pages,
         });
     }
@@ -1103,7 +1302,7 @@ fn check_status(
 fn check_edition(
     s: &mut Sink,
     doc: &raw::Edition,
-    indicators: &[Indicator],
+    ctx: &StatusCtx,
     check_goal: &dyn Fn(&mut Sink, &Spanned<i64>) -> Option<u8>,
     check_source: &dyn Fn(&mut Sink, &Spanned<String>) -> String,
 ) -> Option<Edition> {
@@ -1165,11 +1364,10 @@ fn check_edition(
         }
         let mut rows = Vec::new();
         for ei in &g.indicators {
-            let Some(ind) = indicators.iter().find(|i| i.id == ei.indicator.value) else {
-                s.at(
-                    &ei.indicator,
-                    format!("unknown indicator `{}`", ei.indicator.value),
-                );
+            let Some(ind) = ctx.indicators.iter().find(|i| i.id == ei.indicator.value) else {
+                if ctx.known_indicators.report(&ei.indicator.value) {
+                    s.at(&ei.indicator, unknown_indicator(&ei.indicator.value));
+                }
                 continue;
             };
             if rows.iter().any(|r: &EditionIndicator| r.id == ind.id) {
@@ -1190,17 +1388,8 @@ fn check_edition(
                     None => None,
                 };
                 let Some(measure) = measure else {
-                    let known: Vec<&str> = ind
-                        .measures
-                        .iter()
-                        .filter_map(|m| m.id.as_deref())
-                        .collect();
-                    let what = em
-                        .id
-                        .as_ref()
-                        .map_or("(no id)".to_owned(), |i| format!("`{}`", i.value));
                     match &em.id {
-                        Some(id) => s.at(id, format!("indicator {} has no measure {what} (expected one of: {})", ind.id, known.join(", "))),
+                        Some(id) => s.at(id, unknown_measure(ind, &id.value)),
                         None => s.at(&ei.indicator, format!("indicator {} has several measures, so an edition measure needs an `id`", ind.id)),
                     }
                     continue;
@@ -1244,7 +1433,7 @@ fn check_edition(
             goal,
             summary: g.summary.clone(),
             indicators: rows,
-            footnotes: footnotes(&g.footnotes),
+            footnotes: footnotes(s, &g.footnotes),
             candidates: g.candidates.clone(),
         });
     }
@@ -1275,6 +1464,175 @@ mod tests {
         let mut ids = vec!["2.5.10", "tillit", "1.6", "2.5.9", "10.1", "2.1"];
         ids.sort_by_key(|i| id_key(i));
         assert_eq!(ids, ["1.6", "2.1", "2.5.9", "2.5.10", "10.1", "tillit"]);
+    }
+
+    /// A small valid content tree; `files` replace or add files in it.
+    fn problems_with(files: &[(&str, &str)]) -> Vec<String> {
+        const BASE: &[(&str, &str)] = &[
+            (
+                "strategy.yaml",
+                "title: T\nvision: V\nhorizon: 2030\npublisher: P\n",
+            ),
+            ("sources.yaml", "sources:\n  - id: test\n    title: Kilde\n"),
+            ("goals/mal-1.yaml", "number: 1\ntitle: M\nsummary: S\n"),
+            (
+                "indicators/1.6.yaml",
+                "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                 measures:\n  - values:\n      - period: 2021\n        value: 5\n        source: test\n",
+            ),
+            (
+                "status/2026-q2.yaml",
+                "quarter: 2026-Q2\ntitle: S\nsource: test\ngoals:\n  - goal: 1\n    overall: [x]\n\
+                 \x20   selected:\n      - indicator: \"1.6\"\n",
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in BASE.iter().chain(files) {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let (found, mut problems) = crate::discover::discover(dir.path());
+        let mut texts = crate::diagnostics::SourceTexts::default();
+        let (raw, more) = crate::parse::parse(&found, &mut texts);
+        problems.extend(more);
+        if let Err(more) = validate(dir.path(), raw) {
+            problems.extend(more);
+        }
+        problems.sort();
+        problems
+            .iter()
+            .map(|d| {
+                let rel = d.path.strip_prefix(dir.path()).unwrap_or(&d.path);
+                let message = d.message.replace(&format!("{}/", dir.path().display()), "");
+                format!("{}:{}:{}: {message}", rel.display(), d.pos.line, d.pos.col)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_base_of_these_tests_is_valid() {
+        assert_eq!(problems_with(&[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn references_to_files_with_problems_of_their_own_are_not_reported_again() {
+        // A goal file that cannot be parsed: no "unknown goal 1" in every other file.
+        assert_eq!(
+            problems_with(&[("goals/mal-1.yaml", "number: 1\ntitle: [M\n")]).len(),
+            1
+        );
+        // An indicator with a bad unit: the status's reference to it is not reported.
+        let bad_unit = "id: \"1.6\"\ngoal: 1\nname: N\nunit: prosent\ntype: bruk\ndescription: D\n\
+                        measures:\n  - name: x\n";
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", bad_unit)]),
+            [
+                "indicators/1.6.yaml:4:7: unknown unit `prosent` (expected percent, count, share, millions, days or text)"
+            ]
+        );
+        // An unreadable sources.yaml: neither "missing sources.yaml" nor "unknown source".
+        assert_eq!(problems_with(&[("sources.yaml", "sources: [\n")]).len(), 1);
+        // A reference to nothing is still reported.
+        let status = "quarter: 2026-Q2\ntitle: S\nsource: test\ngoals:\n  - goal: 1\n    overall: [x]\n\
+                      \x20   selected:\n      - indicator: \"1.9\"\n";
+        assert_eq!(
+            problems_with(&[("status/2026-q2.yaml", status)]),
+            [
+                "status/2026-q2.yaml:8:20: unknown indicator `1.9` (no file in indicators/ has this id)"
+            ]
+        );
+    }
+
+    #[test]
+    fn links_must_be_web_addresses() {
+        let goal = |url: &str| {
+            format!(
+                "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                 footnotes:\n  - text: t\n    url: {url}\nmeasures:\n  - name: x\n"
+            )
+        };
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", &goal("https://www.ssb.no/a?b=1"))]),
+            Vec::<String>::new()
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//example.org",
+            "https://",
+        ] {
+            let p = problems_with(&[("indicators/1.6.yaml", &goal(bad))]);
+            assert_eq!(p.len(), 1, "{bad}: {p:?}");
+            assert!(
+                p[0].starts_with("indicators/1.6.yaml:9:10: invalid link"),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn comment_years_must_be_years() {
+        let ind = "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                   comments:\n  - date: 2023-10\n    year: 20245\n    text: t\nmeasures:\n  - name: x\n";
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", ind)]),
+            ["indicators/1.6.yaml:9:11: invalid year 20245 (expected a year such as 2025)"]
+        );
+    }
+
+    #[test]
+    fn csv_problems_point_at_their_row() {
+        let ind = "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                   measures:\n  - values:\n      - period: 2021\n        value: 5\n        source: test\n\
+                   \x20   values_file: data/v.csv\n";
+        let csv = "period,value,source\n2022,6,test\n2021,7,test\n2023,8\n";
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", ind), ("data/v.csv", csv)]),
+            [
+                "data/v.csv:3:1: a second value for 2021 (it is also given in indicators/1.6.yaml)",
+                "data/v.csv:4:1: bad CSV row: 2 field(s) (expected 3, as in the header `period,value,source`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_are_finite_bounded_and_fit_their_unit() {
+        assert_eq!(check_number(46.0, Unit::Percent, "value"), Ok(46.0));
+        assert_eq!(check_number(-1e12, Unit::Text, "value"), Ok(-1e12));
+        for (v, unit, says) in [
+            (f64::NAN, Unit::Count, "value `.nan` is not a finite number"),
+            (
+                f64::NEG_INFINITY,
+                Unit::Text,
+                "value `-.inf` is not a finite number",
+            ),
+            // Charts cannot place ticks on such an axis: the build would never end.
+            (1e300, Unit::Count, "value 1e300 is too large"),
+            (-2e12, Unit::Text, "value -2e12 is too large"),
+            (146.0, Unit::Percent, "value 146 is not a percentage"),
+            (-5.0, Unit::Count, "value -5 is negative"),
+        ] {
+            let e = check_number(v, unit, "value").unwrap_err();
+            assert!(e.starts_with(says), "{e}");
+        }
+        let ind = |change: &str| {
+            format!(
+                "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                 measures:\n  - baseline: {{value: 5, period: 2021, source: test}}\n\
+                 \x20   targets:\n      - {{year: 2025, change_percent: {change}, source: test}}\n"
+            )
+        };
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", &ind("-100"))]).len(),
+            0
+        );
+        assert_eq!(
+            problems_with(&[("indicators/1.6.yaml", &ind("1e6"))]),
+            [
+                "indicators/1.6.yaml:10:38: change_percent 1000000 is out of range (expected -100 to 10000: from nothing left to a hundredfold)"
+            ]
+        );
     }
 
     #[test]
