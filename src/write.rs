@@ -72,9 +72,24 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     })
 }
 
+/// Removes temporary files an interrupted earlier build left behind (`.name.tmp-PID`).
+fn remove_stale_temporaries(out_dir: &Path) {
+    for entry in walkdir::WalkDir::new(out_dir)
+        .max_depth(4)
+        .into_iter()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with('.') && name.contains(".tmp-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes every output, then `manifest.json` listing each with its sha256 and inputs. With
 /// `merge`, entries of the existing manifest for files not written now are kept.
 pub fn write_all(out_dir: &Path, outputs: &[Output], merge: bool) -> Result<(), WriteError> {
+    remove_stale_temporaries(out_dir);
     for o in outputs {
         write_atomic(&out_dir.join(&o.path), &o.bytes)?;
     }
