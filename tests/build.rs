@@ -141,6 +141,15 @@ fn hostile_text_comes_out_verbatim_in_pdf_and_html() {
         assert!(pdf.contains(s), "PDF lacks {s:?}");
         assert!(html.contains(s), "HTML lacks {s:?}");
     }
+    // Each character typst or HTML could read as code, at the start of an item and mid-line.
+    for c in [
+        "#", "*", "_", "$", "@", "<", ">", "[", "]", "\\", "/", "~", "-", "+", "=", ".", "'", "\"",
+        ":", "`", "//",
+    ] {
+        let s = format!("{c} tegn først {c} og midt{c}i");
+        assert!(pdf.contains(&s), "PDF lacks {s:?}");
+        assert!(html.contains(&s), "HTML lacks {s:?}");
+    }
     assert!(
         !std::fs::read_to_string(out.join("status-2026-q2/index.html"))
             .unwrap()
