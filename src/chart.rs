@@ -65,12 +65,11 @@ fn points(indicator: &Indicator, m: &Measure, horizon: i32) -> Points {
         .iter()
         .map(|v| (v.period.x(), v.quantity.value))
         .collect();
-    if values.is_empty() {
-        if let Some(b) = &m.baseline {
-            if let (Some(q), Some(p)) = (b.quantity, b.period) {
-                values.push((p.x(), q.value));
-            }
-        }
+    if values.is_empty()
+        && let Some(b) = &m.baseline
+        && let (Some(q), Some(p)) = (b.quantity, b.period)
+    {
+        values.push((p.x(), q.value));
     }
     let targets = m
         .targets

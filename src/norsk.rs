@@ -36,7 +36,7 @@ pub fn number(value: f64, max_decimals: usize) -> String {
     let digits: Vec<char> = int.chars().collect();
     let mut grouped = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if digits.len() > 4 && i > 0 && (digits.len() - i) % 3 == 0 {
+        if digits.len() > 4 && i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(NBSP);
         }
         grouped.push(*c);

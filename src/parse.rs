@@ -50,6 +50,9 @@ pub struct RawContent {
     pub unreadable: BTreeSet<Kind>,
 }
 
+// Each parsed document is moved once into its list, so the size of the largest variant costs
+// nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 enum Doc {
     Strategy(raw::Strategy),
     Sources(raw::Sources),

@@ -235,13 +235,13 @@ pub fn outputs(
         .into_iter()
         .filter(|j| only.is_none_or(|id| j.group() == id || j.name() == id))
         .collect();
-    if let Some(id) = only {
-        if selected.is_empty() {
-            return Err(BuildError::UnknownDocument {
-                id: id.to_owned(),
-                known: document_ids(content),
-            });
-        }
+    if let Some(id) = only
+        && selected.is_empty()
+    {
+        return Err(BuildError::UnknownDocument {
+            id: id.to_owned(),
+            known: document_ids(content),
+        });
     }
     let charts = timings.time("chart", || draw_charts(content))?;
     let renderer = Renderer::new();

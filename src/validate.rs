@@ -1031,14 +1031,14 @@ fn check_targets(
             );
             continue;
         }
-        if let Some(by) = baseline_year {
-            if (year as i32) < by {
-                s.at(
-                    &t.year,
-                    format!("target year {year} is before the baseline ({by})"),
-                );
-                continue;
-            }
+        if let Some(by) = baseline_year
+            && (year as i32) < by
+        {
+            s.at(
+                &t.year,
+                format!("target year {year} is before the baseline ({by})"),
+            );
+            continue;
         }
         targets.push(Target {
             year: year as i32,
