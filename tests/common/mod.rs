@@ -103,16 +103,21 @@ pub fn squash(s: &str) -> String {
         .collect()
 }
 
-/// Builds the bundled content once per test binary into a temporary folder.
+/// Builds the bundled content once per test binary, into a folder of its own under cargo's
+/// target directory (rebuilt fresh on every run), and returns the folder holding `out/`.
 pub fn bundled_build() -> &'static Path {
     use std::sync::OnceLock;
-    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("out");
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let exe = std::env::current_exe().unwrap();
+        let name = exe.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bundled-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = dir.join("out");
         let content = root().join("content");
         let o = run(
-            tmp.path(),
+            &dir,
             &[
                 "build",
                 "--content",
@@ -126,7 +131,6 @@ pub fn bundled_build() -> &'static Path {
             "build failed: {}",
             String::from_utf8_lossy(&o.stderr)
         );
-        tmp
+        dir
     })
-    .path()
 }
