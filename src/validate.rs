@@ -111,6 +111,43 @@ impl<K: Eq + std::hash::Hash> Known<K> {
     }
 }
 
+impl Known<String> {
+    /// Registers the id of a file of this kind. A malformed id (`shape` says what was
+    /// expected) or one already taken is reported, and the set is then no longer complete.
+    fn claim(
+        &mut self,
+        s: &mut Sink,
+        places: &mut HashMap<String, PathBuf>,
+        id: &Spanned<String>,
+        what: &str,
+        shape: Result<(), &str>,
+    ) -> bool {
+        let value = &id.value;
+        self.ids.insert(value.clone());
+        if let Err(expected) = shape {
+            s.at(
+                id,
+                format!("invalid {what} id `{value}` (expected {expected})"),
+            );
+            self.complete = false;
+            return false;
+        }
+        if let Some(first) = places.get(value) {
+            s.at(
+                id,
+                format!(
+                    "duplicate {what} id `{value}` (first defined in {})",
+                    first.display()
+                ),
+            );
+            self.complete = false;
+            return false;
+        }
+        places.insert(value.clone(), s.path.to_path_buf());
+        true
+    }
+}
+
 /// "expected one of: a, b", or what to say when there is nothing to choose from.
 fn one_of(known: &[String], none: &str) -> String {
     if known.is_empty() {
@@ -398,25 +435,15 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             path,
             problems: &mut problems,
         };
-        let id = doc.id.value.clone();
-        known_indicators.ids.insert(id.clone());
-        if !is_numbered_id(&id) && !is_slug(&id) {
-            s.at(&doc.id, format!("invalid indicator id `{id}` (expected a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger)"));
-            known_indicators.complete = false;
+        let id = &doc.id.value;
+        let shape = if is_numbered_id(id) || is_slug(id) {
+            Ok(())
+        } else {
+            Err("a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger")
+        };
+        if !known_indicators.claim(&mut s, &mut indicator_places, &doc.id, "indicator", shape) {
             continue;
         }
-        if let Some(first) = indicator_places.get(&id) {
-            s.at(
-                &doc.id,
-                format!(
-                    "duplicate indicator id `{id}` (first defined in {})",
-                    first.display()
-                ),
-            );
-            known_indicators.complete = false;
-            continue;
-        }
-        indicator_places.insert(id.clone(), path.clone());
         if let Some(i) = check_indicator(&mut s, doc, &check_goal, &check_source) {
             indicators.push(i);
         }
@@ -479,27 +506,17 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             problems: &mut problems,
         };
         let id = doc.id.value.clone();
-        known_initiatives.ids.insert(id.clone());
         let bytes = id.as_bytes();
         let well_formed =
             bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
-        if !well_formed {
-            s.at(&doc.id, format!("invalid initiative id `{id}` (expected a goal number and a capital letter, such as 1A)"));
-            known_initiatives.complete = false;
+        let shape = if well_formed {
+            Ok(())
+        } else {
+            Err("a goal number and a capital letter, such as 1A")
+        };
+        if !known_initiatives.claim(&mut s, &mut initiative_places, &doc.id, "initiative", shape) {
             continue;
         }
-        if let Some(first) = initiative_places.get(&id) {
-            s.at(
-                &doc.id,
-                format!(
-                    "duplicate initiative id `{id}` (first defined in {})",
-                    first.display()
-                ),
-            );
-            known_initiatives.complete = false;
-            continue;
-        }
-        initiative_places.insert(id.clone(), path.clone());
         check_source(&mut s, &doc.source);
         let Some(goal) = check_goal(&mut s, &doc.goal) else {
             continue;
