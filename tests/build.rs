@@ -11,16 +11,7 @@ fn bundled_content_builds_every_document_twice_identically() {
     let out2 = tmp.path().join("b");
     let content = root().join("content");
     for out in [&out1, &out2] {
-        let o = run(
-            tmp.path(),
-            &[
-                "build",
-                "--content",
-                content.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
+        let o = build(tmp.path(), &content, &out);
         assert!(
             o.status.success(),
             "build failed: {}",
@@ -55,16 +46,7 @@ fn the_deck_says_what_seed_003_says() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let content = root().join("content");
-    let o = run(
-        tmp.path(),
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = build(tmp.path(), &content, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let deck = pdf_text(&out.join("status-2026-q2.pdf"));
     for phrase in [
@@ -103,16 +85,7 @@ fn hostile_text_comes_out_verbatim_in_pdf_and_html() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let content = root().join("tests/fixtures/hostile");
-    let o = run(
-        tmp.path(),
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let o = build(tmp.path(), &content, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let pdf = pdf_text(&out.join("status-2026-q2.pdf"));
     let html = html_text(&out.join("status-2026-q2/index.html"));

@@ -11,20 +11,6 @@ use std::time::Duration;
 
 use common::*;
 
-/// Builds `content` into `out` and returns the process output.
-fn build(dir: &Path, content: &Path, out: &Path) -> std::process::Output {
-    run(
-        dir,
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    )
-}
-
 /// A copy of a content tree with the deck's title changed, so its outputs differ.
 fn changed_copy(from: &Path, to: &Path) {
     copy_tree(from, to);

@@ -19,6 +19,12 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs `build --content CONTENT --out OUT` in `dir`.
+pub fn build(dir: &Path, content: &Path, out: &Path) -> Output {
+    let (content, out) = (content.to_str().unwrap(), out.to_str().unwrap());
+    run(dir, &["build", "--content", content, "--out", out])
+}
+
 /// Copies a folder tree.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
@@ -116,16 +122,7 @@ pub fn bundled_build() -> &'static Path {
         std::fs::create_dir_all(&dir).unwrap();
         let out = dir.join("out");
         let content = root().join("content");
-        let o = run(
-            &dir,
-            &[
-                "build",
-                "--content",
-                content.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
+        let o = build(&dir, &content, &out);
         assert!(
             o.status.success(),
             "build failed: {}",
