@@ -270,6 +270,7 @@ pub fn outputs(
         let pages = timings.time("indicator pages", || indicator_pages(content, &renderer))?;
         outputs.extend(pages);
         outputs.push(index(content, &renderer)?);
+        outputs.extend(web_fonts());
     }
     Ok(outputs)
 }
@@ -400,6 +401,23 @@ fn document(
             inputs,
         },
     ])
+}
+
+/// The bundled fonts and their licence, for the HTML pages.
+fn web_fonts() -> Vec<Output> {
+    crate::fonts::INTER_FILES
+        .iter()
+        .map(|(name, data)| (format!("assets/fonts/{name}"), data.to_vec()))
+        .chain(std::iter::once((
+            "assets/fonts/OFL.txt".to_owned(),
+            crate::fonts::LICENCE.as_bytes().to_vec(),
+        )))
+        .map(|(path, bytes)| Output {
+            path,
+            bytes,
+            inputs: Vec::new(),
+        })
+        .collect()
 }
 
 /// One page per indicator, with its data and metadata to download.

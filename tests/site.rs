@@ -73,3 +73,37 @@ fn links_are_relative_and_resolve() {
         }
     }
 }
+
+#[test]
+fn bundled_fonts_are_served_beside_the_pages() {
+    let out = bundled_build().join("out");
+    assert!(
+        out.join("assets/fonts/OFL.txt").exists(),
+        "the font licence is published with the fonts"
+    );
+    let pages: Vec<_> = snapshot(&out)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    for (path, bytes) in &pages {
+        let html = String::from_utf8_lossy(bytes);
+        let urls: Vec<&str> = html
+            .split("url(\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        assert!(
+            urls.len() >= 4,
+            "{}: the page names the Inter font files",
+            path.display()
+        );
+        for url in urls {
+            let resolved = out.join(path).parent().unwrap().join(url);
+            assert!(
+                resolved.is_file(),
+                "{}: font {url} does not resolve",
+                path.display()
+            );
+        }
+    }
+}
