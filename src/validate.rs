@@ -552,18 +552,20 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     }
     initiatives.sort_by(|a, b| a.id.cmp(&b.id));
 
+    // What statuses and editions refer to.
+    let ctx = StatusCtx {
+        indicators: &indicators,
+        initiatives: &initiatives,
+        known_indicators: &known_indicators,
+        known_initiatives: &known_initiatives,
+    };
+
     // Quarterly statuses.
     let mut statuses: Vec<Status> = Vec::new();
     for Loaded { path, doc } in &raw.statuses {
         let mut s = Sink {
             path,
             problems: &mut problems,
-        };
-        let ctx = StatusCtx {
-            indicators: &indicators,
-            initiatives: &initiatives,
-            known_indicators: &known_indicators,
-            known_initiatives: &known_initiatives,
         };
         if let Some(st) = check_status(&mut s, path, doc, &ctx, &check_goal, &check_source) {
             if let Some(first) = statuses.iter().find(|o| o.quarter == st.quarter) {
@@ -588,12 +590,6 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         let mut s = Sink {
             path,
             problems: &mut problems,
-        };
-        let ctx = StatusCtx {
-            indicators: &indicators,
-            initiatives: &initiatives,
-            known_indicators: &known_indicators,
-            known_initiatives: &known_initiatives,
         };
         if let Some(e) = check_edition(&mut s, doc, &ctx, &check_goal, &check_source) {
             if let Some(first) = editions.iter().find(|o| o.year == e.year) {
