@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::analyse::target_value;
-use crate::model::{Indicator, Measure, Unit};
+use crate::model::{Indicator, Measure, Quantity, Unit};
 use crate::norsk;
 
 /// A drawn chart.
@@ -95,12 +95,7 @@ fn points(indicator: &Indicator, m: &Measure, horizon: i32) -> Points {
 }
 
 fn fmt_value(unit: Unit, v: f64) -> String {
-    match unit {
-        Unit::Percent => norsk::percent(v),
-        Unit::Days => format!("{} dager", norsk::number(v, 1)),
-        Unit::Millions => format!("{} mill.", norsk::number(v, 3)),
-        _ => norsk::number(v, 2),
-    }
+    norsk::quantity(unit, Quantity { value: v, of: None })
 }
 
 fn fmt_x(x: f64) -> String {

@@ -3,6 +3,8 @@
 
 use time::Date;
 
+use crate::model::{Quantity, Unit};
+
 /// No-break space, used as thousands separator and before units.
 pub const NBSP: char = '\u{a0}';
 
@@ -70,6 +72,17 @@ pub fn date(d: Date) -> String {
     )
 }
 
+/// A quantity in its unit: `46 %`, `124 453`, `147/356`, `0,506 mill.`.
+pub fn quantity(unit: Unit, q: Quantity) -> String {
+    match (unit, q.of) {
+        (_, Some(of)) => format!("{}/{}", number(q.value, 2), number(of, 2)),
+        (Unit::Percent, None) => percent(q.value),
+        (Unit::Millions, None) => format!("{}{}mill.", number(q.value, 3), NBSP),
+        (Unit::Days, None) => format!("{}{}dager", number(q.value, 1), NBSP),
+        _ => number(q.value, 2),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +114,14 @@ mod tests {
     fn dates_are_written_out() {
         let d = Date::from_calendar_date(2023, time::Month::December, 13).unwrap();
         assert_eq!(date(d), "13. desember 2023");
+    }
+
+    #[test]
+    fn quantities_in_their_units() {
+        let q = |value, of| crate::model::Quantity { value, of };
+        assert_eq!(quantity(Unit::Share, q(147.0, Some(356.0))), "147/356");
+        assert_eq!(quantity(Unit::Percent, q(46.0, None)), "46\u{a0}%");
+        assert_eq!(quantity(Unit::Millions, q(0.506, None)), "0,506\u{a0}mill.");
+        assert_eq!(quantity(Unit::Count, q(124453.0, None)), "124\u{a0}453");
     }
 }

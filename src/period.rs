@@ -157,26 +157,34 @@ impl Period {
         })
     }
 
+    /// The period as its first part and, for a range, its last part.
+    fn parts(self) -> (Single, Option<Single>) {
+        match self {
+            Period::Range(a, b) => (a, Some(b)),
+            Period::Year(y) => (Single::Year(y), None),
+            Period::Quarter(y, q) => (Single::Quarter(y, q), None),
+            Period::Month(y, m) => (Single::Month(y, m), None),
+            Period::Day(d) => (Single::Day(d), None),
+        }
+    }
+
+    /// Writes the period with `single` for each part, joined by `sep` for a range.
+    fn write(self, single: fn(Single) -> String, sep: &str) -> String {
+        match self.parts() {
+            (a, Some(b)) => format!("{}{sep}{}", single(a), single(b)),
+            (a, None) => single(a),
+        }
+    }
+
     /// First day of the period.
     pub fn start(self) -> Date {
-        match self {
-            Period::Range(a, _) => a.start(),
-            Period::Year(y) => Single::Year(y).start(),
-            Period::Quarter(y, q) => Single::Quarter(y, q).start(),
-            Period::Month(y, m) => Single::Month(y, m).start(),
-            Period::Day(d) => d,
-        }
+        self.parts().0.start()
     }
 
     /// Last day of the period.
     pub fn end(self) -> Date {
-        match self {
-            Period::Range(_, b) => b.end(),
-            Period::Year(y) => Single::Year(y).end(),
-            Period::Quarter(y, q) => Single::Quarter(y, q).end(),
-            Period::Month(y, m) => Single::Month(y, m).end(),
-            Period::Day(d) => d,
-        }
+        let (first, last) = self.parts();
+        last.unwrap_or(first).end()
     }
 
     /// Position on a time axis in years: a year sits on its number, shorter periods at their
@@ -205,13 +213,7 @@ impl Period {
                 Single::Day(d) => format!("{}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()),
             }
         }
-        match self {
-            Period::Range(a, b) => format!("{}/{}", single(a), single(b)),
-            Period::Year(y) => single(Single::Year(y)),
-            Period::Quarter(y, q) => single(Single::Quarter(y, q)),
-            Period::Month(y, m) => single(Single::Month(y, m)),
-            Period::Day(d) => single(Single::Day(d)),
-        }
+        self.write(single, "/")
     }
 }
 
@@ -239,13 +241,7 @@ impl fmt::Display for Period {
                 Single::Day(d) => crate::norsk::date(d),
             }
         }
-        let text = match *self {
-            Period::Range(a, b) => format!("{}–{}", single(a), single(b)),
-            Period::Year(y) => single(Single::Year(y)),
-            Period::Quarter(y, q) => single(Single::Quarter(y, q)),
-            Period::Month(y, m) => single(Single::Month(y, m)),
-            Period::Day(d) => single(Single::Day(d)),
-        };
+        let text = self.write(single, "–");
         f.write_str(&text)
     }
 }

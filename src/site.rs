@@ -7,8 +7,9 @@ use serde::Serialize;
 use crate::chart::{self, Chart};
 use crate::model::*;
 use crate::norsk;
+use crate::norsk::quantity;
 use crate::period::Period;
-use crate::view::{self, baseline_text, paragraphs, quantity, target_text};
+use crate::view::{self, baseline_text, paragraphs, target_text};
 
 /// A measure on an indicator page.
 #[derive(Debug, Clone, Serialize)]

@@ -263,29 +263,16 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
             problems: &mut problems,
         };
         for src in &doc.sources {
+            let shape = if is_slug(&src.id.value) {
+                Ok(())
+            } else {
+                Err("lowercase letters, digits and -")
+            };
+            if !known_sources.claim(&mut s, &mut source_places, &src.id, "source", shape) {
+                continue;
+            }
             let id = src.id.value.clone();
-            known_sources.ids.insert(id.clone());
-            if !is_slug(&id) {
-                s.at(
-                    &src.id,
-                    format!("invalid source id `{id}` (expected lowercase letters, digits and -)"),
-                );
-                known_sources.complete = false;
-                continue;
-            }
-            if let Some(first) = source_places.get(&id) {
-                s.at(
-                    &src.id,
-                    format!(
-                        "duplicate source id `{id}` (first defined in {})",
-                        first.display()
-                    ),
-                );
-                known_sources.complete = false;
-                continue;
-            }
             let date = src.date.as_ref().and_then(|d| s.period(d));
-            source_places.insert(id.clone(), path.clone());
             sources.insert(
                 id.clone(),
                 Source {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::analyse::{self, Standing};
 use crate::chart::Chart;
 use crate::model::*;
-use crate::norsk;
+use crate::norsk::{self, quantity};
 
 /// A list item.
 #[derive(Debug, Clone, Serialize)]
@@ -182,17 +182,6 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         })
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-/// A quantity in its unit: `46 %`, `124 453`, `147/356`, `0,506 mill.`.
-pub fn quantity(unit: Unit, q: Quantity) -> String {
-    match (unit, q.of) {
-        (_, Some(of)) => format!("{}/{}", norsk::number(q.value, 2), norsk::number(of, 2)),
-        (Unit::Percent, None) => norsk::percent(q.value),
-        (Unit::Millions, None) => format!("{}{}mill.", norsk::number(q.value, 3), norsk::NBSP),
-        (Unit::Days, None) => format!("{}{}dager", norsk::number(q.value, 1), norsk::NBSP),
-        _ => norsk::number(q.value, 2),
-    }
 }
 
 /// A target as printed: the published text if any, else its number or kind.
@@ -669,14 +658,5 @@ mod tests {
     fn paragraphs_split_on_blank_lines() {
         assert_eq!(paragraphs("a\nb\n\n c \n"), ["a b", "c"]);
         assert!(paragraphs("\n\n").is_empty());
-    }
-
-    #[test]
-    fn quantities_in_their_units() {
-        let q = |value, of| Quantity { value, of };
-        assert_eq!(quantity(Unit::Share, q(147.0, Some(356.0))), "147/356");
-        assert_eq!(quantity(Unit::Percent, q(46.0, None)), "46\u{a0}%");
-        assert_eq!(quantity(Unit::Millions, q(0.506, None)), "0,506\u{a0}mill.");
-        assert_eq!(quantity(Unit::Count, q(124453.0, None)), "124\u{a0}453");
     }
 }
