@@ -1,27 +1,35 @@
 //! `statusrapport` turns YAML data about Norway's national e-health strategy into the
-//! published documents: the quarterly status deck, one report per goal, as PDF and HTML.
+//! published documents: the quarterly status deck, one report per goal, the annual
+//! *Strategiske e-helseindikatorer*, and a site with a page per indicator, as PDF and HTML.
 //!
-//! The stages, in the order the [`pipeline`] runs them: [`discover`] → [`parse`] (into
-//! [`raw`] types) → [`validate`] (into the [`model`]) → [`analyse`] → [`chart`] → [`view`] →
-//! [`render`] → [`compile`] (in the typst [`world`]) → [`write`].
+//! The stages, in the order the [`pipeline`] runs them:
+//!
+//! | stage | module | in → out |
+//! | --- | --- | --- |
+//! | input | [`input`] | `content/` → raw types with spans |
+//! | validate | [`validate`] | raw types → one checked [`model`], or every problem |
+//! | analyse | [`analyse`] | model → facts about each measure |
+//! | chart | [`chart`] | model + facts → SVG |
+//! | document | [`document`] | model + facts + charts → views, inputs, names |
+//! | render | [`render`] | views → typst source and HTML |
+//! | typeset | [`typeset`] | typst source → PDF |
+//! | output | [`output`] | bytes → `out/`, manifest last |
+//!
+//! Words for readers come from [`labels`]; problems are [`diagnostics`]; the command line is
+//! [`cmd`].
 
 #![warn(missing_docs)]
 
 pub mod analyse;
 pub mod chart;
-pub mod compile;
+pub mod cmd;
 pub mod diagnostics;
-pub mod discover;
-pub mod fonts;
+pub mod document;
+pub mod input;
+pub mod labels;
 pub mod model;
-pub mod norsk;
-pub mod parse;
-pub mod period;
+pub mod output;
 pub mod pipeline;
-pub mod raw;
 pub mod render;
-pub mod site;
+pub mod typeset;
 pub mod validate;
-pub mod view;
-pub mod world;
-pub mod write;

@@ -1,5 +1,8 @@
-//! The pipeline: runs the stages in order — discover, parse, validate, chart, render,
-//! compile, write — and times each. Work fans out with rayon over immutable data only.
+//! The pipeline: one orchestrator that runs the stages in order — load (input, validate),
+//! chart, render and compile each document, the site, write — and times each.
+//!
+//! Work fans out with rayon over immutable data only, at two points: the charts, and the
+//! documents; nothing inside the fan-out takes a lock.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -7,17 +10,16 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::chart::{self, Chart};
-use crate::compile;
 use crate::diagnostics::{Diagnostic, SourceTexts};
-use crate::model::{Content, Edition, Status};
+use crate::document::names::{self, DocId};
+use crate::document::{self, Document};
+use crate::model::{Content, GoalNumber, Quarter};
+use crate::output::{self, Output};
 use crate::render::Renderer;
-use crate::view;
-use crate::world::DocumentWorld;
-use crate::write::{self, Output};
-use crate::{discover, parse, validate};
+use crate::typeset::{self, DocumentWorld};
+use crate::{input, validate};
 
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
@@ -33,10 +35,10 @@ pub enum BuildError {
     Render(#[from] crate::render::RenderError),
     /// A document did not compile.
     #[error(transparent)]
-    Compile(#[from] compile::CompileError),
+    Compile(#[from] typeset::CompileError),
     /// Output could not be written.
     #[error(transparent)]
-    Write(#[from] write::WriteError),
+    Write(#[from] output::WriteError),
     /// `--only` named no document.
     #[error("unknown document `{id}` (expected one of: {})", .known.join(", "))]
     UnknownDocument {
@@ -55,6 +57,7 @@ pub struct Timings {
 }
 
 impl Timings {
+    /// Runs `f` as the stage `name`, recording how long it took.
     fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
         let start = Instant::now();
         let t = f();
@@ -65,9 +68,9 @@ impl Timings {
 
 /// Reads and validates the content folder.
 pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildError> {
-    let (files, mut problems) = timings.time("discover", || discover::discover(content_dir));
+    let (files, mut problems) = timings.time("discover", || input::discover(content_dir));
     let mut texts = SourceTexts::default();
-    let (raw, parse_problems) = timings.time("parse", || parse::parse(&files, &mut texts));
+    let (raw, parse_problems) = timings.time("parse", || input::parse(&files, &mut texts));
     problems.extend(parse_problems);
     let validated = timings.time("validate", || validate::validate(content_dir, raw));
     match validated {
@@ -80,112 +83,20 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
     }
 }
 
-/// One document to produce.
-#[derive(Debug, Clone, Copy)]
-enum Job<'a> {
-    /// A quarterly status: the deck (`goal: None`) or one goal's report.
-    Status {
-        index: usize,
-        status: &'a Status,
-        goal: Option<u8>,
-    },
-    /// An edition of the annual indicator document.
-    Edition(&'a Edition),
-}
+/// Which indicator page of a quarter's status a chart belongs to.
+type PageKey = (Quarter, GoalNumber, usize);
 
-impl Job<'_> {
-    fn name(&self) -> String {
-        match self {
-            Job::Status {
-                status, goal: None, ..
-            } => format!("status-{}", status.slug()),
-            Job::Status {
-                status,
-                goal: Some(n),
-                ..
-            } => format!("status-{}-mal-{n}", status.slug()),
-            Job::Edition(e) => e.slug(),
-        }
-    }
-
-    /// The id `--only` selects it by: a status's deck and reports share the deck's name.
-    fn group(&self) -> String {
-        match self {
-            Job::Status { status, .. } => format!("status-{}", status.slug()),
-            Job::Edition(e) => e.slug(),
-        }
-    }
-}
-
-fn jobs(content: &Content) -> Vec<Job<'_>> {
-    let mut jobs = Vec::new();
-    for (index, status) in content.statuses.iter().enumerate() {
-        jobs.push(Job::Status {
-            index,
-            status,
-            goal: None,
-        });
-        for g in &status.goals {
-            jobs.push(Job::Status {
-                index,
-                status,
-                goal: Some(g.goal),
-            });
-        }
-    }
-    jobs.extend(content.editions.iter().map(Job::Edition));
-    jobs
-}
-
-/// The ids `build --only` accepts for this content.
-pub fn document_ids(content: &Content) -> Vec<String> {
-    let mut ids: Vec<String> = jobs(content)
-        .iter()
-        .flat_map(|j| [j.group(), j.name()])
-        .collect();
-    ids.dedup();
-    ids
-}
-
-#[derive(Serialize)]
-struct IndexGoal {
-    number: u8,
-    title: String,
-    dir: String,
-    pdf: String,
-}
-
-#[derive(Serialize)]
-struct IndexStatus {
-    slug: String,
-    slug_dir: String,
-    title: String,
-    date: String,
-    pdf: String,
-    goals: Vec<IndexGoal>,
-}
-
-#[derive(Serialize)]
-struct IndexEdition {
-    slug: String,
-    title: String,
-    year: i32,
-    date: String,
-}
-
-type ChartKey = (usize, u8, usize);
-
-fn draw_charts(content: &Content) -> Result<BTreeMap<ChartKey, Chart>, BuildError> {
-    let pages: Vec<(ChartKey, &crate::model::IndicatorPage)> = content
+/// Draws the chart of every indicator page of every quarter.
+fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
+    let pages: Vec<(PageKey, &crate::model::IndicatorPage)> = content
         .statuses
-        .iter()
-        .enumerate()
-        .flat_map(|(si, s)| {
-            s.goals.iter().flat_map(move |g| {
+        .values()
+        .flat_map(|s| {
+            s.goals.values().flat_map(move |g| {
                 g.pages
                     .iter()
                     .enumerate()
-                    .map(move |(pi, p)| ((si, g.goal, pi), p))
+                    .map(move |(pi, p)| ((s.quarter, g.goal, pi), p))
             })
         })
         .collect();
@@ -195,12 +106,7 @@ fn draw_charts(content: &Content) -> Result<BTreeMap<ChartKey, Chart>, BuildErro
             let indicator = content
                 .indicator(&page.indicator)
                 .expect("validated reference");
-            let name = format!(
-                "{}-mal-{}-{}.svg",
-                content.statuses[key.0].slug(),
-                key.1,
-                key.2
-            );
+            let name = names::page_chart(key.0, key.1, key.2);
             chart::draw(
                 indicator,
                 &page.measures,
@@ -224,23 +130,27 @@ pub struct BuildReport {
 }
 
 /// Renders and compiles the documents of the content into outputs, in memory: all of them,
-/// or those `only` names (a document id from [`document_ids`]).
+/// or those `only` names (a document id from [`document::ids`]).
 pub fn outputs(
+    content_dir: &Path,
     content: &Content,
     only: Option<&str>,
     timings: &mut Timings,
     progress: bool,
 ) -> Result<Vec<Output>, BuildError> {
-    let selected: Vec<Job> = jobs(content)
+    let selected: Vec<Document> = document::documents(content)
         .into_iter()
-        .filter(|j| only.is_none_or(|id| j.group() == id || j.name() == id))
+        .filter(|d| only.is_none_or(|id| d.group().as_str() == id || d.id().as_str() == id))
         .collect();
     if let Some(id) = only
         && selected.is_empty()
     {
         return Err(BuildError::UnknownDocument {
             id: id.to_owned(),
-            known: document_ids(content),
+            known: document::ids(content)
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         });
     }
     let charts = timings.time("chart", || draw_charts(content))?;
@@ -257,8 +167,8 @@ pub fn outputs(
     let start = Instant::now();
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
-        .map(|job| {
-            let result = document(content, &renderer, &charts, job);
+        .map(|doc| {
+            let result = compile_document(content_dir, content, &renderer, &charts, doc);
             bar.inc(1);
             result
         })
@@ -267,80 +177,58 @@ pub fn outputs(
     timings.stages.push(("render+compile", start.elapsed()));
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
     if only.is_none() {
-        let pages = timings.time("indicator pages", || indicator_pages(content, &renderer))?;
+        let pages = timings.time("indicator pages", || {
+            indicator_pages(content_dir, content, &renderer)
+        })?;
         outputs.extend(pages);
-        outputs.push(index(content, &renderer)?);
+        outputs.push(index(content_dir, content, &renderer)?);
         outputs.extend(web_fonts());
     }
     Ok(outputs)
 }
 
-fn display(paths: impl IntoIterator<Item = PathBuf>) -> Vec<String> {
-    let mut v: Vec<String> = paths.into_iter().map(|p| p.display().to_string()).collect();
+/// Content files as the manifest names them: relative to the content folder, with `/`, so
+/// the same content gives the same manifest wherever it is built from.
+fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec<String> {
+    let mut v: Vec<String> = paths
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(content_dir).unwrap_or(&p);
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .collect();
     v.sort();
     v.dedup();
     v
 }
 
-/// The content files a status document is made from.
-fn status_inputs(content: &Content, status: &Status, goal: Option<u8>) -> Vec<String> {
-    let mut paths = vec![content.strategy_path.clone(), status.path.clone()];
-    paths.extend(content.source_paths.iter().cloned());
-    for g in status
-        .goals
-        .iter()
-        .filter(|g| goal.is_none_or(|n| n == g.goal))
-    {
-        paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
-        for p in &g.pages {
-            paths.extend(content.indicator(&p.indicator).map(|i| i.path.clone()));
-        }
-        for s in &g.selected {
-            match &s.reference {
-                crate::model::SelectedRef::Initiative(id) => {
-                    paths.extend(content.initiative(id).map(|i| i.path.clone()))
-                }
-                crate::model::SelectedRef::Indicator(id) => {
-                    paths.extend(content.indicator(id).map(|i| i.path.clone()))
-                }
-                crate::model::SelectedRef::None => {}
-            }
-        }
-    }
-    display(paths)
-}
-
-/// The content files an edition is made from.
-fn edition_inputs(content: &Content, edition: &Edition) -> Vec<String> {
-    let mut paths = vec![content.strategy_path.clone(), edition.path.clone()];
-    paths.extend(content.source_paths.iter().cloned());
-    for g in &edition.goals {
-        paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
-        paths.extend(
-            g.indicators
-                .iter()
-                .filter_map(|r| content.indicator(&r.id))
-                .map(|i| i.path.clone()),
-        );
-    }
-    display(paths)
-}
-
-fn document(
+/// Renders one document's typst source and web page, compiles the PDF.
+fn compile_document(
+    content_dir: &Path,
     content: &Content,
     renderer: &Renderer,
-    charts: &BTreeMap<ChartKey, Chart>,
-    job: &Job,
+    charts: &BTreeMap<PageKey, Chart>,
+    doc: &Document,
 ) -> Result<Vec<Output>, BuildError> {
-    let name = job.name();
-    let (source, html, files, date, inputs) = match *job {
-        Job::Status {
-            index,
-            status,
-            goal,
-        } => {
-            let lookup = |g: u8, page: usize| charts.get(&(index, g, page)).cloned();
-            let view = view::status_view(content, status, goal, &lookup, "../index.html");
+    let id: DocId = doc.id();
+    let (source, html, files, date) = match *doc {
+        Document::Deck(status) | Document::Report(status, _) => {
+            let goal = match *doc {
+                Document::Report(_, g) => Some(g),
+                _ => None,
+            };
+            let lookup =
+                |g: GoalNumber, page: usize| charts.get(&(status.quarter, g, page)).cloned();
+            let view = document::status::status_view(
+                content,
+                status,
+                goal,
+                &lookup,
+                names::HOME_FROM_DOCUMENT,
+            );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
             let template = if goal.is_some() {
                 "report.typ"
@@ -350,23 +238,18 @@ fn document(
             let source = renderer.render(template, minijinja::context! { doc => ctx.clone() })?;
             let html = renderer.render(
                 "status.html",
-                minijinja::context! { doc => ctx, pdf => format!("../{name}.pdf") },
+                minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
             let files: Vec<(String, Vec<u8>)> = charts
-                .iter()
-                .filter(|((si, g, _), _)| *si == index && goal.is_none_or(|n| n == *g))
-                .map(|(_, c)| (format!("/charts/{}", c.name), c.svg.clone().into_bytes()))
+                .range((status.quarter, GoalNumber::new(1).expect("goal 1"), 0)..)
+                .take_while(|((q, _, _), _)| *q == status.quarter)
+                .filter(|((_, g, _), _)| goal.is_none_or(|n| n == *g))
+                .map(|(_, c)| (names::chart_in_typst(&c.name), c.svg.clone().into_bytes()))
                 .collect();
-            (
-                source,
-                html,
-                files,
-                status.date,
-                status_inputs(content, status, goal),
-            )
+            (source, html, files, status.date)
         }
-        Job::Edition(edition) => {
-            let view = view::edition_view(content, edition, "../index.html");
+        Document::Edition(edition) => {
+            let view = document::edition::edition_view(content, edition, names::HOME_FROM_DOCUMENT);
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
             let source = renderer.render(
                 "indikatorer.typ",
@@ -374,29 +257,24 @@ fn document(
             )?;
             let html = renderer.render(
                 "indikatorer.html",
-                minijinja::context! { doc => ctx, pdf => format!("../{name}.pdf") },
+                minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
-            (
-                source,
-                html,
-                Vec::new(),
-                edition.published,
-                edition_inputs(content, edition),
-            )
+            (source, html, Vec::new(), edition.published)
         }
     };
-    let world = DocumentWorld::new(&name, source, files, compile::typst_date(date));
-    let pdf = compile::pdf(&name, &world, date);
+    let inputs = relative(content_dir, doc.inputs(content));
+    let world = DocumentWorld::new(id.as_str(), source, files, typeset::typst_date(date));
+    let pdf = typeset::pdf(id.as_str(), &world, date);
     // comemo's memo cache grows with every document; keep only what recent ones used.
     typst::comemo::evict(10);
     Ok(vec![
         Output {
-            path: format!("{name}.pdf"),
+            path: id.pdf(),
             bytes: pdf?,
             inputs: inputs.clone(),
         },
         Output {
-            path: format!("{name}/index.html"),
+            path: id.html(),
             bytes: html.into_bytes(),
             inputs,
         },
@@ -405,12 +283,12 @@ fn document(
 
 /// The bundled fonts and their licence, for the HTML pages.
 fn web_fonts() -> Vec<Output> {
-    crate::fonts::INTER_FILES
+    typeset::fonts::INTER_FILES
         .iter()
-        .map(|(name, data)| (format!("assets/fonts/{name}"), data.to_vec()))
+        .map(|(name, data)| (names::font(name), data.to_vec()))
         .chain(std::iter::once((
-            "assets/fonts/OFL.txt".to_owned(),
-            crate::fonts::LICENCE.as_bytes().to_vec(),
+            names::font("OFL.txt"),
+            typeset::fonts::LICENCE.as_bytes().to_vec(),
         )))
         .map(|(path, bytes)| Output {
             path,
@@ -421,13 +299,20 @@ fn web_fonts() -> Vec<Output> {
 }
 
 /// One page per indicator, with its data and metadata to download.
-fn indicator_pages(content: &Content, renderer: &Renderer) -> Result<Vec<Output>, BuildError> {
+fn indicator_pages(
+    content_dir: &Path,
+    content: &Content,
+    renderer: &Renderer,
+) -> Result<Vec<Output>, BuildError> {
+    use document::indicator as site;
     let pages: Result<Vec<Vec<Output>>, BuildError> = content
         .indicators
+        .values()
+        .collect::<Vec<_>>()
         .par_iter()
         .map(|ind| {
-            let charts = crate::site::charts(content, ind)?;
-            let view = crate::site::indicator_view(content, ind, &charts);
+            let charts = site::charts(content, ind)?;
+            let view = site::indicator_view(content, ind, &charts);
             let html = renderer.render(
                 "indicator.html",
                 minijinja::context! {
@@ -435,25 +320,24 @@ fn indicator_pages(content: &Content, renderer: &Renderer) -> Result<Vec<Output>
                     publisher => &content.strategy.publisher,
                 },
             )?;
-            let dir = crate::site::indicator_dir(&ind.id);
             let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
             inputs.extend(content.source_paths.iter().cloned());
             inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
-            let inputs = display(inputs);
+            let inputs = relative(content_dir, inputs);
             Ok(vec![
                 Output {
-                    path: format!("{dir}/index.html"),
+                    path: names::indicator_html(&ind.id),
                     bytes: html.into_bytes(),
                     inputs: inputs.clone(),
                 },
                 Output {
-                    path: format!("{dir}/data.csv"),
-                    bytes: crate::site::data_csv(content, ind),
+                    path: names::indicator_csv(&ind.id),
+                    bytes: site::data_csv(content, ind),
                     inputs: inputs.clone(),
                 },
                 Output {
-                    path: format!("{dir}/metadata.json"),
-                    bytes: crate::site::metadata_json(ind),
+                    path: names::indicator_metadata(&ind.id),
+                    bytes: site::metadata_json(ind),
                     inputs,
                 },
             ])
@@ -462,93 +346,14 @@ fn indicator_pages(content: &Content, renderer: &Renderer) -> Result<Vec<Output>
     Ok(pages?.into_iter().flatten().collect())
 }
 
-#[derive(Serialize)]
-struct IndexIndicator {
-    id: String,
-    name: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct IndexGoalIndicators {
-    number: u8,
-    title: String,
-    indicators: Vec<IndexIndicator>,
-}
-
-fn index(content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
-    let by_goal: Vec<IndexGoalIndicators> = content
-        .goals
-        .iter()
-        .map(|g| IndexGoalIndicators {
-            number: g.number,
-            title: g.title.clone(),
-            indicators: content
-                .indicators
-                .iter()
-                .filter(|i| i.goal == g.number)
-                .map(|i| IndexIndicator {
-                    id: i.id.clone(),
-                    name: i.name.clone(),
-                    href: format!("{}/index.html", crate::site::indicator_dir(&i.id)),
-                })
-                .collect(),
-        })
-        .collect();
-    let statuses: Vec<IndexStatus> = content
-        .statuses
-        .iter()
-        .rev()
-        .map(|s| {
-            let slug = format!("status-{}", s.slug());
-            IndexStatus {
-                slug: slug.clone(),
-                slug_dir: slug.clone(),
-                title: s.title.clone(),
-                date: crate::norsk::date(s.date),
-                pdf: format!("{slug}.pdf"),
-                goals: s
-                    .goals
-                    .iter()
-                    .filter_map(|g| content.goal(g.goal))
-                    .map(|g| IndexGoal {
-                        number: g.number,
-                        title: g.title.clone(),
-                        dir: format!("{slug}-mal-{}", g.number),
-                        pdf: format!("{slug}-mal-{}.pdf", g.number),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let editions: Vec<IndexEdition> = content
-        .editions
-        .iter()
-        .rev()
-        .map(|e| IndexEdition {
-            slug: e.slug(),
-            title: e.title.clone(),
-            year: e.year,
-            date: crate::norsk::date(e.published),
-        })
-        .collect();
-    let html = renderer.render(
-        "index.html",
-        minijinja::context! {
-            strategy => &content.strategy.title,
-            vision => &content.strategy.vision,
-            publisher => &content.strategy.publisher,
-            statuses => minijinja::Value::from(minijinja::value::Serde(&statuses)),
-            editions => minijinja::Value::from(minijinja::value::Serde(&editions)),
-            indicators => minijinja::Value::from(minijinja::value::Serde(&by_goal)),
-            home => "index.html",
-        },
-    )?;
-    let inputs = content.files.clone();
+/// The site's front page.
+fn index(content_dir: &Path, content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
+    let view = document::index::index_view(content);
+    let html = renderer.render("index.html", &view)?;
     Ok(Output {
-        path: "index.html".into(),
+        path: names::INDEX.into(),
         bytes: html.into_bytes(),
-        inputs: display(inputs),
+        inputs: relative(content_dir, content.files.clone()),
     })
 }
 
@@ -562,10 +367,10 @@ pub fn build(
 ) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let content = load(content_dir, &mut timings)?;
-    let outputs = outputs(&content, only, &mut timings, progress)?;
+    let outputs = outputs(content_dir, &content, only, &mut timings, progress)?;
     let merge = only.is_some();
-    timings.time("write", || write::write_all(out_dir, &outputs, merge))?;
+    timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();
-    files.push("manifest.json".into());
+    files.push(names::MANIFEST.into());
     Ok(BuildReport { files, timings })
 }

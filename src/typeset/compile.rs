@@ -11,7 +11,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::world::DocumentWorld;
+use super::world::DocumentWorld;
 
 /// A document that did not compile.
 #[derive(Debug, thiserror::Error)]

@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
+use super::edition::edition_measures;
+use super::names::{self, DocId};
+use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
 use crate::chart::{self, Chart};
+use crate::labels::format::{self as norsk, quantity};
 use crate::model::*;
-use crate::norsk;
-use crate::norsk::quantity;
-use crate::period::Period;
-use crate::view::{self, baseline_text, paragraphs, target_text};
 
 /// A measure on an indicator page.
 #[derive(Debug, Clone, Serialize)]
@@ -76,23 +76,18 @@ pub struct IndicatorView {
     pub history: Vec<HistoryEntry>,
 }
 
-/// The folder of an indicator's page under `out/`.
-pub fn indicator_dir(id: &str) -> String {
-    format!("indikator/{id}")
-}
-
 /// Draws one chart per measure that has numbers.
 pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, chart::ChartError> {
     ind.measures
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let ids: Vec<String> = m.id.iter().cloned().collect();
+            let ids: Vec<MeasureId> = m.id.iter().cloned().collect();
             let title = match &m.name {
                 Some(n) => format!("{} – {n}", ind.name),
                 None => ind.name.clone(),
             };
-            let name = format!("indikator-{}-{i}.svg", ind.id);
+            let name = names::indicator_chart(&ind.id, i);
             if ids.is_empty() && ind.measures.len() > 1 {
                 return Ok(None);
             }
@@ -126,7 +121,7 @@ pub fn indicator_view(
                     Some(format!("{id}: {n}"))
                 }
                 (_, Some(n)) => Some(n.clone()),
-                (Some(id), None) if ind.measures.len() > 1 => Some(id.clone()),
+                (Some(id), None) if ind.measures.len() > 1 => Some(id.to_string()),
                 _ => None,
             },
             unit: m.unit.label().to_owned(),
@@ -149,12 +144,13 @@ pub fn indicator_view(
                 })
                 .collect(),
             illustrative: m.illustrative,
-            chart: c.as_ref().map(|c| view::accessible_svg(&c.svg, &c.alt)),
+            chart: c.as_ref().map(|c| accessible_svg(&c.svg, &c.alt)),
         })
         .collect();
     let mut history = Vec::new();
-    for s in &content.statuses {
-        for g in &s.goals {
+    for s in content.statuses.values() {
+        let deck = DocId::deck(s.quarter);
+        for g in s.goals.values() {
             let on_page = g.pages.iter().position(|p| p.indicator == ind.id);
             let selected = g
                 .selected
@@ -163,13 +159,13 @@ pub fn indicator_view(
             if on_page.is_none() && !selected {
                 continue;
             }
-            let slug = format!("status-{}", s.slug());
             let href = match on_page {
                 Some(i) => format!(
-                    "../../{slug}/index.html#{}",
-                    view::page_anchor(g.goal, &ind.id, i)
+                    "../../{}#{}",
+                    deck.html(),
+                    names::page_anchor(g.goal, &ind.id, i)
                 ),
-                None => format!("../../{slug}/index.html#mal-{}", g.goal),
+                None => deck.html_from_indicator(g.goal),
             };
             let note = match on_page.map(|i| &g.pages[i]) {
                 Some(p) => p.proposed_ambition.as_ref().map_or_else(
@@ -179,19 +175,19 @@ pub fn indicator_view(
                 None => "Blant utvalgte indikatorer".to_owned(),
             };
             history.push(HistoryEntry {
-                when: Period::Quarter(s.quarter.0, s.quarter.1).to_string(),
+                when: Period::Quarter(s.quarter.year, s.quarter.quarter).to_string(),
                 document: s.title.clone(),
                 href,
                 note,
             });
         }
     }
-    for e in &content.editions {
+    for e in content.editions.values() {
         for g in &e.goals {
             let Some(row) = g.indicators.iter().find(|r| r.id == ind.id) else {
                 continue;
             };
-            let ms = view::edition_measures(ind, row);
+            let ms = edition_measures(ind, row);
             let targets: Vec<String> = ms
                 .iter()
                 .flat_map(|(m, _)| {
@@ -203,7 +199,7 @@ pub fn indicator_view(
             history.push(HistoryEntry {
                 when: norsk::date(e.published),
                 document: format!("{} {}", e.title, e.year),
-                href: format!("../../{}/index.html#mal-{}", e.slug(), g.goal),
+                href: DocId::edition(e.year).html_from_indicator(g.goal),
                 note: format!(
                     "Nummer {}. Måltall: {}",
                     row.number,
@@ -217,7 +213,7 @@ pub fn indicator_view(
         }
     }
     IndicatorView {
-        id: ind.id.clone(),
+        id: ind.id.to_string(),
         goal: content.goal(ind.goal).map_or_else(
             || format!("Mål {}", ind.goal),
             |g| format!("Mål {}: {}", g.number, g.title),
@@ -385,7 +381,7 @@ pub fn metadata_json(ind: &Indicator) -> Vec<u8> {
         .unwrap_or_else(|| ind.unit.label().to_owned());
     let meta = Metadata {
         id: &ind.id,
-        goal: ind.goal,
+        goal: ind.goal.get(),
         name: &ind.name,
         unit: &unit_label,
         kind: ind.kind.label(),

@@ -8,31 +8,31 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 /// Inter, regular: also used by the charts to measure label widths.
-pub static INTER_REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
+pub static INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
 
 /// The bundled sans family, by file name.
 pub static INTER_FILES: [(&str, &[u8]); 5] = [
     ("Inter-Regular.otf", INTER_REGULAR),
     (
         "Inter-Italic.otf",
-        include_bytes!("../assets/fonts/Inter-Italic.otf"),
+        include_bytes!("../../assets/fonts/Inter-Italic.otf"),
     ),
     (
         "Inter-Bold.otf",
-        include_bytes!("../assets/fonts/Inter-Bold.otf"),
+        include_bytes!("../../assets/fonts/Inter-Bold.otf"),
     ),
     (
         "Inter-BoldItalic.otf",
-        include_bytes!("../assets/fonts/Inter-BoldItalic.otf"),
+        include_bytes!("../../assets/fonts/Inter-BoldItalic.otf"),
     ),
     (
         "Inter-SemiBold.otf",
-        include_bytes!("../assets/fonts/Inter-SemiBold.otf"),
+        include_bytes!("../../assets/fonts/Inter-SemiBold.otf"),
     ),
 ];
 
 /// The font licence, published beside the fonts.
-pub static LICENCE: &str = include_str!("../assets/fonts/OFL.txt");
+pub static LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
 
 /// Parsed fonts and their book, shared by every compilation.
 pub struct Fonts {

@@ -11,14 +11,14 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::fonts::FONTS;
+use super::fonts::FONTS;
 
 /// The standard library, built once.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 /// Typst modules the generated documents import, embedded from `templates/typst/`.
 pub static MODULES: &[(&str, &str)] =
-    &[("style.typ", include_str!("../templates/typst/style.typ"))];
+    &[("style.typ", include_str!("../../templates/typst/style.typ"))];
 
 /// A file id for a path inside the virtual project.
 pub fn file_id(path: &str) -> FileId {

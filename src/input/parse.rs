@@ -1,6 +1,6 @@
 //! Parsing: reads each content file and deserializes it into its raw type.
 //!
-//! Reading is guarded: files over [`MAX_FILE_BYTES`](crate::discover::MAX_FILE_BYTES), text
+//! Reading is guarded: files over [`MAX_FILE_BYTES`](super::discover::MAX_FILE_BYTES), text
 //! that is not UTF-8, and YAML that nests too deep or expands too many aliases are refused with
 //! a diagnostic. A byte-order mark and CRLF line ends are accepted.
 
@@ -10,12 +10,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
-use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
+use super::discover::{Kind, MAX_FILE_BYTES, SourceFile};
+use super::messages::{first_tab, innermost, mapping_start, message_of};
+use super::raw;
 use crate::diagnostics::{Diagnostic, Pos, SourceTexts};
-use crate::discover::{Kind, MAX_FILE_BYTES, SourceFile};
-use crate::raw;
 
 /// A parsed document and the file it came from.
 #[derive(Debug)]
@@ -145,13 +145,13 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
 }
 
 /// How deep lists and mappings may nest.
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 /// How many aliases (`*name`) and anchors (`&name`) a file may hold.
-const MAX_ALIASES: usize = 1_000;
+pub(super) const MAX_ALIASES: usize = 1_000;
 /// How many values (scalars, lists, mappings) a file may hold.
-const MAX_NODES: usize = 500_000;
+pub(super) const MAX_NODES: usize = 500_000;
 /// How many bytes of text a file may hold, counting what aliases repeat.
-const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize * 2;
+pub(super) const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize * 2;
 
 /// The parser's limits: no duplicate keys, bounded depth, aliases and size.
 fn options() -> Options {
@@ -199,311 +199,6 @@ pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diag
         };
         Diagnostic::new(path, pos, message)
     })
-}
-
-/// The first tab in the indentation of the line at `pos`, or `pos` when there is none.
-fn first_tab(text: &str, pos: Pos) -> Pos {
-    let line = (pos.line as usize)
-        .checked_sub(1)
-        .and_then(|i| text.lines().nth(i))
-        .unwrap_or("");
-    match line
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .position(|c| c == '\t')
-    {
-        Some(i) => Pos {
-            line: pos.line,
-            col: i as u32 + 1,
-        },
-        None => pos,
-    }
-}
-
-/// The error itself, without the snippet or alias wrappers around it.
-fn innermost(err: &Error) -> &Error {
-    match err {
-        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => innermost(error),
-        other => other,
-    }
-}
-
-/// The error in the analyst's words: what failed, then what was expected.
-fn message_of(err: &Error, text: &str, pos: Pos) -> String {
-    let text = match innermost(err) {
-        Error::SerdeUnknownField {
-            field, expected, ..
-        } => unknown_field(field, expected),
-        Error::SerdeMissingField { field, .. } => format!("missing required field `{field}`"),
-        Error::DuplicateMappingKey { key: Some(key), .. } => {
-            format!("field `{key}` is given twice (expected each field once)")
-        }
-        Error::DuplicateMappingKey { key: None, .. } => {
-            "a field is given twice (expected each field once)".to_owned()
-        }
-        Error::Budget { breach, .. } => budget_message(breach),
-        Error::AliasReplayLimitExceeded { .. }
-        | Error::AliasExpansionLimitExceeded { .. }
-        | Error::AliasReplayStackDepthExceeded { .. } => {
-            "aliases (`*name`) expand to too much text (expected aliases that repeat a little, not a whole document)".to_owned()
-        }
-        Error::UnknownAnchor { .. } => {
-            let name = alias_at(text, pos).unwrap_or_default();
-            format!("alias `*{name}` refers to no anchor (expected `&{name}` before it in the file)")
-        }
-        Error::InvalidScalar { ty, .. } => expected_scalar(ty, found_at(text, pos)),
-        Error::InvalidBooleanStrict { .. } => expected_scalar("boolean", found_at(text, pos)),
-        Error::NullIntoString { .. } => "expected a text, found nothing".to_owned(),
-        Error::Unexpected { expected, .. } => {
-            let expected = match *expected {
-                "sequence start" => "a list (lines starting with `- `)",
-                "mapping start" => "fields (lines such as `name: value`)",
-                "string scalar" | "scalar" => "a text",
-                other => other,
-            };
-            match found_at(text, pos) {
-                Some(found) => format!("expected {expected}, found {found}"),
-                None => format!("expected {expected}"),
-            }
-        }
-        Error::MultipleDocuments { .. } => documents_message(),
-        Error::Eof { .. } => "the file ends too early (expected the rest of a value)".to_owned(),
-        other => {
-            let text = other.to_string();
-            let text = text.lines().next().unwrap_or("").trim();
-            let text = match text.rfind(" at line ") {
-                Some(i) => &text[..i],
-                None => text,
-            };
-            parser_message(text)
-        }
-    };
-    lowercase_first(&text)
-}
-
-/// A message of the YAML scanner, or of serde, in the analyst's words.
-fn parser_message(text: &str) -> String {
-    if text.contains("tabs") {
-        "tab character used for indentation (expected spaces)".to_owned()
-    } else if text.starts_with("mapping values are not allowed") {
-        "unexpected `:` here (check the indentation of this line, or quote a text that contains `: `)".to_owned()
-    } else if text.starts_with("illegal placement of ':'") {
-        "unexpected `:` here (check that every `[` and `{` above is closed)".to_owned()
-    } else if text.starts_with("unclosed quote") {
-        "quote is not closed (expected a matching `\"` or `'` at the end of the text)".to_owned()
-    } else if text.starts_with("recursion limit exceeded") {
-        format!("lists and mappings nest too deep (expected at most {MAX_DEPTH} levels)")
-    } else if text.starts_with("data did not match any variant of untagged enum Item") {
-        "expected a text, or a `text:` with `items:`".to_owned()
-    } else if text.starts_with("invalid ") && text.len() < 24 {
-        expected_scalar(&text["invalid ".len()..], None)
-    } else if text.is_empty() {
-        "invalid YAML".to_owned()
-    } else {
-        text.to_owned()
-    }
-}
-
-/// What a scalar of a type should have looked like.
-///
-/// `found` is what was written there, as [`found_at`] tells it.
-fn expected_scalar(ty: &str, found: Option<String>) -> String {
-    let (what, example) = match ty {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "u8" | "u16" | "u32" | "u64" | "u128"
-        | "integer" => ("a whole number", "digits, such as 1 or 2030"),
-        "f32" | "f64" | "floating point" => (
-            "a number",
-            "digits with a decimal point, such as 46 or 0.506",
-        ),
-        "boolean" | "bool" => ("a yes/no value", "true or false"),
-        other => (other, other),
-    };
-    match found {
-        Some(found)
-            if what == "a whole number"
-                && found
-                    .trim_matches('`')
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'-') =>
-        {
-            format!("{found} is too large (expected a whole number such as 2030)")
-        }
-        Some(found) if found.starts_with('`') => {
-            format!("{found} is not {what} (expected {example})")
-        }
-        Some(found) => format!("expected {what}, found {found}"),
-        None => format!("expected {what}"),
-    }
-}
-
-/// What is written at a position, to say what was found instead: a list, a mapping, or the
-/// value itself in backticks.
-fn found_at(text: &str, pos: Pos) -> Option<String> {
-    let line = text.lines().nth((pos.line as usize).checked_sub(1)?)?;
-    let rest: String = line
-        .chars()
-        .skip((pos.col as usize).saturating_sub(1))
-        .collect();
-    let rest = rest.trim_end();
-    if rest.starts_with('[') || rest == "-" || rest.starts_with("- ") {
-        return Some("a list".to_owned());
-    }
-    if rest.starts_with('{') {
-        return Some("a mapping".to_owned());
-    }
-    let value = rest.split(" #").next().unwrap_or("").trim();
-    if value.is_empty() || value.contains(": ") || value.ends_with(':') {
-        return None;
-    }
-    let short: String = value.chars().take(40).collect();
-    let more = if short.len() < value.len() { "…" } else { "" };
-    Some(format!("`{short}{more}`"))
-}
-
-fn documents_message() -> String {
-    "more than one YAML document in the file (expected one; remove the `---` line)".to_owned()
-}
-
-fn budget_message(breach: &BudgetBreach) -> String {
-    match breach {
-        BudgetBreach::Depth { .. } => {
-            format!("lists and mappings nest too deep (expected at most {MAX_DEPTH} levels)")
-        }
-        BudgetBreach::Documents { .. } => documents_message(),
-        BudgetBreach::ScalarBytes { .. } => format!(
-            "too much text, counting what aliases (`*name`) repeat (expected at most {MAX_TEXT_BYTES} bytes)"
-        ),
-        BudgetBreach::Aliases { .. } => {
-            format!("too many aliases (`*name`) (expected at most {MAX_ALIASES})")
-        }
-        BudgetBreach::Anchors { .. } => {
-            format!("too many anchors (`&name`) (expected at most {MAX_ALIASES})")
-        }
-        BudgetBreach::Events { .. } | BudgetBreach::Nodes { .. } => {
-            format!("too many values in one file (expected at most {MAX_NODES})")
-        }
-        other => format!("the file is too large or too complex to read ({other:?})"),
-    }
-}
-
-/// `unknown field`, with the closest known field when the name looks like a typo of it.
-fn unknown_field(field: &str, expected: &[&str]) -> String {
-    let close = expected
-        .iter()
-        .map(|e| (edit_distance(field, e), *e))
-        .filter(|(d, e)| *d <= 2 && *d < e.chars().count().max(2))
-        .min();
-    let list = expected.join(", ");
-    match close {
-        Some((_, e)) => {
-            format!("unknown field `{field}`: did you mean `{e}`? (expected one of: {list})")
-        }
-        None => format!("unknown field `{field}` (expected one of: {list})"),
-    }
-}
-
-/// Levenshtein distance, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// The alias name written at a position (`*name`).
-fn alias_at(text: &str, pos: Pos) -> Option<String> {
-    let line = text.lines().nth((pos.line as usize).checked_sub(1)?)?;
-    let rest: String = line
-        .chars()
-        .skip((pos.col as usize).saturating_sub(1))
-        .collect();
-    let name: String = rest
-        .strip_prefix('*')?
-        .chars()
-        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
-        .collect();
-    (!name.is_empty()).then_some(name)
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "invalid YAML".to_owned(),
-    }
-}
-
-/// Where the block mapping that holds the key at `pos` starts: its parent key (`baseline:`)
-/// when it has one, else its first key. `pos` is returned unchanged when the text around it is
-/// not plain block YAML.
-fn mapping_start(text: &str, pos: Pos) -> Pos {
-    /// The column of a line's first key (after indentation and `- ` markers), whether a `- `
-    /// came before it, and whether the line opens a nested block (ends with `:`).
-    fn key_col(line: &str) -> Option<(usize, bool, bool)> {
-        let chars: Vec<char> = line.chars().collect();
-        let (mut i, mut dash) = (0, false);
-        loop {
-            while chars.get(i) == Some(&' ') {
-                i += 1;
-            }
-            if chars.get(i) == Some(&'-') && chars.get(i + 1) == Some(&' ') {
-                dash = true;
-                i += 2;
-                continue;
-            }
-            break;
-        }
-        match chars.get(i) {
-            None | Some('#') => None,
-            Some(_) => {
-                let code = line.split(" #").next().unwrap_or(line).trim_end();
-                Some((i + 1, dash, code.ends_with(':')))
-            }
-        }
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    let (line, col) = (pos.line as usize, pos.col as usize);
-    let Some(at) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
-        return pos;
-    };
-    if key_col(at).map(|k| k.0) != Some(col) {
-        return pos;
-    }
-    let mut first = line - 1;
-    for i in (0..line - 1).rev() {
-        match key_col(lines[i]) {
-            None => {}
-            Some((c, _, _)) if c > col => {}
-            Some((c, true, _)) if c == col => {
-                first = i;
-                break;
-            }
-            Some((c, false, _)) if c == col => first = i,
-            Some((c, _, true)) => {
-                return Pos {
-                    line: i as u32 + 1,
-                    col: c as u32,
-                };
-            }
-            Some(_) => break,
-        }
-    }
-    Pos {
-        line: first as u32 + 1,
-        col: col as u32,
-    }
 }
 
 #[cfg(test)]

@@ -148,8 +148,8 @@ pub fn analyse(measure: &Measure) -> MeasureFacts<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Baseline, Quantity, Target, Unit};
-    use crate::period::Period;
+    use crate::model::Period;
+    use crate::model::{Baseline, Quantity, SourceId, Target, Unit};
 
     fn measure(base: f64, values: &[(i32, f64)], targets: &[(i32, TargetKind)]) -> Measure {
         Measure {
@@ -163,7 +163,7 @@ mod tests {
                 }),
                 period: Some(Period::Year(2021)),
                 text: None,
-                source: "s".into(),
+                source: SourceId::new("s"),
             }),
             targets: targets
                 .iter()
@@ -171,7 +171,7 @@ mod tests {
                     year: *y,
                     kind: *k,
                     text: None,
-                    source: "s".into(),
+                    source: SourceId::new("s"),
                 })
                 .collect(),
             values: values
@@ -184,7 +184,7 @@ mod tests {
                     },
                     text: None,
                     breakdown: vec![],
-                    source: "s".into(),
+                    source: SourceId::new("s"),
                 })
                 .collect(),
             ambition: None,

@@ -9,8 +9,8 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::analyse::target_value;
-use crate::model::{Indicator, Measure, Quantity, Unit};
-use crate::norsk;
+use crate::labels::format as norsk;
+use crate::model::{Indicator, Measure, MeasureId, Quantity, Unit};
 
 /// A drawn chart.
 #[derive(Debug, Clone)]
@@ -46,8 +46,11 @@ fn register_font() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Without a real font plotters guesses label widths from byte counts, and æøå overflow.
-        let _ =
-            plotters::style::register_font(FONT, FontStyle::Normal, crate::fonts::INTER_REGULAR);
+        let _ = plotters::style::register_font(
+            FONT,
+            FontStyle::Normal,
+            crate::typeset::fonts::INTER_REGULAR,
+        );
     });
 }
 
@@ -147,7 +150,7 @@ fn alt_text(title: &str, unit: Unit, series: &[Points]) -> String {
 /// Draws the chart for an indicator page, or nothing when the data holds no numbers.
 pub fn draw(
     indicator: &Indicator,
-    measure_ids: &[String],
+    measure_ids: &[MeasureId],
     horizon: i32,
     name: &str,
     title: &str,

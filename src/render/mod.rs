@@ -10,25 +10,31 @@ use serde::Serialize;
 
 /// The templates, embedded at build time so a build reads nothing but the content.
 static TEMPLATES: &[(&str, &str)] = &[
-    ("deck.typ", include_str!("../templates/deck.typ")),
-    ("report.typ", include_str!("../templates/report.typ")),
-    ("goal.typ", include_str!("../templates/goal.typ")),
+    ("deck.typ", include_str!("../../templates/deck.typ")),
+    ("report.typ", include_str!("../../templates/report.typ")),
+    ("goal.typ", include_str!("../../templates/goal.typ")),
     (
         "indikatorer.typ",
-        include_str!("../templates/indikatorer.typ"),
+        include_str!("../../templates/indikatorer.typ"),
     ),
     (
         "indikatorer.html",
-        include_str!("../templates/html/indikatorer.html"),
+        include_str!("../../templates/html/indikatorer.html"),
     ),
-    ("base.html", include_str!("../templates/html/base.html")),
-    ("status.html", include_str!("../templates/html/status.html")),
-    ("index.html", include_str!("../templates/html/index.html")),
+    ("base.html", include_str!("../../templates/html/base.html")),
+    (
+        "status.html",
+        include_str!("../../templates/html/status.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../templates/html/index.html"),
+    ),
     (
         "indicator.html",
-        include_str!("../templates/html/indicator.html"),
+        include_str!("../../templates/html/indicator.html"),
     ),
-    ("style.css", include_str!("../templates/html/style.css")),
+    ("style.css", include_str!("../../templates/html/style.css")),
 ];
 
 /// A template that failed to render.

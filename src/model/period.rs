@@ -237,8 +237,10 @@ impl fmt::Display for Period {
             match s {
                 Single::Year(y) => format!("{y}"),
                 Single::Quarter(y, q) => format!("{q}. kvartal {y}"),
-                Single::Month(y, m) => format!("{} {y}", crate::norsk::MONTHS[usize::from(m - 1)]),
-                Single::Day(d) => crate::norsk::date(d),
+                Single::Month(y, m) => {
+                    format!("{} {y}", crate::labels::format::MONTHS[usize::from(m - 1)])
+                }
+                Single::Day(d) => crate::labels::format::date(d),
             }
         }
         let text = self.write(single, "–");

@@ -1,0 +1,255 @@
+//! The annual document *Strategiske e-helseindikatorer*: one edition as the view its typst
+//! and HTML templates fill, with the baselines and targets that edition printed.
+
+use serde::Serialize;
+
+use super::text::{baseline_text, paragraphs, target_text};
+use crate::labels::format as norsk;
+use crate::model::*;
+
+/// A section of running text.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    /// Heading.
+    pub heading: Option<String>,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// One row of an edition's indicator table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    /// Indicator id.
+    pub id: String,
+    /// Number as printed.
+    pub number: String,
+    /// Name.
+    pub name: String,
+    /// Unit column.
+    pub unit: String,
+    /// Type column.
+    pub kind: String,
+    /// Description and purpose, by paragraph.
+    pub description: Vec<String>,
+    /// How it is measured.
+    pub measurement: String,
+    /// Baseline, one line per measure.
+    pub baseline: Vec<String>,
+    /// Per target year, one line per measure (and comments for that year).
+    pub targets: Vec<Vec<String>>,
+    /// Footnotes of the indicator.
+    pub footnotes: Vec<Footnote>,
+}
+
+/// One goal in an edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionGoalView {
+    /// Number.
+    pub number: u8,
+    /// Title.
+    pub title: String,
+    /// Summary, by paragraph.
+    pub summary: Vec<String>,
+    /// Table rows.
+    pub rows: Vec<RowView>,
+    /// Footnotes under the table.
+    pub footnotes: Vec<Footnote>,
+    /// Candidates for new indicators.
+    pub candidates: Vec<String>,
+}
+
+/// An edition of the annual indicator document.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionView {
+    /// Title.
+    pub title: String,
+    /// Year the edition is for.
+    pub year: i32,
+    /// Publication date, written out.
+    pub date: String,
+    /// The strategy's title.
+    pub strategy: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Baseline column heading.
+    pub baseline_heading: String,
+    /// Target column headings.
+    pub target_headings: Vec<String>,
+    /// Introduction.
+    pub introduction: Vec<SectionView>,
+    /// Goals.
+    pub goals: Vec<EditionGoalView>,
+    /// Link back to the site index, relative.
+    pub home: String,
+}
+
+/// The measures an edition prints for an indicator, with that edition's baseline, targets
+/// and printed number.
+pub fn edition_measures(ind: &Indicator, row: &EditionIndicator) -> Vec<(Measure, Option<String>)> {
+    if !row.measures.is_empty() {
+        return row
+            .measures
+            .iter()
+            .filter_map(|em| {
+                let mut m = ind.measures.iter().find(|m| m.id == em.id)?.clone();
+                if em.name.is_some() {
+                    m.name = em.name.clone();
+                }
+                if em.baseline.is_some() {
+                    m.baseline = em.baseline.clone();
+                }
+                if let Some(targets) = &em.targets {
+                    m.targets = targets.clone();
+                }
+                Some((m, em.number.clone()))
+            })
+            .collect();
+    }
+    ind.measures
+        .iter()
+        .filter(|m| m.baseline.is_some() || !m.targets.is_empty())
+        .map(|m| (m.clone(), None))
+        .collect()
+}
+
+fn measure_prefix(m: &Measure, number: Option<&str>, several: bool) -> String {
+    if let Some(n) = number {
+        return format!("{n} ");
+    }
+    match (&m.id, several) {
+        (Some(id), true) if id.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            if id.contains('.') {
+                format!("{id} ")
+            } else {
+                format!("{id}. ")
+            }
+        }
+        (_, true) => m
+            .name
+            .as_ref()
+            .map(|n| format!("{n}: "))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Whether an indicator in the table already carries this footnote.
+fn rows_have_note(rows: &[RowView], note: &Footnote) -> bool {
+    rows.iter()
+        .flat_map(|r| &r.footnotes)
+        .any(|f| f.text.trim() == note.text.trim())
+}
+
+/// Builds the view of an edition.
+pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> EditionView {
+    let goals = edition
+        .goals
+        .iter()
+        .filter_map(|eg| {
+            let goal = content.goal(eg.goal)?;
+            let rows: Vec<RowView> = eg
+                .indicators
+                .iter()
+                .filter_map(|row| {
+                    let ind = content.indicator(&row.id)?;
+                    let measures = edition_measures(ind, row);
+                    let several = measures.len() > 1;
+                    let baseline = measures
+                        .iter()
+                        .filter_map(|(m, n)| {
+                            m.baseline.as_ref().map(|b| {
+                                format!(
+                                    "{}{}",
+                                    measure_prefix(m, n.as_deref(), several),
+                                    baseline_text(m.unit, b)
+                                )
+                            })
+                        })
+                        .collect();
+                    let targets = edition
+                        .target_years
+                        .iter()
+                        .map(|year| {
+                            let mut lines: Vec<String> = measures
+                                .iter()
+                                .filter_map(|(m, n)| {
+                                    m.targets.iter().find(|t| t.year == *year).map(|t| {
+                                        format!(
+                                            "{}{}",
+                                            measure_prefix(m, n.as_deref(), several),
+                                            target_text(m.unit, t)
+                                        )
+                                    })
+                                })
+                                .collect();
+                            for c in ind.comments.iter().filter(|c| {
+                                c.year == Some(*year) && c.date.end() <= edition.published
+                            }) {
+                                lines.push(format!("Kommentar per {}: {}", c.date, c.text));
+                            }
+                            lines
+                        })
+                        .collect();
+                    Some(RowView {
+                        id: ind.id.to_string(),
+                        number: row.number.clone(),
+                        name: row.name.clone().unwrap_or_else(|| ind.name.clone()),
+                        unit: row
+                            .unit_label
+                            .clone()
+                            .or_else(|| ind.unit_label.clone())
+                            .unwrap_or_else(|| ind.unit.label().to_owned()),
+                        kind: row.kind.unwrap_or(ind.kind).label().to_owned(),
+                        description: paragraphs(
+                            row.description.as_deref().unwrap_or(&ind.description),
+                        ),
+                        measurement: row
+                            .measurement
+                            .clone()
+                            .or_else(|| ind.measurement.clone())
+                            .unwrap_or_default(),
+                        baseline,
+                        targets,
+                        footnotes: ind.footnotes.clone(),
+                    })
+                })
+                .collect();
+            Some(EditionGoalView {
+                number: goal.number.get(),
+                title: goal.title.clone(),
+                summary: paragraphs(eg.summary.as_deref().unwrap_or(&goal.summary)),
+                footnotes: eg
+                    .footnotes
+                    .iter()
+                    .filter(|f| !rows_have_note(&rows, f))
+                    .cloned()
+                    .collect(),
+                rows,
+                candidates: eg.candidates.clone(),
+            })
+        })
+        .collect();
+    EditionView {
+        title: edition.title.clone(),
+        year: edition.year,
+        date: norsk::date(edition.published),
+        strategy: content.strategy.title.clone(),
+        publisher: content.strategy.publisher.clone(),
+        baseline_heading: edition.baseline_heading.clone(),
+        target_headings: edition
+            .target_years
+            .iter()
+            .map(|y| format!("Måltall {y}"))
+            .collect(),
+        introduction: edition
+            .introduction
+            .iter()
+            .map(|(h, t)| SectionView {
+                heading: h.clone(),
+                paragraphs: paragraphs(t),
+            })
+            .collect(),
+        goals,
+        home: home.to_owned(),
+    }
+}

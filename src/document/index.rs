@@ -1,0 +1,162 @@
+//! The site's front page: every quarter's deck and reports, every edition, every indicator.
+
+use serde::Serialize;
+
+use super::names::{self, DocId};
+use crate::labels::format as norsk;
+use crate::model::Content;
+
+/// A goal's report in a quarter.
+#[derive(Debug, Serialize)]
+pub struct IndexGoal {
+    /// Goal number.
+    pub number: u8,
+    /// Goal title.
+    pub title: String,
+    /// The report's web page folder.
+    pub dir: String,
+    /// The report's PDF.
+    pub pdf: String,
+}
+
+/// A quarter's deck and reports.
+#[derive(Debug, Serialize)]
+pub struct IndexStatus {
+    /// Document id.
+    pub slug: String,
+    /// The deck's web page folder.
+    pub slug_dir: String,
+    /// Title.
+    pub title: String,
+    /// Publication date as printed.
+    pub date: String,
+    /// The deck's PDF.
+    pub pdf: String,
+    /// The goals' reports.
+    pub goals: Vec<IndexGoal>,
+}
+
+/// An edition of the annual indicator document.
+#[derive(Debug, Serialize)]
+pub struct IndexEdition {
+    /// Document id.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Year.
+    pub year: i32,
+    /// Publication date as printed.
+    pub date: String,
+}
+
+/// An indicator's page.
+#[derive(Debug, Serialize)]
+pub struct IndexIndicator {
+    /// Indicator id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Link to its page.
+    pub href: String,
+}
+
+/// A goal's indicators.
+#[derive(Debug, Serialize)]
+pub struct IndexGoalIndicators {
+    /// Goal number.
+    pub number: u8,
+    /// Goal title.
+    pub title: String,
+    /// Its indicators.
+    pub indicators: Vec<IndexIndicator>,
+}
+
+/// What the front page shows.
+#[derive(Debug, Serialize)]
+pub struct IndexView {
+    /// The strategy's title.
+    pub strategy: String,
+    /// Its vision.
+    pub vision: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Quarters, newest first.
+    pub statuses: Vec<IndexStatus>,
+    /// Editions, newest first.
+    pub editions: Vec<IndexEdition>,
+    /// Indicators by goal.
+    pub indicators: Vec<IndexGoalIndicators>,
+    /// Link to the front page itself.
+    pub home: &'static str,
+}
+
+/// Builds the front page's view.
+pub fn index_view(content: &Content) -> IndexView {
+    let indicators = content
+        .goals
+        .values()
+        .map(|g| IndexGoalIndicators {
+            number: g.number.get(),
+            title: g.title.clone(),
+            indicators: content
+                .indicators
+                .values()
+                .filter(|i| i.goal == g.number)
+                .map(|i| IndexIndicator {
+                    id: i.id.to_string(),
+                    name: i.name.clone(),
+                    href: names::indicator_html(&i.id),
+                })
+                .collect(),
+        })
+        .collect();
+    let statuses = content
+        .statuses
+        .values()
+        .rev()
+        .map(|s| {
+            let deck = DocId::deck(s.quarter);
+            IndexStatus {
+                slug: deck.to_string(),
+                slug_dir: deck.dir().to_owned(),
+                title: s.title.clone(),
+                date: norsk::date(s.date),
+                pdf: deck.pdf(),
+                goals: s
+                    .goals
+                    .keys()
+                    .filter_map(|&g| content.goal(g))
+                    .map(|g| {
+                        let report = DocId::report(s.quarter, g.number);
+                        IndexGoal {
+                            number: g.number.get(),
+                            title: g.title.clone(),
+                            dir: report.dir().to_owned(),
+                            pdf: report.pdf(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let editions = content
+        .editions
+        .values()
+        .rev()
+        .map(|e| IndexEdition {
+            slug: DocId::edition(e.year).to_string(),
+            title: e.title.clone(),
+            year: e.year,
+            date: norsk::date(e.published),
+        })
+        .collect();
+    IndexView {
+        strategy: content.strategy.title.clone(),
+        vision: content.strategy.vision.clone(),
+        publisher: content.strategy.publisher.clone(),
+        statuses,
+        editions,
+        indicators,
+        home: names::INDEX,
+    }
+}

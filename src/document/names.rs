@@ -1,0 +1,165 @@
+//! Every output name, link and anchor: the one place that knows where a document lands in
+//! `out/` and how pages point at each other.
+//!
+//! Names come from the data — a new quarter `2026-Q3` gives `status-2026-q3…`, a new edition
+//! `2025` gives `indikatorer-2025…` — with no change to the code.
+
+use crate::model::{GoalNumber, IndicatorId, InitiativeId, Quarter};
+
+/// The site's front page, relative to `out/`.
+pub const INDEX: &str = "index.html";
+
+/// The manifest, relative to `out/`.
+pub const MANIFEST: &str = "manifest.json";
+
+/// The folder of the web fonts, relative to `out/`.
+pub const FONTS_DIR: &str = "assets/fonts";
+
+/// A document's id: what `--only` selects and what its files are named after.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(String);
+
+impl DocId {
+    /// The quarterly status deck: `status-2026-q2`.
+    pub fn deck(q: Quarter) -> DocId {
+        DocId(format!("status-{}-q{}", q.year, q.quarter))
+    }
+
+    /// One goal's report in a quarter: `status-2026-q2-mal-3`.
+    pub fn report(q: Quarter, goal: GoalNumber) -> DocId {
+        DocId(format!("status-{}-q{}-mal-{goal}", q.year, q.quarter))
+    }
+
+    /// An edition of the annual indicator document: `indikatorer-2024`.
+    pub fn edition(year: i32) -> DocId {
+        DocId(format!("indikatorer-{year}"))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The PDF, relative to `out/`: `status-2026-q2.pdf`.
+    pub fn pdf(&self) -> String {
+        format!("{}.pdf", self.0)
+    }
+
+    /// The web page, relative to `out/`: `status-2026-q2/index.html`.
+    pub fn html(&self) -> String {
+        format!("{}/index.html", self.0)
+    }
+
+    /// The folder of the web page, relative to `out/`.
+    pub fn dir(&self) -> &str {
+        &self.0
+    }
+
+    /// The PDF as linked from the document's own web page.
+    pub fn pdf_from_html(&self) -> String {
+        format!("../{}.pdf", self.0)
+    }
+
+    /// The web page as linked from an indicator page, at a goal's section.
+    pub fn html_from_indicator(&self, goal: GoalNumber) -> String {
+        format!("../../{}/index.html#{}", self.0, goal_anchor(goal))
+    }
+}
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The front page as linked from a document's web page.
+pub const HOME_FROM_DOCUMENT: &str = "../index.html";
+
+/// The front page as linked from an indicator page.
+pub const HOME_FROM_INDICATOR: &str = "../../index.html";
+
+/// An indicator page's folder, relative to `out/`: `indikator/1.6`.
+pub fn indicator_dir(id: &IndicatorId) -> String {
+    format!("indikator/{id}")
+}
+
+/// An indicator page, relative to `out/`.
+pub fn indicator_html(id: &IndicatorId) -> String {
+    format!("{}/index.html", indicator_dir(id))
+}
+
+/// An indicator page's data, relative to `out/`.
+pub fn indicator_csv(id: &IndicatorId) -> String {
+    format!("{}/data.csv", indicator_dir(id))
+}
+
+/// An indicator page's metadata, relative to `out/`.
+pub fn indicator_metadata(id: &IndicatorId) -> String {
+    format!("{}/metadata.json", indicator_dir(id))
+}
+
+/// A web font, relative to `out/`.
+pub fn font(name: &str) -> String {
+    format!("{FONTS_DIR}/{name}")
+}
+
+/// The anchor of a goal's section in a status document or edition: `mal-3`.
+pub fn goal_anchor(goal: GoalNumber) -> String {
+    format!("mal-{goal}")
+}
+
+/// The anchor of an indicator page in a status document.
+pub fn page_anchor(goal: GoalNumber, indicator: &IndicatorId, index: usize) -> String {
+    format!(
+        "mal-{goal}-indikator-{}-{index}",
+        indicator.as_str().replace('.', "-")
+    )
+}
+
+/// The anchor of an initiative in a status document: `mal-1-initiativ-1A`.
+pub fn initiative_anchor(goal: GoalNumber, id: &InitiativeId) -> String {
+    format!("mal-{goal}-initiativ-{id}")
+}
+
+/// The file name of a status document's chart for an indicator page.
+pub fn page_chart(q: Quarter, goal: GoalNumber, index: usize) -> String {
+    format!("{}-q{}-mal-{goal}-{index}.svg", q.year, q.quarter)
+}
+
+/// The file name of an indicator page's chart for its `index`th measure.
+pub fn indicator_chart(id: &IndicatorId, index: usize) -> String {
+    format!("indikator-{id}-{index}.svg")
+}
+
+/// Where a chart lies inside a typst document's virtual file system.
+pub fn chart_in_typst(name: &str) -> String {
+    format!("/charts/{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_data() {
+        let q = Quarter {
+            year: 2026,
+            quarter: 2,
+        };
+        let goal = GoalNumber::new(3).unwrap();
+        assert_eq!(DocId::deck(q).pdf(), "status-2026-q2.pdf");
+        assert_eq!(
+            DocId::report(q, goal).html(),
+            "status-2026-q2-mal-3/index.html"
+        );
+        assert_eq!(DocId::edition(2024).pdf(), "indikatorer-2024.pdf");
+        assert_eq!(
+            page_anchor(goal, &IndicatorId::new("2.5.1"), 0),
+            "mal-3-indikator-2-5-1-0"
+        );
+        assert_eq!(
+            indicator_html(&IndicatorId::new("1.6")),
+            "indikator/1.6/index.html"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! Input: the only code that reads `content/`.
+//!
+//! In: the content folder. Out: [`RawContent`], every file parsed into its raw type (which
+//! mirrors the YAML exactly, with spans), and every problem met on the way. The files are
+//! found by [`discover`] (walkdir), read under limits on size, depth and aliases, and parsed
+//! by [`parse`] (serde-saphyr); the parser's errors are put in the analyst's words by
+//! `messages`.
+
+mod discover;
+mod messages;
+mod parse;
+pub mod raw;
+
+pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
+pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};

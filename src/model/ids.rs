@@ -1,0 +1,230 @@
+//! Typed ids: an indicator's id is not an initiative's, and neither is a bare string. Each
+//! orders the way readers expect (`2.5.10` after `2.5.9`), so maps keyed by them iterate in
+//! print order.
+
+use std::borrow::Borrow;
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::Serialize;
+
+/// Declares a string id newtype that reads as the `str` it wraps, but is not interchangeable
+/// with ids of other kinds.
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps an id that validation has checked.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The id as written in the content.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+    };
+}
+
+string_id!(
+    /// An indicator's id: a number such as `1.6` or `2.5.3`, or a slug such as `pjd-legevakt`.
+    IndicatorId
+);
+string_id!(
+    /// A measure's id within its indicator.
+    MeasureId
+);
+string_id!(
+    /// An initiative's (roadmap sub-goal's) id: a goal number and a capital letter, `1A`.
+    InitiativeId
+);
+string_id!(
+    /// A source document's id in `sources.yaml`.
+    SourceId
+);
+
+/// Whether an id is made of dot-separated numbers of up to three digits (`2.5.3`).
+pub fn is_numbered(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Sort key putting `2.5.10` after `2.5.9` and numbered ids before slugs; the text itself
+/// breaks ties, so the order agrees with equality.
+fn natural_key(id: &str) -> (u8, Vec<u32>, &str) {
+    if is_numbered(id) {
+        (
+            0,
+            id.split('.').map(|p| p.parse().unwrap_or(0)).collect(),
+            id,
+        )
+    } else {
+        (1, Vec::new(), id)
+    }
+}
+
+impl Ord for IndicatorId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        natural_key(&self.0).cmp(&natural_key(&other.0))
+    }
+}
+
+impl PartialOrd for IndicatorId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Plain text order, for ids that are not numbers.
+macro_rules! text_order {
+    ($($name:ident),*) => {$(
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> Ordering {
+                self.0.cmp(&other.0)
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+    )*};
+}
+
+text_order!(MeasureId, InitiativeId, SourceId);
+
+/// A strategic goal's number, 1 to 5 (mål 1–5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct GoalNumber(u8);
+
+impl GoalNumber {
+    /// The goals the strategy has.
+    pub const RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
+    /// The goal number `n`, when it is one of the strategy's.
+    pub fn new(n: u8) -> Option<Self> {
+        Self::RANGE.contains(&n).then_some(Self(n))
+    }
+
+    /// The number as printed.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl fmt::Display for GoalNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A quarter of a year: the period a status reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    /// The year.
+    pub year: i32,
+    /// 1 to 4.
+    pub quarter: u8,
+}
+
+impl Quarter {
+    /// The quarter before this one.
+    pub fn previous(self) -> Quarter {
+        if self.quarter == 1 {
+            Quarter {
+                year: self.year - 1,
+                quarter: 4,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                quarter: self.quarter - 1,
+            }
+        }
+    }
+
+    /// The quarter after this one.
+    pub fn next(self) -> Quarter {
+        if self.quarter == 4 {
+            Quarter {
+                year: self.year + 1,
+                quarter: 1,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                quarter: self.quarter + 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indicator_ids_sort_naturally_and_agree_with_equality() {
+        let mut ids: Vec<IndicatorId> = ["tillit", "2.5.10", "1.6", "2.5.9", "2.10", "2.2"]
+            .into_iter()
+            .map(IndicatorId::new)
+            .collect();
+        ids.sort();
+        let order: Vec<&str> = ids.iter().map(IndicatorId::as_str).collect();
+        assert_eq!(order, ["1.6", "2.2", "2.5.9", "2.5.10", "2.10", "tillit"]);
+        let (a, b) = (IndicatorId::new("1.06"), IndicatorId::new("1.6"));
+        assert_ne!(a, b);
+        assert_ne!(a.cmp(&b), Ordering::Equal);
+    }
+
+    #[test]
+    fn quarters_step_over_years() {
+        let q = Quarter {
+            year: 2026,
+            quarter: 1,
+        };
+        assert_eq!(
+            q.previous(),
+            Quarter {
+                year: 2025,
+                quarter: 4
+            }
+        );
+        assert_eq!(q.previous().next(), q);
+        assert!(GoalNumber::new(0).is_none() && GoalNumber::new(6).is_none());
+    }
+}

@@ -1,0 +1,302 @@
+//! Indicators and their measures: units, types, baselines, targets, values, ambitions.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{GoalNumber, IndicatorId, MeasureId, Period, SourceId};
+
+/// Unit of a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// 0 to 100.
+    Percent,
+    /// A count, never negative.
+    Count,
+    /// A share `n/m`.
+    Share,
+    /// Millions.
+    Millions,
+    /// Days.
+    Days,
+    /// No number.
+    Text,
+}
+
+impl Unit {
+    /// Parses the content's word for a unit.
+    pub fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "percent" => Unit::Percent,
+            "count" => Unit::Count,
+            "share" => Unit::Share,
+            "millions" => Unit::Millions,
+            "days" => Unit::Days,
+            "text" => Unit::Text,
+            _ => return None,
+        })
+    }
+
+    /// The unit as printed in the "Målenhet" column.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Count => "Antall",
+            Unit::Share => "Andel",
+            Unit::Millions => "Millioner",
+            Unit::Days => "Dager",
+            Unit::Text => "Tekst",
+        }
+    }
+}
+
+/// Indicator type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorType {
+    /// Adopsjon.
+    Adoption,
+    /// Bruk.
+    Use,
+    /// Opplevd resultat.
+    PerceivedResult,
+    /// Resultat.
+    Result,
+    /// Effekt.
+    Effect,
+    /// Statistikk (shown, no target).
+    Statistic,
+}
+
+impl IndicatorType {
+    /// Parses the Norwegian word.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "adopsjon" => Self::Adoption,
+            "bruk" => Self::Use,
+            "opplevd resultat" => Self::PerceivedResult,
+            "resultat" => Self::Result,
+            "effekt" => Self::Effect,
+            "statistikk" => Self::Statistic,
+            _ => return None,
+        })
+    }
+
+    /// The Norwegian word, capitalised, as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Adoption => "Adopsjon",
+            Self::Use => "Bruk",
+            Self::PerceivedResult => "Opplevd resultat",
+            Self::Result => "Resultat",
+            Self::Effect => "Effekt",
+            Self::Statistic => "Statistikk",
+        }
+    }
+}
+
+/// Update frequency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frequency {
+    /// Årlig.
+    Yearly,
+    /// Kvartalsvis.
+    Quarterly,
+    /// Løpende.
+    Continuous,
+}
+
+impl Frequency {
+    /// Parses the Norwegian word.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "årlig" => Self::Yearly,
+            "kvartalsvis" => Self::Quarterly,
+            "løpende" => Self::Continuous,
+            _ => return None,
+        })
+    }
+
+    /// As printed on an indicator page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Yearly => "Årlig oppdatering",
+            Self::Quarterly => "Kvartalsvis oppdatering",
+            Self::Continuous => "Løpende oppdatering",
+        }
+    }
+}
+
+/// A footnote.
+#[derive(Debug, Clone, Serialize)]
+pub struct Footnote {
+    /// Marker.
+    pub mark: Option<String>,
+    /// Text.
+    pub text: String,
+    /// Link.
+    pub url: Option<String>,
+}
+
+/// A dated comment.
+#[derive(Debug, Clone)]
+pub struct Comment {
+    /// When.
+    pub date: Period,
+    /// Text.
+    pub text: String,
+    /// Target year column.
+    pub year: Option<i32>,
+}
+
+/// A target indicator.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// Id.
+    pub id: IndicatorId,
+    /// Goal number.
+    pub goal: GoalNumber,
+    /// Name.
+    pub name: String,
+    /// Short name.
+    pub short_name: Option<String>,
+    /// Unit.
+    pub unit: Unit,
+    /// Unit column as published.
+    pub unit_label: Option<String>,
+    /// Type.
+    pub kind: IndicatorType,
+    /// Description and purpose.
+    pub description: String,
+    /// How it is measured.
+    pub measurement: Option<String>,
+    /// Data source.
+    pub data_source: Option<String>,
+    /// Update frequency.
+    pub frequency: Option<Frequency>,
+    /// Footnotes.
+    pub footnotes: Vec<Footnote>,
+    /// Comments.
+    pub comments: Vec<Comment>,
+    /// Measures.
+    pub measures: Vec<Measure>,
+    /// The file it was read from.
+    pub path: PathBuf,
+}
+
+impl Indicator {
+    /// The measure with this id (`None` id matches a single unnamed measure).
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures
+            .iter()
+            .find(|m| m.id.as_ref().is_some_and(|m| m.as_str() == id))
+    }
+
+    /// The measures with these ids, in that order; all measures when `ids` is empty.
+    pub fn select_measures(&self, ids: &[MeasureId]) -> Vec<&Measure> {
+        if ids.is_empty() {
+            self.measures.iter().collect()
+        } else {
+            ids.iter().filter_map(|id| self.measure(id)).collect()
+        }
+    }
+}
+
+/// A number, with a denominator for shares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    /// The number.
+    pub value: f64,
+    /// Denominator.
+    pub of: Option<f64>,
+}
+
+/// One measure of an indicator.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    /// Id, when the indicator has several.
+    pub id: Option<MeasureId>,
+    /// Name.
+    pub name: Option<String>,
+    /// Unit.
+    pub unit: Unit,
+    /// Baseline.
+    pub baseline: Option<Baseline>,
+    /// Targets, by year.
+    pub targets: Vec<Target>,
+    /// Values, oldest first.
+    pub values: Vec<Value>,
+    /// Ambition towards the horizon.
+    pub ambition: Option<Ambition>,
+    /// The values are an illustration.
+    pub illustrative: bool,
+    /// The CSV file some values were read from.
+    pub values_file: Option<PathBuf>,
+}
+
+/// A baseline.
+#[derive(Debug, Clone)]
+pub struct Baseline {
+    /// Number.
+    pub quantity: Option<Quantity>,
+    /// When.
+    pub period: Option<Period>,
+    /// As published.
+    pub text: Option<String>,
+    /// Source id.
+    pub source: SourceId,
+}
+
+/// What a target asks for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetKind {
+    /// An absolute number.
+    Value(Quantity),
+    /// Change relative to the baseline, in percent.
+    Change(f64),
+    /// Keep the baseline level.
+    Maintain,
+    /// Text only.
+    Text,
+}
+
+/// A target.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Year.
+    pub year: i32,
+    /// Kind.
+    pub kind: TargetKind,
+    /// As published.
+    pub text: Option<String>,
+    /// Source id.
+    pub source: SourceId,
+}
+
+/// A measured value.
+#[derive(Debug, Clone)]
+pub struct Value {
+    /// When.
+    pub period: Period,
+    /// Number.
+    pub quantity: Quantity,
+    /// As published.
+    pub text: Option<String>,
+    /// Breakdown.
+    pub breakdown: Vec<(String, f64)>,
+    /// Source id.
+    pub source: SourceId,
+}
+
+/// The ambition towards the horizon.
+#[derive(Debug, Clone)]
+pub struct Ambition {
+    /// By when.
+    pub period: Option<Period>,
+    /// Number.
+    pub value: Option<f64>,
+    /// Text.
+    pub text: String,
+    /// Source id.
+    pub source: SourceId,
+}

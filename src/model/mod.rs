@@ -1,0 +1,111 @@
+//! The validated model: everything in `content/`, checked and cross-referenced.
+//!
+//! In: nothing (validation builds it). Out: [`Content`], the only content type that travels
+//! past validation. It holds data, never words for readers: those come from
+//! [`crate::labels`]. Lists are sorted (goals by number, indicators by id, values by period)
+//! and looked up through maps keyed by typed ids, so every output is deterministic.
+
+mod edition;
+mod ids;
+mod indicator;
+pub mod period;
+mod status;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use edition::*;
+pub use ids::*;
+pub use indicator::*;
+pub use period::Period;
+pub use status::*;
+
+/// All content of a project, each kind in a map keyed by its typed id and iterated in print
+/// order.
+#[derive(Debug, Clone)]
+pub struct Content {
+    /// The strategy.
+    pub strategy: Strategy,
+    /// Source documents by id.
+    pub sources: BTreeMap<SourceId, Source>,
+    /// Goals 1 to 5.
+    pub goals: BTreeMap<GoalNumber, Goal>,
+    /// Indicators, in natural id order.
+    pub indicators: BTreeMap<IndicatorId, Indicator>,
+    /// Initiatives, in id order.
+    pub initiatives: BTreeMap<InitiativeId, Initiative>,
+    /// Quarterly statuses, oldest first.
+    pub statuses: BTreeMap<Quarter, Status>,
+    /// Editions of the annual indicator document by year, oldest first.
+    pub editions: BTreeMap<i32, Edition>,
+    /// The strategy file.
+    pub strategy_path: PathBuf,
+    /// The sources files.
+    pub source_paths: Vec<PathBuf>,
+    /// Every content file, in discovery order.
+    pub files: Vec<PathBuf>,
+}
+
+impl Content {
+    /// The goal with this number.
+    pub fn goal(&self, number: GoalNumber) -> Option<&Goal> {
+        self.goals.get(&number)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &IndicatorId) -> Option<&Indicator> {
+        self.indicators.get(id)
+    }
+
+    /// The initiative with this id.
+    pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
+        self.initiatives.get(id)
+    }
+}
+
+/// The strategy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Strategy {
+    /// Title.
+    pub title: String,
+    /// Subtitle.
+    pub subtitle: Option<String>,
+    /// Vision.
+    pub vision: String,
+    /// Horizon year.
+    pub horizon: i32,
+    /// Publisher.
+    pub publisher: String,
+}
+
+/// A source document.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Id.
+    pub id: SourceId,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Date or period.
+    pub date: Option<Period>,
+    /// Link.
+    pub url: Option<String>,
+}
+
+/// A strategic goal.
+#[derive(Debug, Clone)]
+pub struct Goal {
+    /// 1 to 5.
+    pub number: GoalNumber,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// What is to be achieved by the horizon.
+    pub aims: Vec<String>,
+    /// The file it was read from.
+    pub path: PathBuf,
+}

@@ -1,0 +1,12 @@
+//! Typesetting: typst source → PDF, in process.
+//!
+//! In: a document's generated typst source and the files it reads (charts). Out: PDF bytes,
+//! or typst's errors. [`world`] is the typst `World` — it only delegates, to the bundled
+//! [`fonts`] and the in-memory files; [`compile`] lays the document out and exports it.
+
+pub mod compile;
+pub mod fonts;
+pub mod world;
+
+pub use compile::{CompileError, pdf, typst_date};
+pub use world::DocumentWorld;

@@ -1,0 +1,306 @@
+//! Indicators and their measures: units, types, baselines, targets and values.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use serde_saphyr::Spanned;
+
+use super::checks::{CHANGE_PERCENT, check_url, is_slug};
+use super::{Refs, Sink};
+use crate::diagnostics::Diagnostic;
+use crate::input::{Loaded, RawContent, raw};
+use crate::model::*;
+
+/// Claims every indicator id and checks each indicator.
+pub(super) fn indicators(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagnostic>) {
+    let mut places: HashMap<String, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.indicators {
+        let mut s = Sink { path, problems };
+        let id = &doc.id.value;
+        let shape = if is_numbered(id) || is_slug(id) {
+            Ok(())
+        } else {
+            Err("a number such as 1.6 or 2.5.3, or a slug such as tillit-helseopplysninger")
+        };
+        if !refs
+            .known_indicators
+            .claim(&mut s, &mut places, &doc.id, "indicator", shape)
+        {
+            continue;
+        }
+        if let Some(i) = check_indicator(&mut s, doc, refs) {
+            refs.indicators.insert(i.id.clone(), i);
+        }
+    }
+}
+
+pub(super) fn unit_of(s: &mut Sink, u: &Spanned<String>) -> Option<Unit> {
+    let unit = Unit::parse(&u.value);
+    if unit.is_none() {
+        s.at(
+            u,
+            format!(
+                "unknown unit `{}` (expected percent, count, share, millions, days or text)",
+                u.value
+            ),
+        );
+    }
+    unit
+}
+
+pub(super) fn footnotes(s: &mut Sink, raw: &[raw::Footnote]) -> Vec<Footnote> {
+    raw.iter()
+        .map(|f| Footnote {
+            mark: f.mark.clone(),
+            text: f.text.clone(),
+            url: f.url.as_ref().and_then(|u| check_url(s, u)),
+        })
+        .collect()
+}
+
+fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<Indicator> {
+    let goal = refs.check_goal(s, &doc.goal);
+    let unit = unit_of(s, &doc.unit);
+    let kind = IndicatorType::parse(&doc.kind.value);
+    if kind.is_none() {
+        s.at(&doc.kind, format!("unknown indicator type `{}` (expected adopsjon, bruk, opplevd resultat, resultat, effekt or statistikk)", doc.kind.value));
+    }
+    let frequency = match &doc.frequency {
+        Some(f) => {
+            let parsed = Frequency::parse(&f.value);
+            if parsed.is_none() {
+                s.at(
+                    f,
+                    format!(
+                        "unknown update frequency `{}` (expected årlig, kvartalsvis or løpende)",
+                        f.value
+                    ),
+                );
+            }
+            parsed
+        }
+        None => None,
+    };
+    let mut comments = Vec::new();
+    for c in &doc.comments {
+        let year = match &c.year {
+            Some(y) => match i32::try_from(y.value)
+                .ok()
+                .filter(|v| (1900..=2200).contains(v))
+            {
+                Some(v) => Some(v),
+                None => {
+                    s.at(
+                        y,
+                        format!("invalid year {} (expected a year such as 2025)", y.value),
+                    );
+                    continue;
+                }
+            },
+            None => None,
+        };
+        if let Some(date) = s.period(&c.date) {
+            comments.push(Comment {
+                date,
+                text: c.text.clone(),
+                year,
+            });
+        }
+    }
+    if doc.measures.is_empty() {
+        s.file(format!(
+            "indicator {} has no measures (expected at least one under `measures`)",
+            doc.id.value
+        ));
+    }
+    let several = doc.measures.len() > 1;
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut measures = Vec::new();
+    for spanned_m in &doc.measures {
+        let m = &spanned_m.value;
+        if let Some(id) = &m.id {
+            if !seen.insert(id.value.as_str()) {
+                s.at(
+                    id,
+                    format!(
+                        "duplicate measure id `{}` in indicator {}",
+                        id.value, doc.id.value
+                    ),
+                );
+            }
+        } else if several {
+            s.at(
+                spanned_m,
+                format!(
+                    "a measure without an `id` (indicator {} has several measures, so each needs one)",
+                    doc.id.value
+                ),
+            );
+        }
+        let m_unit = match &m.unit {
+            Some(u) => unit_of(s, u),
+            None => unit,
+        };
+        if let Some(m_unit) = m_unit {
+            measures.push(check_measure(s, m, m_unit, refs));
+        }
+    }
+    Some(Indicator {
+        id: IndicatorId::new(doc.id.value.clone()),
+        goal: goal?,
+        name: doc.name.clone(),
+        short_name: doc.short_name.clone(),
+        unit: unit?,
+        unit_label: doc.unit_label.clone(),
+        kind: kind?,
+        description: doc.description.clone(),
+        measurement: doc.measurement.clone(),
+        data_source: doc.data_source.clone(),
+        frequency,
+        footnotes: footnotes(s, &doc.footnotes),
+        comments,
+        measures,
+        path: s.path.to_path_buf(),
+    })
+}
+
+pub(super) fn check_baseline(s: &mut Sink, b: &raw::Baseline, unit: Unit, refs: &Refs) -> Baseline {
+    let source = refs.check_source(s, &b.source);
+    Baseline {
+        quantity: b
+            .value
+            .as_ref()
+            .and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
+        period: b.period.as_ref().and_then(|p| s.period(p)),
+        text: b.text.clone(),
+        source,
+    }
+}
+
+pub(super) fn check_targets(
+    s: &mut Sink,
+    raw_targets: &[raw::Target],
+    unit: Unit,
+    baseline: Option<&Baseline>,
+    refs: &Refs,
+) -> Vec<Target> {
+    let baseline_year = baseline.and_then(|b| b.period).map(Period::year);
+    let mut targets = Vec::new();
+    for t in raw_targets {
+        let source = refs.check_source(s, &t.source);
+        let chosen = [t.value.is_some(), t.change_percent.is_some(), t.maintain]
+            .iter()
+            .filter(|b| **b)
+            .count();
+        if chosen > 1 {
+            s.at(&t.year, "a target has more than one of value, change_percent and maintain (expected one, or only text)");
+            continue;
+        }
+        let kind = if let Some(v) = &t.value {
+            match s.quantity(v, t.of.as_ref(), unit, "target") {
+                Some(q) => TargetKind::Value(q),
+                None => continue,
+            }
+        } else if let Some(c) = &t.change_percent {
+            match s.number(c, Unit::Text, "change_percent") {
+                Some(v) if CHANGE_PERCENT.contains(&v) => TargetKind::Change(v),
+                Some(v) => {
+                    s.at(
+                        c,
+                        format!(
+                            "change_percent {v} is out of range (expected -100 to 10000: from nothing left to a hundredfold)"
+                        ),
+                    );
+                    continue;
+                }
+                None => continue,
+            }
+        } else if t.maintain {
+            TargetKind::Maintain
+        } else if t.text.is_some() {
+            TargetKind::Text
+        } else {
+            s.at(
+                &t.year,
+                "a target needs value, change_percent, maintain: true or text",
+            );
+            continue;
+        };
+        let year = t.year.value;
+        if !(1900..=2200).contains(&year) {
+            s.at(
+                &t.year,
+                format!("invalid target year {year} (expected a year such as 2025)"),
+            );
+            continue;
+        }
+        if let Some(by) = baseline_year
+            && (year as i32) < by
+        {
+            s.at(
+                &t.year,
+                format!("target year {year} is before the baseline ({by})"),
+            );
+            continue;
+        }
+        targets.push(Target {
+            year: year as i32,
+            kind,
+            text: t.text.clone(),
+            source,
+        });
+    }
+    targets.sort_by_key(|t| t.year);
+    targets
+}
+
+fn check_measure(s: &mut Sink, m: &raw::Measure, unit: Unit, refs: &Refs) -> Measure {
+    let baseline = m
+        .baseline
+        .as_ref()
+        .map(|b| check_baseline(s, b, unit, refs));
+    let targets = check_targets(s, &m.targets, unit, baseline.as_ref(), refs);
+    let mut values = Vec::new();
+    for v in &m.values {
+        let source = refs.check_source(s, &v.source);
+        let period = s.period(&v.period);
+        let quantity = s.quantity(&v.value, v.of.as_ref(), unit, "value");
+        let mut breakdown = Vec::new();
+        for part in &v.breakdown {
+            if let Some(x) = s.number(&part.value, unit, "breakdown value") {
+                breakdown.push((part.label.clone(), x));
+            }
+        }
+        if let (Some(period), Some(quantity)) = (period, quantity) {
+            if values.iter().any(|o: &Value| o.period == period) {
+                s.at(&v.period, format!("a second value for {}", period.code()));
+                continue;
+            }
+            values.push(Value {
+                period,
+                quantity,
+                text: v.text.clone(),
+                breakdown,
+                source,
+            });
+        }
+    }
+    values.sort_by_key(|v| v.period);
+    let ambition = m.ambition.as_ref().map(|a| Ambition {
+        period: a.period.as_ref().and_then(|p| s.period(p)),
+        value: a.value.as_ref().and_then(|v| s.number(v, unit, "ambition")),
+        text: a.text.clone(),
+        source: refs.check_source(s, &a.source),
+    });
+    Measure {
+        id: m.id.as_ref().map(|i| MeasureId::new(i.value.clone())),
+        name: m.name.clone(),
+        unit,
+        baseline,
+        targets,
+        values,
+        ambition,
+        illustrative: m.illustrative,
+        values_file: None,
+    }
+}

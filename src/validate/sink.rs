@@ -1,0 +1,160 @@
+//! Where problems go: a [`Sink`] per file, and the [`Known`] ids of each kind that tell a
+//! reference to nothing from a reference to a file with problems of its own.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use super::checks::check_number;
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::input::raw::PeriodText;
+use crate::model::{Period, Quantity, Unit};
+
+/// Collects problems for one file.
+pub(super) struct Sink<'a> {
+    pub path: &'a Path,
+    pub problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    /// Reports a problem at the place of `spanned`.
+    pub fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        let pos = Pos::from_location(&spanned.referenced);
+        self.problems.push(Diagnostic::new(self.path, pos, message));
+    }
+
+    /// Reports a problem with the file as a whole.
+    pub fn file(&mut self, message: impl Into<String>) {
+        self.problems.push(Diagnostic::file(self.path, message));
+    }
+
+    /// Parses a period, reporting it when malformed.
+    pub fn period(&mut self, p: &Spanned<PeriodText>) -> Option<Period> {
+        match Period::parse(&p.value.0) {
+            Ok(period) => Some(period),
+            Err(e) => {
+                self.at(p, format!("invalid period `{}`: {e}", p.value.0));
+                None
+            }
+        }
+    }
+
+    /// Checks a number against its unit, reporting it when out of range.
+    pub fn number(&mut self, n: &Spanned<f64>, unit: Unit, what: &str) -> Option<f64> {
+        match check_number(n.value, unit, what) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.at(n, e);
+                None
+            }
+        }
+    }
+
+    /// Checks a number and its optional denominator.
+    pub fn quantity(
+        &mut self,
+        value: &Spanned<f64>,
+        of: Option<&Spanned<f64>>,
+        unit: Unit,
+        what: &str,
+    ) -> Option<Quantity> {
+        let v = self.number(value, unit, what)?;
+        let of = match of {
+            Some(o) => {
+                let d = self.number(o, Unit::Count, "denominator")?;
+                let problem = if d <= 0.0 {
+                    Some(format!(
+                        "denominator {d} is not positive (expected a count above 0)"
+                    ))
+                } else if v > d {
+                    Some(format!(
+                        "denominator {d} is less than the value {v} (expected at least the value)"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.at(o, problem);
+                    return None;
+                }
+                Some(d)
+            }
+            None => None,
+        };
+        Some(Quantity { value: v, of })
+    }
+}
+
+/// The ids written in the files of one kind, to tell a reference to nothing from a reference
+/// to a file that has problems of its own.
+pub(super) struct Known<K> {
+    /// Every id written, valid or not.
+    pub ids: HashSet<K>,
+    /// False when a file of this kind could not be read, or has an invalid or duplicate id, so
+    /// that the id it was meant to have is not known.
+    pub complete: bool,
+}
+
+impl<K: Eq + std::hash::Hash> Known<K> {
+    /// An empty set; `complete` is false when a file of the kind could not be read.
+    pub fn new(complete: bool) -> Self {
+        Known {
+            ids: HashSet::new(),
+            complete,
+        }
+    }
+
+    /// Whether a reference that resolved to nothing is worth reporting: not when it names a
+    /// file that was already reported, nor when some file of the kind could not be read or
+    /// has a bad id (the analyst fixes that first; the reference is checked on the next run).
+    pub fn report(&self, id: &K) -> bool {
+        self.complete && !self.ids.contains(id)
+    }
+}
+
+impl Known<String> {
+    /// Registers the id of a file of this kind. A malformed id (`shape` says what was
+    /// expected) or one already taken is reported, and the set is then no longer complete.
+    pub fn claim(
+        &mut self,
+        s: &mut Sink,
+        places: &mut HashMap<String, PathBuf>,
+        id: &Spanned<String>,
+        what: &str,
+        shape: Result<(), &str>,
+    ) -> bool {
+        let value = &id.value;
+        self.ids.insert(value.clone());
+        if let Err(expected) = shape {
+            s.at(
+                id,
+                format!("invalid {what} id `{value}` (expected {expected})"),
+            );
+            self.complete = false;
+            return false;
+        }
+        if let Some(first) = places.get(value) {
+            s.at(
+                id,
+                format!(
+                    "duplicate {what} id `{value}` (first defined in {})",
+                    first.display()
+                ),
+            );
+            self.complete = false;
+            return false;
+        }
+        places.insert(value.clone(), s.path.to_path_buf());
+        true
+    }
+}
+
+/// "expected one of: a, b", or what to say when there is nothing to choose from.
+pub(super) fn one_of(known: &[String], none: &str) -> String {
+    if known.is_empty() {
+        none.to_owned()
+    } else {
+        format!("expected one of: {}", known.join(", "))
+    }
+}

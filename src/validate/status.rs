@@ -1,0 +1,196 @@
+//! Quarterly statuses: per goal, the overall status, selected indicators and sub-goals,
+//! events, challenges, questions and indicator pages.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::indicator::footnotes;
+use super::{Refs, Sink, unknown_measure};
+use crate::diagnostics::Diagnostic;
+use crate::input::{Loaded, RawContent, raw};
+use crate::model::*;
+
+/// Checks every quarterly status; one quarter has one status.
+pub(super) fn statuses(
+    raw: &RawContent,
+    refs: &Refs,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<Quarter, Status> {
+    let mut statuses: BTreeMap<Quarter, Status> = BTreeMap::new();
+    for Loaded { path, doc } in &raw.statuses {
+        let mut s = Sink { path, problems };
+        let Some(st) = check_status(&mut s, path, doc, refs) else {
+            continue;
+        };
+        if let Some(first) = statuses.get(&st.quarter) {
+            s.at(
+                &doc.quarter,
+                format!(
+                    "a second status for {} (first in {})",
+                    doc.quarter.value.0,
+                    first.path.display()
+                ),
+            );
+        } else {
+            statuses.insert(st.quarter, st);
+        }
+    }
+    statuses
+}
+
+pub(super) fn items(raw: &[raw::Item]) -> Vec<Item> {
+    raw.iter()
+        .map(|i| match i {
+            raw::Item::Text(t) => Item {
+                text: t.clone(),
+                items: Vec::new(),
+            },
+            raw::Item::Nested(n) => Item {
+                text: n.text.clone(),
+                items: n.items.clone(),
+            },
+        })
+        .collect()
+}
+
+fn check_status(s: &mut Sink, path: &Path, doc: &raw::Status, refs: &Refs) -> Option<Status> {
+    let source = refs.check_source(s, &doc.source);
+    let quarter = match s.period(&doc.quarter) {
+        Some(Period::Quarter(year, quarter)) => Some(Quarter { year, quarter }),
+        Some(_) => {
+            s.at(
+                &doc.quarter,
+                format!(
+                    "`{}` is not a quarter (expected such as 2026-Q2)",
+                    doc.quarter.value.0
+                ),
+            );
+            None
+        }
+        None => None,
+    };
+    let date = match &doc.date {
+        Some(d) => match s.period(d) {
+            Some(Period::Day(day)) => Some(day),
+            Some(_) => {
+                s.at(
+                    d,
+                    format!(
+                        "`{}` is not a date (expected such as 2026-06-30)",
+                        d.value.0
+                    ),
+                );
+                None
+            }
+            None => None,
+        },
+        None => quarter.map(|q| Period::Quarter(q.year, q.quarter).end()),
+    };
+    let mut goals: BTreeMap<GoalNumber, GoalStatus> = BTreeMap::new();
+    for g in &doc.goals {
+        let Some(goal) = refs.check_goal(s, &g.goal) else {
+            continue;
+        };
+        if goals.contains_key(&goal) {
+            s.at(&g.goal, format!("goal {goal} appears twice in this status"));
+            continue;
+        }
+        let mut selected = Vec::new();
+        for spanned_sel in &g.selected {
+            let sel = &spanned_sel.value;
+            let (reference, default_text) = match (&sel.initiative, &sel.indicator) {
+                (Some(_), Some(i)) => {
+                    s.at(i, "a selected entry refers to both an initiative and an indicator (expected one)");
+                    continue;
+                }
+                (Some(i), None) => match refs.initiatives.get(i.value.as_str()) {
+                    Some(init) => (
+                        SelectedRef::Initiative(init.id.clone()),
+                        Some(format!("{} {}", init.id, init.title)),
+                    ),
+                    None => {
+                        if refs.known_initiatives.report(&i.value) {
+                            s.at(
+                                i,
+                                format!(
+                                    "unknown initiative `{}` (no file in initiatives/ has this id)",
+                                    i.value
+                                ),
+                            );
+                        }
+                        continue;
+                    }
+                },
+                (None, Some(i)) => match refs.indicator(s, i) {
+                    Some(ind) => (
+                        SelectedRef::Indicator(ind.id.clone()),
+                        Some(format!("{} {}", ind.id, ind.name)),
+                    ),
+                    None => continue,
+                },
+                (None, None) => (SelectedRef::None, None),
+            };
+            let Some(text) = sel.text.clone().or(default_text) else {
+                s.at(
+                    spanned_sel,
+                    "a selected entry has neither text nor a reference (expected `text:`, `indicator:` or `initiative:`)",
+                );
+                continue;
+            };
+            selected.push(Selected {
+                label: sel.label.clone(),
+                reference,
+                text,
+                items: sel.items.clone(),
+            });
+        }
+        let mut pages = Vec::new();
+        for p in &g.pages {
+            let Some(ind) = refs.indicator(s, &p.indicator) else {
+                continue;
+            };
+            let mut measures = Vec::new();
+            for m in &p.measures {
+                if ind.measure(&m.value).is_none() {
+                    s.at(m, unknown_measure(ind, &m.value));
+                } else {
+                    measures.push(MeasureId::new(m.value.clone()));
+                }
+            }
+            pages.push(IndicatorPage {
+                indicator: ind.id.clone(),
+                measures,
+                title: p.title.clone(),
+                about_heading: p.about_heading.clone(),
+                about: p.about.clone(),
+                assessment_heading: p.assessment_heading.clone(),
+                assessment: p.assessment.clone(),
+                proposed_ambition: p.proposed_ambition.clone(),
+                chart_caption: p.chart_caption.clone(),
+                notes: footnotes(s, &p.notes),
+            });
+        }
+        goals.insert(
+            goal,
+            GoalStatus {
+                goal,
+                overall: items(&g.overall),
+                selected,
+                positive: items(&g.positive),
+                challenges: items(&g.challenges),
+                questions: items(&g.questions),
+                footnotes: footnotes(s, &g.footnotes),
+                pages,
+            },
+        );
+    }
+    Some(Status {
+        quarter: quarter?,
+        title: doc.title.clone(),
+        subtitle: doc.subtitle.clone(),
+        date: date?,
+        source,
+        goals,
+        path: path.to_path_buf(),
+    })
+}

@@ -1,0 +1,145 @@
+//! The strategy, its source documents and its goals: what everything else refers to.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::checks::{check_url, is_slug, small_int};
+use super::{Refs, Sink};
+use crate::diagnostics::Diagnostic;
+use crate::input::{Kind, Loaded, RawContent};
+use crate::model::{Goal, GoalNumber, Source, SourceId, Strategy};
+
+/// Claims every source id and checks each source.
+pub(super) fn sources(
+    root: &Path,
+    raw: &RawContent,
+    refs: &mut Refs,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut places: HashMap<String, PathBuf> = HashMap::new();
+    for Loaded { path, doc } in &raw.sources {
+        let mut s = Sink { path, problems };
+        for src in &doc.sources {
+            let shape = if is_slug(&src.id.value) {
+                Ok(())
+            } else {
+                Err("lowercase letters, digits and -")
+            };
+            if !refs
+                .known_sources
+                .claim(&mut s, &mut places, &src.id, "source", shape)
+            {
+                continue;
+            }
+            let id = SourceId::new(src.id.value.clone());
+            let date = src.date.as_ref().and_then(|d| s.period(d));
+            refs.sources.insert(
+                id.clone(),
+                Source {
+                    id,
+                    title: src.title.clone(),
+                    publisher: src.publisher.clone(),
+                    date,
+                    url: src.url.as_ref().and_then(|u| check_url(&mut s, u)),
+                },
+            );
+        }
+    }
+    if raw.sources.is_empty() && refs.known_sources.complete {
+        problems.push(Diagnostic::file(
+            root.join("sources.yaml"),
+            "missing sources.yaml (every figure needs a source)",
+        ));
+    }
+}
+
+/// Checks the one strategy file.
+pub(super) fn strategy(
+    root: &Path,
+    raw: &RawContent,
+    refs: &Refs,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Strategy> {
+    match raw.strategy.as_slice() {
+        [Loaded { path, doc }] => {
+            let mut s = Sink { path, problems };
+            if let Some(src) = &doc.source {
+                refs.check_source(&mut s, src);
+            }
+            let horizon = small_int::<i32>(&doc.horizon).filter(|y| (2000..=2100).contains(y));
+            if horizon.is_none() {
+                s.at(
+                    &doc.horizon,
+                    format!(
+                        "invalid horizon {} (expected a year such as 2030)",
+                        doc.horizon.value
+                    ),
+                );
+            }
+            Some(Strategy {
+                title: doc.title.clone(),
+                subtitle: doc.subtitle.clone(),
+                vision: doc.vision.clone(),
+                horizon: horizon.unwrap_or(2030),
+                publisher: doc.publisher.clone(),
+            })
+        }
+        [] if raw.unreadable.contains(&Kind::Strategy) => None,
+        [] => {
+            problems.push(Diagnostic::file(
+                root.join("strategy.yaml"),
+                "missing strategy.yaml (expected the strategy's title, vision, horizon and publisher)",
+            ));
+            None
+        }
+        [_, rest @ ..] => {
+            for l in rest {
+                problems.push(Diagnostic::file(
+                    &l.path,
+                    "a second strategy file (expected exactly one)",
+                ));
+            }
+            None
+        }
+    }
+}
+
+/// Claims every goal number and checks each goal.
+pub(super) fn goals(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagnostic>) {
+    for Loaded { path, doc } in &raw.goals {
+        let mut s = Sink { path, problems };
+        refs.known_goals.ids.insert(doc.number.value);
+        if let Some(src) = &doc.source {
+            refs.check_source(&mut s, src);
+        }
+        let Some(number) = small_int::<u8>(&doc.number).and_then(GoalNumber::new) else {
+            s.at(
+                &doc.number,
+                format!("invalid goal number {} (expected 1 to 5)", doc.number.value),
+            );
+            refs.known_goals.complete = false;
+            continue;
+        };
+        if let Some(first) = refs.goals.get(&number) {
+            s.at(
+                &doc.number,
+                format!(
+                    "duplicate goal {number} (first defined in {})",
+                    first.path.display()
+                ),
+            );
+            refs.known_goals.complete = false;
+            continue;
+        }
+        refs.goals.insert(
+            number,
+            Goal {
+                number,
+                title: doc.title.clone(),
+                summary: doc.summary.clone(),
+                aims: doc.aims.clone(),
+                path: path.clone(),
+            },
+        );
+    }
+}
