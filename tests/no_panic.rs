@@ -10,9 +10,9 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
-use statusrapport::parse::from_yaml;
+use statusrapport::input::from_yaml;
 use statusrapport::pipeline::{self, Timings};
-use statusrapport::raw;
+use statusrapport::input::raw;
 
 /// A valid indicator file, the starting point of every mutation.
 const INDICATOR: &str = include_str!("fixtures/valid-base/indicators/1.6.yaml");
