@@ -35,6 +35,9 @@ pub struct MeasureView {
 /// Where an indicator appeared: a quarter's status or an edition.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
+    /// The date it was published, for ordering.
+    #[serde(skip)]
+    pub date: time::Date,
     /// When.
     pub when: String,
     /// Which document.
@@ -50,6 +53,8 @@ pub struct HistoryEntry {
 pub struct IndicatorView {
     /// Id.
     pub id: String,
+    /// Number as readers know it; none for an indicator known by its name alone.
+    pub number: Option<String>,
     /// Goal number and title.
     pub goal: String,
     /// Name.
@@ -175,6 +180,7 @@ pub fn indicator_view(
                 None => "Blant utvalgte indikatorer".to_owned(),
             };
             history.push(HistoryEntry {
+                date: s.date,
                 when: Period::Quarter(s.quarter.year, s.quarter.quarter).to_string(),
                 document: s.title.clone(),
                 href,
@@ -197,6 +203,7 @@ pub fn indicator_view(
                 })
                 .collect();
             history.push(HistoryEntry {
+                date: e.published,
                 when: norsk::date(e.published),
                 document: format!("{} {}", e.title, e.year),
                 href: DocId::edition(e.year).html_from_indicator(g.goal),
@@ -212,8 +219,10 @@ pub fn indicator_view(
             });
         }
     }
+    history.sort_by_key(|h| h.date);
     IndicatorView {
         id: ind.id.to_string(),
+        number: ind.display_number().map(str::to_owned),
         goal: content.goal(ind.goal).map_or_else(
             || format!("Mål {}", ind.goal),
             |g| format!("Mål {}: {}", g.number, g.title),

@@ -1,4 +1,4 @@
-//! Compilation: typst source → laid-out document → PDF/UA-1 bytes, in process.
+//! Compilation: typst source → laid-out document → PDF/A-2a and PDF/UA-1 bytes, in process.
 //!
 //! The PDF's creation date is the document's publication date from the content, so the same
 //! content always gives the same bytes.
@@ -52,7 +52,7 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
         .collect()
 }
 
-/// Compiles a document to PDF/UA-1 with a fixed creation date.
+/// Compiles a document to PDF/A-2a and PDF/UA-1 at once, with a fixed creation date.
 pub fn pdf(name: &str, world: &DocumentWorld, date: Date) -> Result<Vec<u8>, CompileError> {
     let fail = |messages| CompileError {
         name: name.to_owned(),
@@ -63,8 +63,8 @@ pub fn pdf(name: &str, world: &DocumentWorld, date: Date) -> Result<Vec<u8>, Com
         warnings: _,
     } = typst::compile::<PagedDocument>(world);
     let document = output.map_err(|errors| fail(describe(world, &errors)))?;
-    let standards =
-        PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| fail(vec![e.message().to_string()]))?;
+    let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        .map_err(|e| fail(vec![e.message().to_string()]))?;
     let options = PdfOptions {
         ident: Smart::Custom(name.to_owned()),
         timestamp: Some(Timestamp::new_utc(typst_date(date))),
