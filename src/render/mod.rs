@@ -3,10 +3,16 @@
 //! `.typ` templates escape every interpolated string as a typst string literal (`#"…";`),
 //! so content can never become typst markup or code; in code positions the `str` filter gives
 //! a bare literal. `.html` templates use minijinja's HTML escaping.
+//!
+//! Every template sees the labels of its document's language as `l`, and fills a label's
+//! placeholders with the `fill` filter: `{{ l.goal|fill(n=g.number) }}`. Undefined values
+//! are errors, so a misspelled key or a placeholder left unfilled fails the render.
 
-use minijinja::value::Value;
+use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
+
+use crate::labels::{self, Labels};
 
 /// The templates, embedded at build time so a build reads nothing but the content.
 static TEMPLATES: &[(&str, &str)] = &[
@@ -93,6 +99,18 @@ fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result
     write!(out, "#{};", typst_string(&text)).map_err(Error::from)
 }
 
+/// The `fill` filter: a label's placeholders from keyword arguments, each given exactly once.
+fn fill_filter(pattern: String, kwargs: Kwargs) -> Result<String, Error> {
+    let mut values = Vec::new();
+    for name in labels::placeholders(&pattern) {
+        let value: Value = kwargs.get(name)?;
+        values.push((name, value.to_string()));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(labels::fill(&pattern, &args))
+}
+
 /// The template environment.
 pub struct Renderer {
     env: Environment<'static>,
@@ -120,6 +138,7 @@ impl Renderer {
         });
         env.set_formatter(typst_formatter);
         env.add_filter("str", |s: String| Value::from_safe_string(typst_string(&s)));
+        env.add_filter("fill", fill_filter);
         for (name, text) in TEMPLATES {
             env.add_template(name, text)
                 .expect("embedded templates parse");
@@ -127,8 +146,13 @@ impl Renderer {
         Renderer { env }
     }
 
-    /// Renders a template with a context.
-    pub fn render<S: Serialize>(&self, template: &str, ctx: S) -> Result<String, RenderError> {
+    /// Renders a template with a context and the labels of the document's language as `l`.
+    pub fn render<S: Serialize>(
+        &self,
+        template: &str,
+        labels: &Labels,
+        ctx: S,
+    ) -> Result<String, RenderError> {
         let fail = |source| RenderError {
             template: template.to_owned(),
             source,
@@ -136,7 +160,10 @@ impl Renderer {
         self.env
             .get_template(template)
             .map_err(fail)?
-            .render(Value::from(minijinja::value::Serde(&ctx)))
+            .render(minijinja::context! {
+                l => Value::from(minijinja::value::Serde(labels)),
+                ..Value::from(minijinja::value::Serde(&ctx))
+            })
             .map_err(fail)
     }
 }
