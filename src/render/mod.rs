@@ -177,4 +177,50 @@ mod tests {
         assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(typst_string("x\ny\r"), r#""x\ny""#);
     }
+
+    /// The label keys a template names: `goal` for `l.goal`, `units.count` for `l.units.count`.
+    fn label_keys(text: &str) -> Vec<&str> {
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        text.match_indices("l.")
+            .filter(|(i, _)| !text[..*i].ends_with(ident))
+            .map(|(i, _)| {
+                let rest = &text[i + 2..];
+                rest[..rest.find(|c| !ident(c)).unwrap_or(rest.len())].trim_end_matches('.')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_label_a_template_names_exists() {
+        let labels = serde_json::to_value(crate::labels::Lang::Nb.labels()).unwrap();
+        let mut seen = 0;
+        for (name, text) in TEMPLATES {
+            for key in label_keys(text) {
+                let found = key.split('.').try_fold(&labels, |v, k| v.get(k));
+                assert!(found.is_some(), "{name} names l.{key}, which is no label");
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "only {seen} labels found in the templates");
+        assert_eq!(label_keys("{{ l.goal|fill(n=1) }} {{ doc.l.x }}"), ["goal"]);
+    }
+
+    fn render_str(template: &str) -> Result<String, Error> {
+        let l = crate::labels::Lang::En.labels();
+        Renderer::new().env.render_str(
+            template,
+            minijinja::context! { l => Value::from(minijinja::value::Serde(l)) },
+        )
+    }
+
+    #[test]
+    fn labels_fill_in_templates_and_misspellings_fail() {
+        assert_eq!(
+            render_str("{{ l.goal_titled|fill(n=3, title=\"x\") }}").unwrap(),
+            "Goal 3: x"
+        );
+        assert!(render_str("{{ l.goal_tilted }}").is_err());
+        assert!(render_str("{{ l.goal_titled|fill(n=3) }}").is_err());
+        assert!(render_str("{{ l.goal|fill(n=3, title=1) }}").is_err());
+    }
 }
