@@ -12,7 +12,7 @@ use statusrapport::document::{edition, index, indicator, names, status};
 use statusrapport::labels::{Labels, Lang};
 use statusrapport::model::{Content, GoalNumber, Status};
 use statusrapport::pipeline::{Timings, load};
-use statusrapport::render::Renderer;
+use statusrapport::render::{Renderer, Templates};
 use statusrapport::typeset;
 
 fn value<T: serde::Serialize>(v: &T) -> Value {
@@ -41,7 +41,7 @@ fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize
 /// Every output of the content in one language: (template, rendered text).
 fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
     let l = lang.labels();
-    let renderer = Renderer::new();
+    let renderer = Renderer::new(&Templates::builtin()).unwrap();
     let mut out = Vec::new();
     let mut render = |template: &str, ctx: Value| {
         let text = renderer
@@ -146,14 +146,21 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let goal = *s.goals.keys().next().expect("a goal");
     let charts = |g, i| page_chart(l, &content, s, g, i);
     let view = status::status_view(l, &content, s, Some(goal), &charts, "../index.html");
-    let source = Renderer::new()
+    let renderer = Renderer::new(&Templates::builtin()).unwrap();
+    let source = renderer
         .render("report.typ", l, context! { doc => value(&view) })
         .unwrap();
     let files = (0..s.goals[&goal].pages.len())
         .filter_map(|i| charts(goal, i))
         .map(|c| (names::chart_in_typst(&c.name), c.svg.into_bytes()))
         .collect();
-    let world = typeset::DocumentWorld::new("nn", source, files, typeset::typst_date(s.date));
+    let world = typeset::DocumentWorld::new(
+        "nn",
+        source,
+        &renderer.templates().typst_modules(),
+        files,
+        typeset::typst_date(s.date),
+    );
     let pdf = typeset::pdf("nn", &world, s.date).expect("the nynorsk report compiles");
     assert!(
         pdf.windows(12).any(|w| w == b"/Lang(nn-NO)"),
