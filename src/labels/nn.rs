@@ -146,7 +146,7 @@ pub static NN: Labels = Labels {
 
     indicator_id: "Indikator {id}",
     download: "Last ned",
-    how_measured: "Korleis han blir målt",
+    how_measured: "Korleis blir han målt",
     update: "Oppdatering",
     measured_values: "Målte verdiar",
     not_measurements: "illustrasjon, ikkje målingar",
