@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analyse::{self, initiatives::StatusMoves};
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId};
@@ -164,6 +165,7 @@ pub fn outputs(
         });
     }
     let l = LANGUAGE.labels();
+    let moves = timings.time("analyse", || analyse::initiatives::status_moves(content));
     let charts = timings.time("chart", || draw_charts(l, content))?;
     let renderer = Renderer::new(templates)?;
     let bar = if progress {
@@ -179,7 +181,7 @@ pub fn outputs(
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
-            let result = compile_document(content_dir, content, l, &renderer, &charts, doc);
+            let result = compile_document(content_dir, content, l, &renderer, &charts, &moves, doc);
             bar.inc(1);
             result
         })
@@ -223,6 +225,7 @@ fn compile_document(
     l: &Labels,
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
+    moves: &StatusMoves,
     doc: &Document,
 ) -> Result<Vec<Output>, BuildError> {
     let id: DocId = doc.id();
@@ -240,6 +243,7 @@ fn compile_document(
                 status,
                 goal,
                 &lookup,
+                moves,
                 names::HOME_FROM_DOCUMENT,
             );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));

@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use minijinja::{Value, context};
+use statusrapport::analyse::initiatives::status_moves;
 use statusrapport::chart::{self, Chart};
 use statusrapport::document::{edition, index, indicator, names, status};
 use statusrapport::labels::{Labels, Lang};
@@ -21,6 +22,27 @@ fn value<T: serde::Serialize>(v: &T) -> Value {
 
 fn content() -> Content {
     load(&root().join("content"), &mut Timings::default()).expect("bundled content loads")
+}
+
+/// The valid base fixture with two quarters that give sub-goal 1A a status: `på plan`, then
+/// `forsinket`, so the status, its movement and the scale are printed.
+fn content_with_initiative_statuses(dir: &std::path::Path) -> Content {
+    let content = dir.join("content");
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+    let q2 = content.join("status/2026-q2.yaml");
+    let text = std::fs::read_to_string(&q2).unwrap();
+    let with_status = |text: &str, status: &str| {
+        text.replace(
+            "      - initiative: 1A\n",
+            &format!("      - initiative: 1A\n        status: {status}\n"),
+        )
+    };
+    let q1 = with_status(&text, "på plan")
+        .replace("quarter: 2026-Q2", "quarter: 2026-Q1")
+        .replace("Teststatus Q2 2026", "Teststatus Q1 2026");
+    std::fs::write(content.join("status/2026-q1.yaml"), q1).unwrap();
+    std::fs::write(&q2, with_status(&text, "forsinket")).unwrap();
+    load(&content, &mut Timings::default()).expect("the fixture loads")
 }
 
 fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize) -> Option<Chart> {
@@ -42,6 +64,7 @@ fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize
 fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
     let l = lang.labels();
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
+    let moves = status_moves(content);
     let mut out = Vec::new();
     let mut render = |template: &str, ctx: Value| {
         let text = renderer
@@ -54,7 +77,7 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
         for goal in goals {
             let home = names::HOME_FROM_DOCUMENT;
-            let view = status::status_view(l, content, s, goal, &charts, home);
+            let view = status::status_view(l, content, s, goal, &charts, &moves, home);
             let doc = value(&view);
             let typ = if goal.is_some() {
                 "report.typ"
@@ -113,6 +136,46 @@ fn joined(outputs: &[(String, String)], template: &str) -> String {
 }
 
 #[test]
+fn initiative_statuses_in_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = content_with_initiative_statuses(tmp.path());
+    let expected = [
+        (
+            Lang::Nb,
+            "forsinket (↓ verre; forrige: på plan i 1. kvartal 2026)",
+        ),
+        (
+            Lang::Nn,
+            "forseinka (↓ verre; førre: på plan i 1. kvartal 2026)",
+        ),
+        (
+            Lang::En,
+            "delayed (↓ worse; previous: on schedule in Q1 2026)",
+        ),
+    ];
+    for (lang, status) in expected {
+        let outputs = render_all(&content, lang);
+        let html = norm(
+            &joined(&outputs, "status.html")
+                .replace("<strong class=\"status worse\">", "")
+                .replace("</strong>", ""),
+        );
+        assert!(html.contains(status), "{}: {html}", lang.code());
+        let scale = lang.labels().status_scale;
+        assert!(
+            joined(&outputs, "report.typ").contains(scale),
+            "{}",
+            lang.code()
+        );
+        assert!(
+            joined(&outputs, "deck.typ").contains(scale),
+            "{}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
 fn each_language_has_its_own_words_and_numbers() {
     let content = content();
     let nb = render_all(&content, Lang::Nb);
@@ -145,7 +208,9 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let s = content.statuses.values().next_back().expect("a status");
     let goal = *s.goals.keys().next().expect("a goal");
     let charts = |g, i| page_chart(l, &content, s, g, i);
-    let view = status::status_view(l, &content, s, Some(goal), &charts, "../index.html");
+    let moves = status_moves(&content);
+    let home = "../index.html";
+    let view = status::status_view(l, &content, s, Some(goal), &charts, &moves, home);
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
     let source = renderer
         .render("report.typ", l, context! { doc => value(&view) })

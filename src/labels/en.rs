@@ -74,11 +74,32 @@ pub static EN: Labels = Labels {
         worsening: "Worsening",
     },
     initiative_status: InitiativeStatusNames {
-        on_plan: "on schedule",
-        at_risk: "at risk",
-        delayed: "delayed",
-        stopped: "stopped",
-        completed: "completed",
+        completed: LevelWords {
+            name: "completed",
+            definition: "The deliveries are completed and in use.",
+        },
+        on_plan: LevelWords {
+            name: "on schedule",
+            definition: "The work follows the plan for progress, cost and quality.",
+        },
+        at_risk: LevelWords {
+            name: "at risk",
+            definition: "The work follows the plan, but there is a risk that goals or deadlines will not be met.",
+        },
+        delayed: LevelWords {
+            name: "delayed",
+            definition: "The work is behind the plan; deadlines or deliveries have been moved.",
+        },
+        stopped: LevelWords {
+            name: "stopped",
+            definition: "The work has been halted or put on hold.",
+        },
+    },
+    movements: MovementNames {
+        better: "↑ better",
+        worse: "↓ worse",
+        same: "→ unchanged",
+        new: "new",
     },
 
     goal: "Goal {n}",
@@ -131,6 +152,9 @@ pub static EN: Labels = Labels {
     no_measurement: "No measurement in the sources",
     latest_illustrative: "{value} ({period}, illustration)",
     standing_share: "{standing} ({share} of the way)",
+    status_scale: "Status scale for strategic sub-goals",
+    previous: "previous",
+    previous_status: "{status} in {quarter}",
 
     goal_description_summary: "Summary of the goal",
     description_per_indicator: "Description per indicator:",

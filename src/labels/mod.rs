@@ -17,7 +17,8 @@ pub mod nn;
 use serde::Serialize;
 
 use crate::analyse::Standing;
-use crate::model::{Frequency, IndicatorType, Unit};
+use crate::analyse::initiatives::Movement;
+use crate::model::{DefaultLevel, Frequency, IndicatorType, Unit};
 
 /// A language documents are written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -163,19 +164,41 @@ pub struct ProgressNames {
     pub worsening: &'static str,
 }
 
-/// Names of an initiative's status.
+/// A level of the built-in initiative status scale: its name and what it means.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelWords {
+    /// The name printed: `på plan`.
+    pub name: &'static str,
+    /// What it means, printed with the scale.
+    pub definition: &'static str,
+}
+
+/// The built-in initiative status scale.
 #[derive(Debug, Clone, Serialize)]
 pub struct InitiativeStatusNames {
-    /// On plan.
-    pub on_plan: &'static str,
-    /// At risk.
-    pub at_risk: &'static str,
-    /// Delayed.
-    pub delayed: &'static str,
-    /// Stopped.
-    pub stopped: &'static str,
     /// Completed.
-    pub completed: &'static str,
+    pub completed: LevelWords,
+    /// On plan.
+    pub on_plan: LevelWords,
+    /// At risk.
+    pub at_risk: LevelWords,
+    /// Delayed.
+    pub delayed: LevelWords,
+    /// Stopped.
+    pub stopped: LevelWords,
+}
+
+/// How an initiative's status moved since the previous quarter that gave one.
+#[derive(Debug, Clone, Serialize)]
+pub struct MovementNames {
+    /// Up the scale: `↑ bedre`.
+    pub better: &'static str,
+    /// Down the scale: `↓ verre`.
+    pub worse: &'static str,
+    /// The same level: `→ uendret`.
+    pub same: &'static str,
+    /// No earlier status: `ny`.
+    pub new: &'static str,
 }
 
 /// Every fixed word of the documents in one language. Patterns name their placeholders in
@@ -204,6 +227,8 @@ pub struct Labels {
     pub progress: ProgressNames,
     /// Initiative statuses.
     pub initiative_status: InitiativeStatusNames,
+    /// Movements of an initiative's status.
+    pub movements: MovementNames,
 
     // Shared by every document.
     /// `Mål {n}`.
@@ -306,6 +331,12 @@ pub struct Labels {
     pub latest_illustrative: &'static str,
     /// A standing with its share of the way: `{standing} ({share} av veien)`.
     pub standing_share: &'static str,
+    /// Heading of the initiative status scale.
+    pub status_scale: &'static str,
+    /// "Previous", before an initiative's previous status.
+    pub previous: &'static str,
+    /// An initiative's previous status: `{status} i {quarter}`.
+    pub previous_status: &'static str,
 
     // The annual indicator document.
     /// Heading of a goal's summary.
@@ -428,6 +459,29 @@ impl Labels {
             Frequency::Yearly => f.yearly,
             Frequency::Quarterly => f.quarterly,
             Frequency::Continuous => f.continuous,
+        }
+    }
+
+    /// A level of the built-in initiative status scale.
+    pub fn level(&self, level: DefaultLevel) -> &LevelWords {
+        let s = &self.initiative_status;
+        match level {
+            DefaultLevel::Completed => &s.completed,
+            DefaultLevel::OnTrack => &s.on_plan,
+            DefaultLevel::AtRisk => &s.at_risk,
+            DefaultLevel::Delayed => &s.delayed,
+            DefaultLevel::Stopped => &s.stopped,
+        }
+    }
+
+    /// How an initiative's status moved.
+    pub fn movement(&self, movement: Movement) -> &'static str {
+        let m = &self.movements;
+        match movement {
+            Movement::Better => m.better,
+            Movement::Worse => m.worse,
+            Movement::Same => m.same,
+            Movement::New => m.new,
         }
     }
 

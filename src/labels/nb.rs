@@ -74,11 +74,32 @@ pub static NB: Labels = Labels {
         worsening: "Forverring",
     },
     initiative_status: InitiativeStatusNames {
-        on_plan: "på plan",
-        at_risk: "risiko",
-        delayed: "forsinket",
-        stopped: "stoppet",
-        completed: "fullført",
+        completed: LevelWords {
+            name: "fullført",
+            definition: "Leveransene er gjennomført og tatt i bruk.",
+        },
+        on_plan: LevelWords {
+            name: "på plan",
+            definition: "Arbeidet følger planen for framdrift, kostnad og kvalitet.",
+        },
+        at_risk: LevelWords {
+            name: "risiko",
+            definition: "Arbeidet følger planen, men det er risiko for at mål eller frister ikke nås.",
+        },
+        delayed: LevelWords {
+            name: "forsinket",
+            definition: "Arbeidet ligger etter planen; frister eller leveranser er flyttet.",
+        },
+        stopped: LevelWords {
+            name: "stoppet",
+            definition: "Arbeidet er stanset eller satt på vent.",
+        },
+    },
+    movements: MovementNames {
+        better: "↑ bedre",
+        worse: "↓ verre",
+        same: "→ uendret",
+        new: "ny",
     },
 
     goal: "Mål {n}",
@@ -131,6 +152,9 @@ pub static NB: Labels = Labels {
     no_measurement: "Ingen måling i kildene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
     standing_share: "{standing} ({share} av veien)",
+    status_scale: "Statusskala for strategiske delmål",
+    previous: "forrige",
+    previous_status: "{status} i {quarter}",
 
     goal_description_summary: "Oppsummering av målbeskrivelse",
     description_per_indicator: "Beskrivelse per indikator:",

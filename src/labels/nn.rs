@@ -74,11 +74,32 @@ pub static NN: Labels = Labels {
         worsening: "Forverring",
     },
     initiative_status: InitiativeStatusNames {
-        on_plan: "på plan",
-        at_risk: "risiko",
-        delayed: "forseinka",
-        stopped: "stoppa",
-        completed: "fullført",
+        completed: LevelWords {
+            name: "fullført",
+            definition: "Leveransane er gjennomførte og tekne i bruk.",
+        },
+        on_plan: LevelWords {
+            name: "på plan",
+            definition: "Arbeidet følgjer planen for framdrift, kostnad og kvalitet.",
+        },
+        at_risk: LevelWords {
+            name: "risiko",
+            definition: "Arbeidet følgjer planen, men det er risiko for at mål eller fristar ikkje blir nådde.",
+        },
+        delayed: LevelWords {
+            name: "forseinka",
+            definition: "Arbeidet ligg etter planen; fristar eller leveransar er flytte.",
+        },
+        stopped: LevelWords {
+            name: "stoppa",
+            definition: "Arbeidet er stansa eller sett på vent.",
+        },
+    },
+    movements: MovementNames {
+        better: "↑ betre",
+        worse: "↓ verre",
+        same: "→ uendra",
+        new: "ny",
     },
 
     goal: "Mål {n}",
@@ -131,6 +152,9 @@ pub static NN: Labels = Labels {
     no_measurement: "Inga måling i kjeldene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
     standing_share: "{standing} ({share} av vegen)",
+    status_scale: "Statusskala for strategiske delmål",
+    previous: "førre",
+    previous_status: "{status} i {quarter}",
 
     goal_description_summary: "Oppsummering av målskildringa",
     description_per_indicator: "Skildring per indikator:",
