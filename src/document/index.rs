@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::names::{self, DocId};
-use crate::labels::format as norsk;
+use crate::labels::Labels;
 use crate::model::Content;
 
 /// A goal's report in a quarter.
@@ -93,7 +93,7 @@ pub struct IndexView {
 }
 
 /// Builds the front page's view.
-pub fn index_view(content: &Content) -> IndexView {
+pub fn index_view(l: &Labels, content: &Content) -> IndexView {
     let indicators = content
         .goals
         .values()
@@ -129,7 +129,7 @@ pub fn index_view(content: &Content) -> IndexView {
                 slug: deck.to_string(),
                 slug_dir: deck.dir().to_owned(),
                 title: s.title.clone(),
-                date: norsk::date(s.date),
+                date: l.date(s.date),
                 pdf: deck.pdf(),
                 goals: s
                     .goals
@@ -156,7 +156,7 @@ pub fn index_view(content: &Content) -> IndexView {
             slug: DocId::edition(e.year).to_string(),
             title: e.title.clone(),
             year: e.year,
-            date: norsk::date(e.published),
+            date: l.date(e.published),
         })
         .collect();
     IndexView {
