@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, report};
+use super::{ContentArgs, DiagnosticArgs};
+use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `check`.
@@ -13,12 +14,18 @@ pub struct CheckArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// How problems are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
 }
 
 /// Runs `check`.
 pub fn run(args: CheckArgs) -> ExitCode {
     match pipeline::load(&args.content.content, &mut Timings::default()) {
-        Ok(c) => {
+        Ok(warned) => {
+            args.diagnostics
+                .print(&warned.warnings, &SourceTexts::default());
+            let c = warned.output;
             eprintln!(
                 "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses, {} editions",
                 c.goals.len(),
@@ -29,9 +36,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            report(&e);
-            ExitCode::FAILURE
-        }
+        Err(e) => args.diagnostics.fail(&e),
     }
 }

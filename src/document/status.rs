@@ -138,6 +138,34 @@ pub struct GoalView {
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
     pub initiatives: Vec<InitiativeView>,
+    /// Set when the quarter's status leaves the goal out: what the document says in place of
+    /// its status (every other list is then empty).
+    pub no_status: Option<String>,
+}
+
+/// What the deck says for a goal of the strategy that the quarter's status leaves out.
+fn no_status_text(goal: GoalNumber) -> String {
+    // The one place these words live until they move into the labels table.
+    format!("Ingen status rapportert for mål {goal} dette kvartalet.")
+}
+
+/// The view of a goal that the quarter's status leaves out: its title and the words that
+/// say so.
+fn unreported_goal(goal: &Goal) -> GoalView {
+    GoalView {
+        number: goal.number.get(),
+        title: goal.title.clone(),
+        summary: goal.summary.clone(),
+        overall: Vec::new(),
+        selected: Vec::new(),
+        positive: Vec::new(),
+        challenges: Vec::new(),
+        questions: Vec::new(),
+        footnotes: Vec::new(),
+        pages: Vec::new(),
+        initiatives: Vec::new(),
+        no_status: Some(no_status_text(goal.number)),
+    }
 }
 
 /// A status document: the whole deck, or one goal's report.
@@ -226,6 +254,8 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
 }
 
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
+/// The deck (no `goal_filter`) has every goal of the strategy, in order; one that the status
+/// leaves out says so.
 pub fn status_view(
     content: &Content,
     status: &Status,
@@ -233,7 +263,7 @@ pub fn status_view(
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
     home: &str,
 ) -> StatusView {
-    let goals = status
+    let mut goals: Vec<GoalView> = status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
@@ -319,9 +349,18 @@ pub fn status_view(
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,
+                no_status: None,
             })
         })
         .collect();
+    if goal_filter.is_none() {
+        let unreported = content
+            .goals
+            .values()
+            .filter(|g| !status.goals.contains_key(&g.number));
+        goals.extend(unreported.map(unreported_goal));
+        goals.sort_by_key(|g| g.number);
+    }
     let title = match goal_filter.and_then(|n| content.goal(n)) {
         Some(goal) => format!("{} – mål {}: {}", status.title, goal.number, goal.title),
         None => status.title.clone(),
