@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, DiagnosticArgs};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
 use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
@@ -18,6 +18,9 @@ pub struct BuildArgs {
     /// How problems are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+    /// Where overriding templates are.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -33,12 +36,16 @@ pub struct BuildArgs {
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> ExitCode {
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    match pipeline::build(
-        &args.content.content,
-        &args.out,
-        args.only.as_deref(),
-        progress,
-    ) {
+    let result = args.templates.load(&args.content).and_then(|templates| {
+        pipeline::build(
+            &args.content.content,
+            &args.out,
+            &templates,
+            args.only.as_deref(),
+            progress,
+        )
+    });
+    match result {
         Ok(r) => {
             args.diagnostics.print(&r.warnings, &SourceTexts::default());
             if args.timings {

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, DiagnosticArgs};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
 use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
+use crate::render::Renderer;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -17,10 +18,20 @@ pub struct CheckArgs {
     /// How problems are printed.
     #[command(flatten)]
     pub diagnostics: DiagnosticArgs,
+    /// Where overriding templates are: checked too, so `check` accepts what `build` does.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
 }
 
 /// Runs `check`.
 pub fn run(args: CheckArgs) -> ExitCode {
+    let templates = args
+        .templates
+        .load(&args.content)
+        .and_then(|t| Ok(Renderer::new(&t)?));
+    if let Err(e) = templates {
+        return args.diagnostics.fail(&e);
+    }
     match pipeline::load(&args.content.content, &mut Timings::default()) {
         Ok(warned) => {
             args.diagnostics

@@ -2,11 +2,12 @@
 //!
 //! In: the arguments. Out: what the command printed, and its exit code — 0 on success (also
 //! with warnings), 1 when the content has problems or its documents cannot be made from it,
-//! 2 for a usage or environment error (clap's own usage errors, an unknown `--only` id, an
-//! output that cannot be written).
+//! 2 for a usage or environment error (clap's own usage errors, an unknown `--only` id, a
+//! templates folder that cannot be read, an output that cannot be written).
 
 mod build;
 mod check;
+mod init_templates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +33,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// Write the built-in templates into the templates folder, to start a house style from.
+    InitTemplates(init_templates::InitTemplatesArgs),
 }
 
 /// Where the content is.
@@ -81,7 +84,36 @@ fn exit_code(err: &BuildError) -> ExitCode {
         | BuildError::Chart(_)
         | BuildError::Render(_)
         | BuildError::Compile(_) => ExitCode::from(1),
-        BuildError::Write(_) | BuildError::UnknownDocument { .. } => ExitCode::from(2),
+        BuildError::Write(_) | BuildError::Templates(_) | BuildError::UnknownDocument { .. } => {
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Where overriding templates are.
+#[derive(Debug, Clone, Args)]
+pub struct TemplateArgs {
+    /// A folder whose files replace the built-in templates of the same path (`deck.typ`,
+    /// `html/status.html`, `typst/style.typ`, ...). Default: `templates/` beside the content
+    /// folder, when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+impl TemplateArgs {
+    /// The templates folder: as given, or `templates/` beside the content folder.
+    pub fn dir(&self, content: &ContentArgs) -> PathBuf {
+        self.templates.clone().unwrap_or_else(|| {
+            let parent = content.content.parent().unwrap_or(std::path::Path::new(""));
+            parent.join("templates")
+        })
+    }
+
+    /// Loads the built-in templates with this folder's overrides.
+    pub fn load(&self, content: &ContentArgs) -> Result<crate::render::Templates, BuildError> {
+        let dir = self.dir(content);
+        let dir = (self.templates.is_some() || dir.is_dir()).then_some(dir);
+        Ok(crate::render::Templates::load(dir.as_deref())?)
     }
 }
 
@@ -90,5 +122,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::InitTemplates(args) => init_templates::run(args),
     }
 }

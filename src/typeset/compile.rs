@@ -185,9 +185,11 @@ mod tests {
     use crate::diagnostics::{Format, Severity, SourceTexts};
 
     fn world(name: &str, source: &str) -> DocumentWorld {
+        let templates = crate::render::Templates::builtin();
         DocumentWorld::new(
             name,
             source.to_owned(),
+            &templates.typst_modules(),
             Vec::new(),
             typst_date(time::macros::date!(2026 - 06 - 30)),
         )
