@@ -278,6 +278,7 @@ mod tests {
                 "  │       ^",
                 "  │",
                 "  = help: add goals/mal-9.yaml",
+                "",
             ],
             "{printed}"
         );

@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn warnings_come_beside_the_pdf_and_clean_documents_keep_nothing() {
         let name = format!("test-warning-{}", std::process::id());
-        let source = "#set text(font: \"Ingen Slik Skrift\")\nHei\n";
+        let source = "#set text(font: \"Ingen Slik Skrift\")\n#set document(title: [T])\nHei\n";
         let warned = pdf(&name, &world(&name, source), date()).unwrap();
         assert!(warned.output.starts_with(b"%PDF"));
         let w = warned
@@ -241,7 +241,12 @@ mod tests {
         assert_eq!(w.path, kept_dir(&name).join("main.typ"));
         assert_eq!(w.pos.line, 1);
         assert!(w.path.is_file());
-        let clean = pdf(&name, &world(&name, "Hei\n"), date()).unwrap();
+        let clean = pdf(
+            &name,
+            &world(&name, "#set document(title: [T])\nHei\n"),
+            date(),
+        );
+        let clean = clean.unwrap();
         assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
         assert!(!kept_dir(&name).exists());
     }
