@@ -108,3 +108,52 @@ fn warnings_are_printed_beside_errors() {
     );
     assert!(!Path::new(&tmp.path().join("out")).exists());
 }
+
+#[test]
+fn a_typst_error_points_into_the_generated_source_kept_outside_out() {
+    let tmp = content_with(None);
+    // An overriding deck template whose typst refers to nothing.
+    let deck = std::fs::read_to_string(root().join("templates/deck.typ")).unwrap();
+    let broken = deck.replacen("\n== Oppsummering", "\n#nosuchthing\n== Oppsummering", 1);
+    assert_ne!(deck, broken);
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/deck.typ"), broken).unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("marker.txt"), b"before").unwrap();
+
+    // The kept source goes under the temporary folder: this test's own, so that no other
+    // build on the machine touches it meanwhile.
+    let temp = tmp.path().join("temp");
+    std::fs::create_dir_all(&temp).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_statusrapport"))
+        .args([
+            "build",
+            "--diagnostic-format",
+            "short",
+            "--only",
+            "status-2026-q2",
+        ])
+        .current_dir(tmp.path())
+        .env("TMPDIR", &temp)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let printed = stderr(&o);
+    let kept = temp.join("statusrapport-typst/status-2026-q2/main.typ");
+    let line = printed
+        .lines()
+        .find(|l| l.contains(": error: unknown variable: nosuchthing"))
+        .unwrap_or_else(|| panic!("no typst error:\n{printed}"));
+    let place = line.split(": error:").next().unwrap();
+    let (file, line_col) = place.split_at(place.find(".typ:").unwrap() + 4);
+    // Shown relative to where the build ran, since it lies under it here.
+    assert_eq!(tmp.path().join(file), kept, "{printed}");
+    let line_no: usize = line_col[1..].split(':').next().unwrap().parse().unwrap();
+    let source = std::fs::read_to_string(&kept).unwrap();
+    assert_eq!(source.lines().nth(line_no - 1), Some("#nosuchthing"));
+    assert_eq!(
+        snapshot(&out),
+        vec![(std::path::PathBuf::from("marker.txt"), b"before".to_vec())]
+    );
+}
