@@ -8,6 +8,7 @@
 mod build;
 mod check;
 mod init_templates;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +34,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// Build, then build again whenever a content file or template changes.
+    Watch(watch::WatchArgs),
     /// Write the built-in templates into the templates folder, to start a house style from.
     InitTemplates(init_templates::InitTemplatesArgs),
 }
@@ -62,6 +65,12 @@ impl DiagnosticArgs {
 
     /// Prints why a run failed and gives the exit code that says what kind of failure it was.
     fn fail(&self, err: &BuildError) -> ExitCode {
+        self.report(err);
+        exit_code(err)
+    }
+
+    /// Prints why a run failed: its diagnostics, then a line that sums them up.
+    fn report(&self, err: &BuildError) {
         match err {
             BuildError::Content(diagnostics, texts) => {
                 self.print(diagnostics, texts);
@@ -73,7 +82,6 @@ impl DiagnosticArgs {
             }
             other => eprintln!("error: {other}"),
         }
-        exit_code(err)
     }
 }
 
@@ -122,6 +130,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
     }
 }
