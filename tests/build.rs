@@ -156,7 +156,15 @@ fn invalid_content_reports_every_problem_and_writes_nothing() {
     std::fs::write(out.join("old.pdf"), b"old").unwrap();
     let o = run(
         tmp.path(),
-        &["build", "--content", "content", "--out", "out"],
+        &[
+            "build",
+            "--content",
+            "content",
+            "--out",
+            "out",
+            "--diagnostic-format",
+            "short",
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
