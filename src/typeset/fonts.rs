@@ -56,6 +56,19 @@ pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
+/// Whether a character can be set: some bundled font has a glyph for it (typst falls back
+/// through every font in the book), or it takes none (spaces, controls, joiners).
+pub fn covers(c: char) -> bool {
+    c.is_ascii()
+        || c.is_whitespace()
+        || c.is_control()
+        || typst::text::is_default_ignorable(c)
+        || FONTS
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

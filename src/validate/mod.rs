@@ -10,6 +10,7 @@
 
 mod checks;
 mod edition;
+mod glyphs;
 mod indicator;
 mod initiative;
 mod sink;
@@ -134,6 +135,9 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         initiatives: BTreeMap::new(),
         known_initiatives: Known::new(readable(Kind::Initiative)),
     };
+    for (path, text) in &raw.texts {
+        glyphs::check_yaml(path, text, &mut problems);
+    }
     strategy::sources(root, &raw, &mut refs, &mut problems);
     let strategy = strategy::strategy(root, &raw, &refs, &mut problems);
     strategy::goals(&raw, &mut refs, &mut problems);
