@@ -93,7 +93,7 @@ fn a_full_disk_is_reported_and_old_outputs_stay() {
             "-t",
             "tmpfs",
             "-o",
-            "size=2m",
+            "size=16m",
             "tmpfs",
             mount.to_str().unwrap(),
         ])
@@ -103,7 +103,7 @@ fn a_full_disk_is_reported_and_old_outputs_stay() {
         // Passing here would claim a full disk was tried: skip only when told to, and loudly.
         assert!(
             std::env::var_os(SKIP_FULL_DISK).is_some(),
-            "cannot mount a 2 MB tmpfs at {} (needs root and mount rights), so the full disk \
+            "cannot mount a 16 MB tmpfs at {} (needs root and mount rights), so the full disk \
              cannot be tried; run as root, or set {SKIP_FULL_DISK}=1 to skip this test knowingly",
             mount.display()
         );
