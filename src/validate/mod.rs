@@ -5,8 +5,9 @@
 //! to each other — sources, strategy, goals, indicators (with their CSV values), initiatives,
 //! statuses, editions — and each kind first claims its ids into [`Refs`], so a reference is
 //! checked against what exists, and a reference to a file with problems of its own is not
-//! reported twice. Validation never stops at the first problem: the analyst gets the whole
-//! list in one run.
+//! reported twice. Before any of that, the text of every file is searched for characters no
+//! bundled font can show (`glyphs`). Validation never stops at the first problem: the
+//! analyst gets the whole list in one run.
 
 mod checks;
 mod edition;
