@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analyse::{self, initiatives::StatusMoves};
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId};
@@ -157,6 +158,7 @@ pub fn outputs(
                 .collect(),
         });
     }
+    let moves = timings.time("analyse", || analyse::initiatives::status_moves(content));
     let charts = timings.time("chart", || draw_charts(content))?;
     let renderer = Renderer::new(templates)?;
     let bar = if progress {
@@ -172,7 +174,7 @@ pub fn outputs(
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
-            let result = compile_document(content_dir, content, &renderer, &charts, doc);
+            let result = compile_document(content_dir, content, &renderer, &charts, &moves, doc);
             bar.inc(1);
             result
         })
@@ -215,6 +217,7 @@ fn compile_document(
     content: &Content,
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
+    moves: &StatusMoves,
     doc: &Document,
 ) -> Result<Vec<Output>, BuildError> {
     let id: DocId = doc.id();
@@ -231,6 +234,7 @@ fn compile_document(
                 status,
                 goal,
                 &lookup,
+                moves,
                 names::HOME_FROM_DOCUMENT,
             );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
