@@ -1,8 +1,9 @@
 //! The quarterly status: the deck (every goal) and one report per goal, as the view their
 //! typst and HTML templates fill.
 //!
-//! Everything a template prints is a string here, already in Norwegian typography; templates
-//! only place it. The same view fills the typst and the HTML templates.
+//! Everything a template prints is a string here, already in the words and typography of the
+//! document's language; templates only place it and their own fixed words, from the same
+//! labels. The same view fills the typst and the HTML templates.
 
 use serde::Serialize;
 
@@ -14,7 +15,7 @@ use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::initiatives::StatusMoves;
 use crate::analyse::{self, Standing};
 use crate::chart::Chart;
-use crate::labels::format::{self as norsk, quantity};
+use crate::labels::{Labels, fill};
 use crate::model::*;
 
 /// A list item.
@@ -144,19 +145,12 @@ pub struct GoalView {
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
     pub initiatives: Vec<InitiativeView>,
-    /// Set when the quarter's status leaves the goal out: what the document says in place of
-    /// its status (every other list is then empty).
-    pub no_status: Option<String>,
+    /// Whether the quarter's status leaves the goal out: the document then says so (the
+    /// label `no_status`) in place of its status, and every list here is empty.
+    pub no_status: bool,
 }
 
-/// What the deck says for a goal of the strategy that the quarter's status leaves out.
-fn no_status_text(goal: GoalNumber) -> String {
-    // The one place these words live until they move into the labels table.
-    format!("Ingen status rapportert for mål {goal} dette kvartalet.")
-}
-
-/// The view of a goal that the quarter's status leaves out: its title and the words that
-/// say so.
+/// The view of a goal that the quarter's status leaves out: its number, title and summary.
 fn unreported_goal(goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
@@ -170,7 +164,7 @@ fn unreported_goal(goal: &Goal) -> GoalView {
         footnotes: Vec::new(),
         pages: Vec::new(),
         initiatives: Vec::new(),
-        no_status: Some(no_status_text(goal.number)),
+        no_status: true,
     }
 }
 
@@ -208,41 +202,49 @@ fn items(list: &[Item]) -> Vec<ItemView> {
         .collect()
 }
 
-fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
+fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
     let measures = indicator.select_measures(measure_ids);
     measures
         .into_iter()
         .map(|m| {
             let facts = analyse::analyse(m);
             let latest = match facts.latest {
-                Some(v) if m.illustrative => format!(
-                    "{} ({}, illustrasjon)",
-                    quantity(m.unit, v.quantity),
-                    v.period
+                Some(v) if m.illustrative => fill(
+                    l.latest_illustrative,
+                    &[
+                        ("value", &l.quantity(m.unit, v.quantity)),
+                        ("period", &l.period(v.period)),
+                    ],
                 ),
-                Some(v) => format!("{} ({})", quantity(m.unit, v.quantity), v.period),
-                None => "Ingen måling i kildene".to_owned(),
+                Some(v) => format!(
+                    "{} ({})",
+                    l.quantity(m.unit, v.quantity),
+                    l.period(v.period)
+                ),
+                None => l.no_measurement.to_owned(),
             };
             let targets = m
                 .targets
                 .iter()
-                .map(|t| format!("{}: {}", t.year, target_text(m.unit, t)))
+                .map(|t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
                 .collect::<Vec<_>>()
                 .join("; ");
             let standing = match (facts.standing, facts.progress) {
-                (Standing::Progressing, Some(p)) => format!(
-                    "{} ({} av veien)",
-                    facts.standing.label(),
-                    norsk::percent(p)
+                (Standing::Progressing, Some(p)) => fill(
+                    l.standing_share,
+                    &[
+                        ("standing", l.standing(facts.standing)),
+                        ("share", &l.percent(p)),
+                    ],
                 ),
-                (s, _) => s.label().to_owned(),
+                (s, _) => l.standing(s).to_owned(),
             };
             FactRow {
                 measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
                 baseline: m
                     .baseline
                     .as_ref()
-                    .map(|b| baseline_text(m.unit, b))
+                    .map(|b| baseline_text(l, m.unit, b))
                     .unwrap_or_else(|| "–".into()),
                 latest,
                 targets: if targets.is_empty() {
@@ -265,6 +267,7 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
 /// The deck (no `goal_filter`) has every goal of the strategy, in order; one that the status
 /// leaves out says so.
 pub fn status_view(
+    l: &Labels,
     content: &Content,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -299,17 +302,20 @@ pub fn status_view(
                         about_heading: p
                             .about_heading
                             .clone()
-                            .unwrap_or_else(|| "Om indikatoren".into()),
+                            .unwrap_or_else(|| l.about_indicator.into()),
                         about: paragraphs(&p.about),
-                        frequency: ind.frequency.map(|f| f.label().to_owned()),
+                        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
                         assessment_heading: p.assessment_heading.clone().unwrap_or_else(|| {
-                            format!("Framdrift mot {}", content.strategy.horizon)
+                            fill(
+                                l.progress_towards,
+                                &[("year", &content.strategy.horizon.to_string())],
+                            )
                         }),
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.clone(),
                         chart,
-                        facts: fact_rows(ind, &p.measures),
+                        facts: fact_rows(l, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })
@@ -355,6 +361,7 @@ pub fn status_view(
                             SelectedRef::Initiative(id) => {
                                 moves.get(&(status.quarter, id.clone())).map(|mv| {
                                     initiative_status(
+                                        l,
                                         scale,
                                         mv,
                                         s.status.as_ref().and_then(|st| st.comment.as_deref()),
@@ -371,7 +378,7 @@ pub fn status_view(
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,
-                no_status: None,
+                no_status: false,
             })
         })
         .collect();
@@ -384,7 +391,14 @@ pub fn status_view(
         goals.sort_by_key(|g| g.number);
     }
     let title = match goal_filter.and_then(|n| content.goal(n)) {
-        Some(goal) => format!("{} – mål {}: {}", status.title, goal.number, goal.title),
+        Some(goal) => fill(
+            l.report_title,
+            &[
+                ("title", &status.title),
+                ("n", &goal.number.to_string()),
+                ("goal", &goal.title),
+            ],
+        ),
         None => status.title.clone(),
     };
     StatusView {
@@ -392,8 +406,8 @@ pub fn status_view(
         subtitle: status.subtitle.clone(),
         strategy: content.strategy.title.clone(),
         publisher: content.strategy.publisher.clone(),
-        quarter: Period::Quarter(status.quarter.year, status.quarter.quarter).to_string(),
-        date: norsk::date(status.date),
+        quarter: l.quarter(status.quarter),
+        date: l.date(status.date),
         source: content
             .sources
             .get(&status.source)
@@ -403,7 +417,7 @@ pub fn status_view(
             .iter()
             .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
         {
-            scale_view(scale)
+            scale_view(l, scale)
         } else {
             Vec::new()
         },
