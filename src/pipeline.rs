@@ -330,16 +330,10 @@ fn compile_document(
 
 /// The bundled fonts and their licence, for the HTML pages.
 fn web_fonts() -> Vec<Output> {
-    typeset::fonts::INTER_FILES
-        .iter()
-        .map(|(name, data)| (names::font(name), data.to_vec()))
-        .chain(std::iter::once((
-            names::font("OFL.txt"),
-            typeset::fonts::LICENCE.as_bytes().to_vec(),
-        )))
-        .map(|(path, bytes)| Output {
-            path,
-            bytes,
+    typeset::fonts::web_files()
+        .map(|(name, data)| Output {
+            path: names::font(name),
+            bytes: data.to_vec(),
             inputs: Vec::new(),
         })
         .collect()

@@ -145,13 +145,14 @@ pub struct GoalView {
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
     pub initiatives: Vec<InitiativeView>,
-    /// Whether the quarter's status leaves the goal out: the document then says so (the
-    /// label `no_status`) in place of its status, and every list here is empty.
-    pub no_status: bool,
+    /// Set when the quarter's status leaves the goal out: what the document says in place of
+    /// its status (every other list is then empty).
+    pub no_status: Option<String>,
 }
 
-/// The view of a goal that the quarter's status leaves out: its number, title and summary.
-fn unreported_goal(goal: &Goal) -> GoalView {
+/// The view of a goal that the quarter's status leaves out: its title and the words that
+/// say so.
+fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
         title: goal.title.clone(),
@@ -164,7 +165,10 @@ fn unreported_goal(goal: &Goal) -> GoalView {
         footnotes: Vec::new(),
         pages: Vec::new(),
         initiatives: Vec::new(),
-        no_status: true,
+        no_status: Some(fill(
+            l.goal_not_reported,
+            &[("n", &goal.number.to_string())],
+        )),
     }
 }
 
@@ -378,7 +382,7 @@ pub fn status_view(
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,
-                no_status: false,
+                no_status: None,
             })
         })
         .collect();
@@ -387,7 +391,7 @@ pub fn status_view(
             .goals
             .values()
             .filter(|g| !status.goals.contains_key(&g.number));
-        goals.extend(unreported.map(unreported_goal));
+        goals.extend(unreported.map(|g| unreported_goal(l, g)));
         goals.sort_by_key(|g| g.number);
     }
     let title = match goal_filter.and_then(|n| content.goal(n)) {

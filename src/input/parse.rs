@@ -45,6 +45,8 @@ pub struct RawContent {
     pub editions: Vec<Loaded<raw::Edition>>,
     /// Every file read, in discovery order (inputs for the manifest).
     pub files: Vec<PathBuf>,
+    /// The text of every file read, in discovery order (for checks of the text itself).
+    pub texts: Vec<(PathBuf, Arc<str>)>,
     /// The kinds of the files that could not be read or parsed: their ids are unknown, so
     /// references to them are not reported as unknown.
     pub unreadable: BTreeSet<Kind>,
@@ -71,6 +73,7 @@ pub fn parse(files: &[SourceFile], texts: &mut SourceTexts) -> (RawContent, Vec<
     for (file, (text, result)) in files.iter().zip(results) {
         content.files.push(file.path.clone());
         if let Some(text) = text {
+            content.texts.push((file.path.clone(), Arc::clone(&text)));
             texts.insert(&file.path, text);
         }
         let path = file.path.clone();
@@ -96,6 +99,10 @@ fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
         Ok(text) => text,
         Err(d) => return (None, Err(d)),
     };
+    if let Some(problem) = no_content(&text) {
+        let message = format!("{problem} (expected {})", file.kind.expected());
+        return (Some(text), Err(Diagnostic::file(&file.path, message)));
+    }
     let doc = match file.kind {
         Kind::Strategy => from_yaml(&file.path, &text).map(Doc::Strategy),
         Kind::Sources => from_yaml(&file.path, &text).map(Doc::Sources),
@@ -109,6 +116,19 @@ fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
         Kind::Edition => from_yaml(&file.path, &text).map(Doc::Edition),
     };
     (Some(text), doc)
+}
+
+/// What to say about a text that holds no YAML values: nothing at all, or only comments and
+/// document markers.
+fn no_content(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return Some("file is empty");
+    }
+    let content = text
+        .lines()
+        .map(str::trim)
+        .any(|line| !(line.is_empty() || line.starts_with('#') || line == "---" || line == "..."));
+    (!content).then_some("file holds no content, only comments")
 }
 
 /// Reads a file as UTF-8 text, without a byte-order mark, refusing files that are too large.
@@ -278,6 +298,42 @@ mod tests {
         assert_eq!(
             problem("number: 1\ntitle: x\nsummary: y\n---\nnumber: 2\n"),
             "g.yaml:4:1: more than one YAML document in the file (expected one; remove the `---` line)"
+        );
+    }
+
+    #[test]
+    fn a_file_without_values_says_what_its_kind_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("1.6.yaml");
+        let file = SourceFile {
+            path: path.clone(),
+            kind: Kind::Indicator,
+        };
+        for (text, says) in [
+            (
+                "# bare en kommentar\n\n  # og en til\n---\n",
+                "file holds no content, only comments",
+            ),
+            ("\n \n", "file is empty"),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let problem = parse_one(&file).1.err().unwrap();
+            assert_eq!(problem.pos, Pos { line: 1, col: 1 });
+            assert_eq!(
+                problem.message,
+                format!(
+                    "{says} (expected an indicator: id, goal, name, unit, type, description, measures)"
+                )
+            );
+        }
+        std::fs::write(&path, "# kommentar\nid: x # og en til\n").unwrap();
+        assert!(
+            parse_one(&file)
+                .1
+                .err()
+                .unwrap()
+                .message
+                .starts_with("missing required field")
         );
     }
 

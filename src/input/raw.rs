@@ -209,7 +209,7 @@ pub struct Indicator {
     #[serde(default)]
     pub comments: Vec<Comment>,
     /// One or more measures (sub-questions).
-    pub measures: Vec<S<Measure>>,
+    pub measures: S<Vec<S<Measure>>>,
 }
 
 /// One measure of an indicator, with its own baseline, targets and values.

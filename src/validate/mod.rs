@@ -5,11 +5,13 @@
 //! to each other — sources, strategy, goals, indicators (with their CSV values), initiatives,
 //! statuses, editions — and each kind first claims its ids into [`Refs`], so a reference is
 //! checked against what exists, and a reference to a file with problems of its own is not
-//! reported twice. Validation never stops at the first problem: the analyst gets the whole
-//! list in one run.
+//! reported twice. Before any of that, the text of every file is searched for characters no
+//! bundled font can show (`glyphs`). Validation never stops at the first problem: the
+//! analyst gets the whole list in one run.
 
 mod checks;
 mod edition;
+mod glyphs;
 mod indicator;
 mod initiative;
 mod sink;
@@ -136,6 +138,9 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
         initiatives: BTreeMap::new(),
         known_initiatives: Known::new(readable(Kind::Initiative)),
     };
+    for (path, text) in &raw.texts {
+        glyphs::check_yaml(path, text, &mut problems);
+    }
     strategy::sources(root, &raw, &mut refs, &mut problems);
     let strategy = strategy::strategy(root, &raw, &refs, &mut problems);
     strategy::goals(&raw, &mut refs, &mut problems);

@@ -34,11 +34,6 @@ impl Sink<'_> {
         self.problems.push(d);
     }
 
-    /// Reports a problem with the file as a whole.
-    pub fn file(&mut self, message: impl Into<String>) {
-        self.problems.push(Diagnostic::file(self.path, message));
-    }
-
     /// Parses a period, reporting it when malformed.
     pub fn period(&mut self, p: &Spanned<PeriodText>) -> Option<Period> {
         match Period::parse(&p.value.0) {
