@@ -37,6 +37,11 @@ static TEMPLATES: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/html/style.css")),
 ];
 
+/// An embedded template's name and source.
+pub fn template(name: &str) -> Option<(&'static str, &'static str)> {
+    TEMPLATES.iter().find(|(n, _)| *n == name).copied()
+}
+
 /// A template that failed to render.
 #[derive(Debug, thiserror::Error)]
 #[error("failed to render template {template} ({source})")]
