@@ -24,6 +24,7 @@ use crate::document::names;
 use crate::document::{self, Document};
 use crate::model::Content;
 use crate::output::{self, Entry, Manifest};
+use crate::render::{Renderer, Templates};
 use crate::typeset;
 use crate::{input, validate};
 use jobs::{Clock, Job, PageKey, Plan};
@@ -40,6 +41,9 @@ pub enum BuildError {
     /// A template failed.
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
+    /// An overriding template could not be read.
+    #[error(transparent)]
+    Templates(#[from] crate::render::ReadError),
     /// A document did not compile.
     #[error(transparent)]
     Compile(#[from] typeset::CompileError),
@@ -131,6 +135,8 @@ pub struct BuildOptions<'a> {
     pub content_dir: &'a Path,
     /// The output folder.
     pub out_dir: &'a Path,
+    /// The templates: built-in, or overridden file by file.
+    pub templates: &'a Templates,
     /// Only this document (a document id from [`document::ids`]), keeping the rest of the
     /// manifest.
     pub only: Option<&'a str>,
@@ -217,7 +223,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     if let Some(dir) = opts.keep_typst {
         jobs::keep_fonts(dir)?;
     }
-    let renderer = crate::render::Renderer::new();
+    let renderer = Renderer::new(opts.templates)?;
     let clock = Clock::default();
     let plan = Plan {
         content_dir: opts.content_dir,

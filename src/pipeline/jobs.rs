@@ -241,7 +241,7 @@ impl Plan<'_> {
                     Key::new("pdf")
                         .part("id", id.as_str().as_bytes())
                         .part("date", date.as_bytes())
-                        .templates(p.typst_template)
+                        .templates(self.renderer.templates(), p.typst_template)
                         .part("view", &p.view_json)
                         .fonts(),
                     |k, (name, bytes)| k.part(name, bytes),
@@ -249,7 +249,7 @@ impl Plan<'_> {
                 .finish();
             let html_key = Key::new("html")
                 .part("pdf", id.pdf_from_html().as_bytes())
-                .templates(p.html_template)
+                .templates(self.renderer.templates(), p.html_template)
                 .part("view", &p.view_json)
                 .finish();
             let inputs = super::relative(self.content_dir, doc.inputs(self.content));
@@ -264,7 +264,8 @@ impl Plan<'_> {
                 )
             })?;
             if let Some(dir) = self.keep_typst {
-                keep_typst(dir, &id, &source, &doc_view.files)?;
+                let modules = self.renderer.templates().typst_modules();
+                keep_typst(dir, &id, &source, &modules, &doc_view.files)?;
             }
             match fresh {
                 Some(entry) => done.entries.push(entry),
@@ -273,6 +274,7 @@ impl Plan<'_> {
                         let world = DocumentWorld::new(
                             id.as_str(),
                             source,
+                            &self.renderer.templates().typst_modules(),
                             doc_view.files.clone(),
                             typeset::typst_date(doc_view.date),
                         );
@@ -304,7 +306,7 @@ impl Plan<'_> {
             let view = site::indicator_view(content, ind, &charts);
             let view_json = serde_json::to_vec(&view).expect("views serialize");
             let key = Key::new("html")
-                .templates("indicator.html")
+                .templates(self.renderer.templates(), "indicator.html")
                 .part("view", &view_json)
                 .part("publisher", content.strategy.publisher.as_bytes())
                 .finish();
@@ -348,7 +350,7 @@ impl Plan<'_> {
     fn index(&self, done: &mut Done) -> Result<(), BuildError> {
         let view = document::index::index_view(self.content);
         let key = Key::new("html")
-            .templates("index.html")
+            .templates(self.renderer.templates(), "index.html")
             .part("view", &serde_json::to_vec(&view).expect("views serialize"))
             .finish();
         let inputs = super::relative(self.content_dir, self.content.files.clone());
@@ -380,11 +382,12 @@ fn keep_typst(
     dir: &Path,
     id: &DocId,
     source: &str,
+    modules: &[(&str, &str)],
     files: &[(String, Vec<u8>)],
 ) -> Result<(), WriteError> {
     let doc_dir: PathBuf = dir.join(id.as_str());
     output::write_atomic(&doc_dir.join(names::TYPST_MAIN), source.as_bytes())?;
-    for (name, text) in typeset::world::MODULES {
+    for (name, text) in modules {
         output::write_atomic(&doc_dir.join(name), text.as_bytes())?;
     }
     for (path, bytes) in files {

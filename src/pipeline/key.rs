@@ -7,7 +7,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::render;
+use crate::render::Templates;
 use crate::typeset;
 
 /// The tool and the typesetter it embeds.
@@ -40,9 +40,9 @@ impl Key {
         self
     }
 
-    /// Adds the sources of `template` and of everything it imports.
-    pub fn templates(self, template: &str) -> Key {
-        used_sources(template)
+    /// Adds the sources of `template` and of everything it imports, from `templates`.
+    pub fn templates(self, templates: &Templates, template: &str) -> Key {
+        used_sources(templates, template)
             .into_iter()
             .fold(self, |k, (name, text)| k.part(name, text.as_bytes()))
     }
@@ -58,27 +58,17 @@ impl Key {
     }
 }
 
-/// A template or typst module by name, with its source, from the embedded templates.
-fn source(name: &str) -> Option<(&'static str, &'static str)> {
-    render::template(name).or_else(|| {
-        typeset::world::MODULES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .copied()
-    })
-}
-
-/// `template` and every template or module it reads, transitively, sorted by name: any
-/// quoted name in a source that is itself a template or module counts as read.
-fn used_sources(template: &str) -> Vec<(&'static str, &'static str)> {
+/// `template` and every template or typst module it reads, transitively, sorted by name:
+/// any quoted name in a source that is itself one of `templates` counts as read.
+fn used_sources<'t>(templates: &'t Templates, template: &str) -> Vec<(&'static str, &'t str)> {
     let mut found = std::collections::BTreeMap::new();
     let mut todo = vec![template];
     while let Some(name) = todo.pop() {
-        let Some((name, text)) = source(name.trim_start_matches('/')) else {
+        let Some(t) = templates.get(name.trim_start_matches('/')) else {
             continue;
         };
-        if found.insert(name, text).is_none() {
-            todo.extend(text.split('"').filter(|piece| piece.len() < 100));
+        if found.insert(t.name(), t.text.as_str()).is_none() {
+            todo.extend(t.text.split('"').filter(|piece| piece.len() < 100));
         }
     }
     found.into_iter().collect()
