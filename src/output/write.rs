@@ -33,10 +33,12 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}{TEMPORARY}"))
-        .tempfile_in(dir)
-        .map_err(fail(dest))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&format!(".{name}{TEMPORARY}"));
+    // A temporary file is private to its owner; an output is as readable as any new file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail(dest))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(fail(dest))?;
@@ -74,6 +76,22 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["b.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("plain"), b"x").unwrap();
+        write_atomic(&dir.path().join("atomic"), b"x").unwrap();
+        let mode = |n| {
+            std::fs::metadata(dir.path().join(n))
+                .unwrap()
+                .permissions()
+                .mode()
+        };
+        assert_eq!(mode("atomic"), mode("plain"));
     }
 
     #[test]
