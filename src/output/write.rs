@@ -33,8 +33,9 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let prefix = format!(".{name}{TEMPORARY}");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&format!(".{name}{TEMPORARY}"));
+    builder.prefix(&prefix);
     // A temporary file is private to its owner; an output is as readable as any new file.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
