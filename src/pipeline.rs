@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analyse;
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names;
@@ -213,6 +214,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let content = load(opts.content_dir, &mut timings)?;
     let selected = select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
+    let moves = timings.time("analyse", || analyse::initiatives::status_moves(&content));
     let charts = timings.time("chart", || draw_charts(&content))?;
     let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
     if opts.only.is_none() {
@@ -230,6 +232,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         content: &content,
         renderer: &renderer,
         charts: &charts,
+        moves: &moves,
         out_dir: opts.out_dir,
         previous: &previous,
         force: opts.force,

@@ -1,6 +1,8 @@
 //! Analysis: what the data says about each measure — latest value, the next target as a
 //! number, progress towards it, and the trend.
 
+pub mod initiatives;
+
 use serde::Serialize;
 
 use crate::model::{Measure, TargetKind, Value};

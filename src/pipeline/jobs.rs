@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::BuildError;
 use super::key::Key;
+use crate::analyse::initiatives::StatusMoves;
 use crate::chart::Chart;
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
@@ -74,6 +75,8 @@ pub(super) struct Plan<'a> {
     pub renderer: &'a Renderer,
     /// The charts of every status document's indicator pages.
     pub charts: &'a BTreeMap<PageKey, Chart>,
+    /// How each initiative's status moved since the quarter before.
+    pub moves: &'a StatusMoves,
     /// The output folder.
     pub out_dir: &'a Path,
     /// What the last build wrote.
@@ -198,6 +201,7 @@ impl Plan<'_> {
                     status,
                     goal,
                     &lookup,
+                    self.moves,
                     names::HOME_FROM_DOCUMENT,
                 );
                 let files = self
