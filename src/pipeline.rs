@@ -2,8 +2,8 @@
 //! chart, then one job per document, indicator page, index and fonts (view, key, render,
 //! compile, write), then the manifest — and times each.
 //!
-//! Work fans out over immutable data only, at two points: the charts (rayon), and the jobs
-//! ([`fanout`], on threads of their own); nothing inside the fan-out takes a lock. Each job
+//! Work fans out over immutable data only, at one point: the jobs ([`fanout`], on threads
+//! of their own, each drawing the charts it needs); nothing inside the fan-out takes a lock. Each job
 //! writes its outputs as soon as they are made, and skips those whose [`key`] is unchanged
 //! since the last build; the manifest is written last, and only when every job succeeded.
 
@@ -11,15 +11,13 @@ mod fanout;
 mod jobs;
 mod key;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::analyse;
-use crate::chart::{self, Chart};
+use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names;
 use crate::document::{self, Document};
@@ -28,7 +26,7 @@ use crate::output::{self, Entry, Manifest};
 use crate::render::{Renderer, Templates};
 use crate::typeset;
 use crate::{input, validate};
-use jobs::{Clock, Job, PageKey, Plan};
+use jobs::{Clock, Job, Plan};
 
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
@@ -93,40 +91,6 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
             Err(BuildError::Content(problems, texts))
         }
     }
-}
-
-/// Draws the chart of every indicator page of every quarter.
-fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
-    let pages: Vec<(PageKey, &crate::model::IndicatorPage)> = content
-        .statuses
-        .values()
-        .flat_map(|s| {
-            s.goals.values().flat_map(move |g| {
-                g.pages
-                    .iter()
-                    .enumerate()
-                    .map(move |(pi, p)| ((s.quarter, g.goal, pi), p))
-            })
-        })
-        .collect();
-    let drawn: Result<Vec<_>, chart::ChartError> = pages
-        .par_iter()
-        .map(|(key, page)| {
-            let indicator = content
-                .indicator(&page.indicator)
-                .expect("validated reference");
-            let name = names::page_chart(key.0, key.1, key.2);
-            chart::draw(
-                indicator,
-                &page.measures,
-                content.strategy.horizon,
-                &name,
-                &page.title,
-            )
-            .map(|c| c.map(|c| (*key, c)))
-        })
-        .collect();
-    Ok(drawn?.into_iter().flatten().collect())
 }
 
 /// What to build and how.
@@ -215,7 +179,6 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let selected = select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     let moves = timings.time("analyse", || analyse::initiatives::status_moves(&content));
-    let charts = timings.time("chart", || draw_charts(&content))?;
     let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
     if opts.only.is_none() {
         work.extend(content.indicators.values().map(Job::Indicator));
@@ -231,7 +194,6 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         content_dir: opts.content_dir,
         content: &content,
         renderer: &renderer,
-        charts: &charts,
         moves: &moves,
         out_dir: opts.out_dir,
         previous: &previous,

@@ -14,16 +14,46 @@ use serde::Serialize;
 use super::BuildError;
 use super::key::Key;
 use crate::analyse::initiatives::StatusMoves;
-use crate::chart::Chart;
+use crate::chart::{self, Chart};
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
-use crate::model::{Content, GoalNumber, Indicator, Quarter};
+use crate::model::{Content, GoalNumber, Indicator, Status};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
 
-/// Which indicator page of a quarter's status a chart belongs to.
-pub(super) type PageKey = (Quarter, GoalNumber, usize);
+/// Which indicator page of a status document a chart belongs to: goal, page.
+type PageKey = (GoalNumber, usize);
+
+/// Draws the charts of a status document's indicator pages: every goal's, or one goal's.
+fn status_charts(
+    content: &Content,
+    status: &Status,
+    goal: Option<GoalNumber>,
+) -> Result<BTreeMap<PageKey, Chart>, chart::ChartError> {
+    let mut charts = BTreeMap::new();
+    for g in status
+        .goals
+        .values()
+        .filter(|g| goal.is_none_or(|n| n == g.goal))
+    {
+        for (i, page) in g.pages.iter().enumerate() {
+            let indicator = content
+                .indicator(&page.indicator)
+                .expect("validated reference");
+            let name = names::page_chart(status.quarter, g.goal, i);
+            let drawn = chart::draw(
+                indicator,
+                &page.measures,
+                content.strategy.horizon,
+                &name,
+                &page.title,
+            )?;
+            charts.extend(drawn.map(|c| ((g.goal, i), c)));
+        }
+    }
+    Ok(charts)
+}
 
 /// One unit of work.
 pub(super) enum Job<'a> {
@@ -65,7 +95,8 @@ impl Clock {
     }
 }
 
-/// What every job reads: the content, the charts, the last manifest. Shared, never changed.
+/// What every job reads: the content, the templates, the last manifest. Shared, never
+/// changed.
 pub(super) struct Plan<'a> {
     /// The content folder, which inputs are named relative to.
     pub content_dir: &'a Path,
@@ -73,8 +104,6 @@ pub(super) struct Plan<'a> {
     pub content: &'a Content,
     /// The templates.
     pub renderer: &'a Renderer,
-    /// The charts of every status document's indicator pages.
-    pub charts: &'a BTreeMap<PageKey, Chart>,
     /// How each initiative's status moved since the quarter before.
     pub moves: &'a StatusMoves,
     /// The output folder.
@@ -185,7 +214,7 @@ impl Plan<'_> {
     }
 
     /// The view of a document, and the charts its typst source reads.
-    fn prepare(&self, doc: &Document<'_>) -> Prepared {
+    fn prepare(&self, doc: &Document<'_>) -> Result<Prepared, BuildError> {
         let content = self.content;
         match *doc {
             Document::Deck(status) | Document::Report(status, _) => {
@@ -193,9 +222,8 @@ impl Plan<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let lookup = |g: GoalNumber, page: usize| {
-                    self.charts.get(&(status.quarter, g, page)).cloned()
-                };
+                let charts = status_charts(content, status, goal)?;
+                let lookup = |g: GoalNumber, page: usize| charts.get(&(g, page)).cloned();
                 let view = document::status::status_view(
                     content,
                     status,
@@ -204,30 +232,33 @@ impl Plan<'_> {
                     self.moves,
                     names::HOME_FROM_DOCUMENT,
                 );
-                let files = self
-                    .charts
-                    .range((status.quarter, GoalNumber::new(1).expect("goal 1"), 0)..)
-                    .take_while(|((q, _, _), _)| *q == status.quarter)
-                    .filter(|((_, g, _), _)| goal.is_none_or(|n| n == *g))
-                    .map(|(_, c)| (names::chart_in_typst(&c.name), c.svg.clone().into_bytes()))
+                let files = charts
+                    .into_values()
+                    .map(|c| (names::chart_in_typst(&c.name), c.svg.into_bytes()))
                     .collect();
                 let template = if goal.is_some() {
                     "report.typ"
                 } else {
                     "deck.typ"
                 };
-                Prepared::new(&view, template, "status.html", files, status.date)
+                Ok(Prepared::new(
+                    &view,
+                    template,
+                    "status.html",
+                    files,
+                    status.date,
+                ))
             }
             Document::Edition(edition) => {
                 let view =
                     document::edition::edition_view(content, edition, names::HOME_FROM_DOCUMENT);
-                Prepared::new(
+                Ok(Prepared::new(
                     &view,
                     "indikatorer.typ",
                     "indikatorer.html",
                     Vec::new(),
                     edition.published,
-                )
+                ))
             }
         }
     }
@@ -236,7 +267,7 @@ impl Plan<'_> {
     fn document(&self, doc: &Document<'_>, done: &mut Done) -> Result<(), BuildError> {
         let id: DocId = doc.id();
         let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
-            let p = self.prepare(doc);
+            let p = self.prepare(doc)?;
             let date = p.date.to_string();
             let pdf_key = p
                 .files
@@ -257,8 +288,8 @@ impl Plan<'_> {
                 .part("view", &p.view_json)
                 .finish();
             let inputs = super::relative(self.content_dir, doc.inputs(self.content));
-            (p, pdf_key, html_key, inputs)
-        });
+            Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
+        })?;
         let fresh = Clock::time(&self.clock.key, || self.up_to_date(&id.pdf(), &pdf_key));
         if fresh.is_none() || self.keep_typst.is_some() {
             let source = Clock::time(&self.clock.render, || {
