@@ -132,7 +132,7 @@ pub struct BuildReport {
 const BATCH_PER_THREAD: usize = 4;
 
 /// How many batches an unused memoised result of typst survives.
-const MEMO_AGE: usize = 2;
+const MEMO_AGE: usize = 1;
 
 /// The documents `only` selects: all of them, a quarter's deck and reports, or one.
 fn select<'a>(content: &'a Content, only: Option<&str>) -> Result<Vec<Document<'a>>, BuildError> {
