@@ -18,9 +18,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analyse;
 use crate::chart;
-use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
 use crate::document::names;
 use crate::document::{self, Document};
+use crate::labels::Lang;
 use crate::model::Content;
 use crate::output::{self, Entry, Manifest};
 use crate::render::{Renderer, Templates};
@@ -31,8 +32,9 @@ use jobs::{Clock, Job, Plan};
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// The content has problems; nothing was written.
-    #[error("the content has {} problem(s)", .0.len())]
+    /// The content has problems (errors, and the warnings found with them); nothing was
+    /// written.
+    #[error("the content has {} problem(s)", error_count(.0))]
     Content(Vec<Diagnostic>, SourceTexts),
     /// A chart could not be drawn.
     #[error(transparent)]
@@ -77,7 +79,7 @@ impl Timings {
 }
 
 /// Reads and validates the content folder.
-pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildError> {
+pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>, BuildError> {
     let (files, mut problems) = timings.time("discover", || input::discover(content_dir));
     let mut texts = SourceTexts::default();
     let (raw, parse_problems) = timings.time("parse", || input::parse(&files, &mut texts));
@@ -85,13 +87,20 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
     let validated = timings.time("validate", || validate::validate(content_dir, raw));
     match validated {
         Ok(content) if problems.is_empty() => Ok(content),
-        Ok(_) => Err(BuildError::Content(problems, texts)),
+        Ok(content) => {
+            problems.extend(content.warnings);
+            Err(BuildError::Content(problems, texts))
+        }
         Err(more) => {
             problems.extend(more);
             Err(BuildError::Content(problems, texts))
         }
     }
 }
+
+/// The language of every document: the one place it is chosen. Bokmål until the content
+/// says which languages to publish each document in.
+const LANGUAGE: Lang = Lang::Nb;
 
 /// What to build and how.
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +133,8 @@ pub struct BuildReport {
     pub up_to_date: usize,
     /// Outputs of the last build that the content no longer produces, now removed.
     pub removed: Vec<String>,
+    /// What validation and typst warned about.
+    pub warnings: Vec<Diagnostic>,
     /// Stage timings.
     pub timings: Timings,
 }
@@ -175,7 +186,10 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 /// and only when every output was made, so it lists only whole files.
 pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
-    let content = load(opts.content_dir, &mut timings)?;
+    let Warned {
+        output: content,
+        mut warnings,
+    } = load(opts.content_dir, &mut timings)?;
     let selected = select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     let moves = timings.time("analyse", || analyse::initiatives::status_moves(&content));
@@ -193,6 +207,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let plan = Plan {
         content_dir: opts.content_dir,
         content: &content,
+        labels: LANGUAGE.labels(),
         renderer: &renderer,
         moves: &moves,
         out_dir: opts.out_dir,
@@ -224,6 +239,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         typst::comemo::evict(MEMO_AGE);
         for d in done? {
             rebuilt += d.rebuilt;
+            warnings.extend(d.warnings);
             entries.extend(d.entries);
         }
     }
@@ -260,6 +276,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         rebuilt,
         up_to_date,
         removed,
+        warnings,
         timings,
     })
 }

@@ -21,18 +21,6 @@ pub enum Standing {
     Unknown,
 }
 
-impl Standing {
-    /// Norwegian label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Reached => "Mål nådd",
-            Standing::Progressing => "I bevegelse mot målet",
-            Standing::Behind => "Ikke i bevegelse mot målet",
-            Standing::Unknown => "Ingen måling etter utgangspunktet å vurdere",
-        }
-    }
-}
-
 /// Direction of the last change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -212,8 +200,11 @@ mod tests {
         assert_eq!(f.trend, Trend::Up);
     }
 
+    /// Progress is measured against the next target only: values that fall from the baseline
+    /// (17 to 14) are behind a next target above it (25 in 2024), whatever a later target says
+    /// (11 in 2025).
     #[test]
-    fn falling_targets_count_as_progress_when_values_fall() {
+    fn falling_values_are_behind_when_the_next_target_rises() {
         let m = measure(
             17.0,
             &[(2021, 17.0), (2024, 14.0)],

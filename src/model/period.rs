@@ -1,8 +1,6 @@
 //! Periods and dates as the content writes them: `2021`, `2026-Q2`, `2026-01`, `2023-10-01`,
 //! and ranges `2021-09/2022-08`.
 
-use std::fmt;
-
 use time::{Date, Month};
 
 /// A checked period.
@@ -223,28 +221,34 @@ impl PartialOrd for Period {
     }
 }
 
-impl Ord for Period {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.end(), self.start()).cmp(&(other.end(), other.start()))
+impl Period {
+    /// Whether two periods cover the same days, however they are written (`2021` and
+    /// `2021-01/2021-12`).
+    pub fn same_span(self, other: Period) -> bool {
+        (self.start(), self.end()) == (other.start(), other.end())
+    }
+
+    /// How the period is written, as far as its days do not tell: the kind of its first part
+    /// and, for a range, of its last part. With the first and last day this names the period.
+    fn form(self) -> (u8, Option<u8>) {
+        fn kind(s: Single) -> u8 {
+            match s {
+                Single::Year(_) => 0,
+                Single::Quarter(..) => 1,
+                Single::Month(..) => 2,
+                Single::Day(_) => 3,
+            }
+        }
+        let (first, last) = self.parts();
+        (kind(first), last.map(kind))
     }
 }
 
-impl fmt::Display for Period {
-    /// Norwegian: `2021`, `2. kvartal 2026`, `november 2022`, `13. desember 2023`,
-    /// `september 2021–august 2022`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn single(s: Single) -> String {
-            match s {
-                Single::Year(y) => format!("{y}"),
-                Single::Quarter(y, q) => format!("{q}. kvartal {y}"),
-                Single::Month(y, m) => {
-                    format!("{} {y}", crate::labels::format::MONTHS[usize::from(m - 1)])
-                }
-                Single::Day(d) => crate::labels::format::date(d),
-            }
-        }
-        let text = self.write(single, "–");
-        f.write_str(&text)
+impl Ord for Period {
+    /// By last day, then first day; periods over the same days by how they are written, so
+    /// that only equal periods compare equal.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.end(), self.start(), self.form()).cmp(&(other.end(), other.start(), other.form()))
     }
 }
 
@@ -294,23 +298,26 @@ mod tests {
     }
 
     #[test]
-    fn prints_norwegian() {
-        assert_eq!(
-            Period::parse("2023-12-13").unwrap().to_string(),
-            "13. desember 2023"
-        );
-        assert_eq!(
-            Period::parse("2026-Q2").unwrap().to_string(),
-            "2. kvartal 2026"
-        );
-        assert_eq!(
-            Period::parse("2022-11").unwrap().to_string(),
-            "november 2022"
-        );
-        assert_eq!(
-            Period::parse("2021-09/2022-08").unwrap().to_string(),
-            "september 2021–august 2022"
-        );
+    fn orders_as_it_compares() {
+        let forms = [
+            "2021",
+            "2021-01/2021-12",
+            "2021-Q1/2021-Q4",
+            "2021/2021",
+            "2021-01-01/2021-12-31",
+            "2021-01/2021-Q4",
+        ];
+        let periods: Vec<Period> = forms.iter().map(|s| Period::parse(s).unwrap()).collect();
+        for a in &periods {
+            for b in &periods {
+                assert_eq!(a.cmp(b).is_eq(), a == b, "{} and {}", a.code(), b.code());
+                assert!(a.same_span(*b), "{} and {}", a.code(), b.code());
+            }
+        }
+        let set: std::collections::BTreeSet<Period> = periods.iter().copied().collect();
+        assert_eq!(set.len(), forms.len());
+        let year = Period::parse("2021").unwrap();
+        assert!(!year.same_span(Period::parse("2021-12").unwrap()));
     }
 
     #[test]

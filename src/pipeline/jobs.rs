@@ -15,8 +15,10 @@ use super::BuildError;
 use super::key::Key;
 use crate::analyse::initiatives::StatusMoves;
 use crate::chart::{self, Chart};
+use crate::diagnostics::{Diagnostic, Warned};
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
+use crate::labels::Labels;
 use crate::model::{Content, GoalNumber, Indicator, Status};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
@@ -27,6 +29,7 @@ type PageKey = (GoalNumber, usize);
 
 /// Draws the charts of a status document's indicator pages: every goal's, or one goal's.
 fn status_charts(
+    l: &Labels,
     content: &Content,
     status: &Status,
     goal: Option<GoalNumber>,
@@ -43,6 +46,7 @@ fn status_charts(
                 .expect("validated reference");
             let name = names::page_chart(status.quarter, g.goal, i);
             let drawn = chart::draw(
+                l,
                 indicator,
                 &page.measures,
                 content.strategy.horizon,
@@ -102,6 +106,8 @@ pub(super) struct Plan<'a> {
     pub content_dir: &'a Path,
     /// The content.
     pub content: &'a Content,
+    /// The words of the documents' language.
+    pub labels: &'a Labels,
     /// The templates.
     pub renderer: &'a Renderer,
     /// How each initiative's status moved since the quarter before.
@@ -125,6 +131,8 @@ pub(super) struct Done {
     pub entries: Vec<Entry>,
     /// How many of them were made and written now.
     pub rebuilt: usize,
+    /// What typst warned about.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What a document's templates receive, and what its PDF's key is made of.
@@ -222,9 +230,10 @@ impl Plan<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let charts = status_charts(content, status, goal)?;
+                let charts = status_charts(self.labels, content, status, goal)?;
                 let lookup = |g: GoalNumber, page: usize| charts.get(&(g, page)).cloned();
                 let view = document::status::status_view(
+                    self.labels,
                     content,
                     status,
                     goal,
@@ -250,8 +259,12 @@ impl Plan<'_> {
                 ))
             }
             Document::Edition(edition) => {
-                let view =
-                    document::edition::edition_view(content, edition, names::HOME_FROM_DOCUMENT);
+                let view = document::edition::edition_view(
+                    self.labels,
+                    content,
+                    edition,
+                    names::HOME_FROM_DOCUMENT,
+                );
                 Ok(Prepared::new(
                     &view,
                     "indikatorer.typ",
@@ -274,6 +287,7 @@ impl Plan<'_> {
                 .iter()
                 .fold(
                     Key::new("pdf")
+                        .labels(self.labels)
                         .part("id", id.as_str().as_bytes())
                         .part("date", date.as_bytes())
                         .templates(self.renderer.templates(), p.typst_template)
@@ -283,6 +297,7 @@ impl Plan<'_> {
                 )
                 .finish();
             let html_key = Key::new("html")
+                .labels(self.labels)
                 .part("pdf", id.pdf_from_html().as_bytes())
                 .templates(self.renderer.templates(), p.html_template)
                 .part("view", &p.view_json)
@@ -295,6 +310,7 @@ impl Plan<'_> {
             let source = Clock::time(&self.clock.render, || {
                 self.renderer.render(
                     doc_view.typst_template,
+                    self.labels,
                     minijinja::context! { doc => doc_view.view.clone() },
                 )
             })?;
@@ -315,7 +331,9 @@ impl Plan<'_> {
                         );
                         typeset::pdf(id.as_str(), &world, doc_view.date)
                     })?;
-                    self.write(done, id.pdf(), pdf_key, &inputs, &pdf)?;
+                    let Warned { output, warnings } = pdf;
+                    done.warnings.extend(warnings);
+                    self.write(done, id.pdf(), pdf_key, &inputs, &output)?;
                 }
             }
         } else {
@@ -325,6 +343,7 @@ impl Plan<'_> {
             let html = Clock::time(&self.clock.render, || {
                 self.renderer.render(
                     doc_view.html_template,
+                    self.labels,
                     minijinja::context! { doc => doc_view.view, pdf => id.pdf_from_html() },
                 )
             })?;
@@ -337,10 +356,11 @@ impl Plan<'_> {
         use document::indicator as site;
         let content = self.content;
         let (view, key, inputs) = Clock::time(&self.clock.key, || {
-            let charts = site::charts(content, ind)?;
-            let view = site::indicator_view(content, ind, &charts);
+            let charts = site::charts(self.labels, content, ind)?;
+            let view = site::indicator_view(self.labels, content, ind, &charts);
             let view_json = serde_json::to_vec(&view).expect("views serialize");
             let key = Key::new("html")
+                .labels(self.labels)
                 .templates(self.renderer.templates(), "indicator.html")
                 .part("view", &view_json)
                 .part("publisher", content.strategy.publisher.as_bytes())
@@ -354,6 +374,7 @@ impl Plan<'_> {
             let html = Clock::time(&self.clock.render, || {
                 self.renderer.render(
                     "indicator.html",
+                    self.labels,
                     minijinja::context! {
                         ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                         publisher => &content.strategy.publisher,
@@ -366,12 +387,12 @@ impl Plan<'_> {
             (
                 names::indicator_csv(&ind.id),
                 "csv",
-                site::data_csv(content, ind),
+                site::data_csv(self.labels, content, ind),
             ),
             (
                 names::indicator_metadata(&ind.id),
                 "json",
-                site::metadata_json(ind),
+                site::metadata_json(self.labels, ind),
             ),
         ];
         for (path, kind, bytes) in files {
@@ -383,26 +404,24 @@ impl Plan<'_> {
 
     /// The site's front page.
     fn index(&self, done: &mut Done) -> Result<(), BuildError> {
-        let view = document::index::index_view(self.content);
+        let view = document::index::index_view(self.labels, self.content);
         let key = Key::new("html")
+            .labels(self.labels)
             .templates(self.renderer.templates(), "index.html")
             .part("view", &serde_json::to_vec(&view).expect("views serialize"))
             .finish();
         let inputs = super::relative(self.content_dir, self.content.files.clone());
         self.output(done, names::INDEX.into(), key, &inputs, || {
-            Ok(self.renderer.render("index.html", &view)?.into_bytes())
+            Ok(self
+                .renderer
+                .render("index.html", self.labels, &view)?
+                .into_bytes())
         })
     }
 
     /// The bundled fonts and their licence, for the web pages.
     fn fonts(&self, done: &mut Done) -> Result<(), BuildError> {
-        let files = typeset::fonts::INTER_FILES
-            .iter()
-            .map(|(name, data)| (names::font(name), *data))
-            .chain(std::iter::once((
-                names::font("OFL.txt"),
-                typeset::fonts::LICENCE.as_bytes(),
-            )));
+        let files = typeset::fonts::web_files().map(|(name, data)| (names::font(name), data));
         for (path, bytes) in files {
             let key = Key::new("asset").part("bytes", bytes).finish();
             self.output(done, path, key, &[], || Ok(bytes.to_vec()))?;

@@ -47,6 +47,14 @@ impl Key {
             .fold(self, |k, (name, text)| k.part(name, text.as_bytes()))
     }
 
+    /// Adds the words of the documents' language, which templates read beside the view.
+    pub fn labels(self, labels: &crate::labels::Labels) -> Key {
+        self.part(
+            "labels",
+            &serde_json::to_vec(labels).expect("labels serialize"),
+        )
+    }
+
     /// Adds the fonts' identity.
     pub fn fonts(self) -> Key {
         self.part("fonts", typeset::fonts::IDENTITY.as_bytes())
