@@ -1,27 +1,33 @@
 //! The pipeline: one orchestrator that runs the stages in order — load (input, validate),
-//! chart, render and compile each document, the site, write — and times each.
+//! chart, then one job per document, indicator page, index and fonts (view, key, render,
+//! compile, write), then the manifest — and times each.
 //!
-//! Work fans out with rayon over immutable data only, at two points: the charts, and the
-//! documents; nothing inside the fan-out takes a lock.
+//! Work fans out over immutable data only, at one point: the jobs ([`fanout`], on threads
+//! of their own, each drawing the charts it needs); nothing inside the fan-out takes a lock. Each job
+//! writes its outputs as soon as they are made, and skips those whose [`key`] is unchanged
+//! since the last build; the manifest is written last, and only when every job succeeded.
 
-use std::collections::BTreeMap;
+mod fanout;
+mod jobs;
+mod key;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-use crate::analyse::{self, initiatives::StatusMoves};
-use crate::chart::{self, Chart};
+use crate::analyse;
+use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
-use crate::document::names::{self, DocId};
+use crate::document::names;
 use crate::document::{self, Document};
-use crate::labels::{Labels, Lang};
-use crate::model::{Content, GoalNumber, Quarter};
-use crate::output::{self, Output};
+use crate::labels::Lang;
+use crate::model::Content;
+use crate::output::{self, Entry, Manifest};
 use crate::render::{Renderer, Templates};
-use crate::typeset::{self, DocumentWorld};
+use crate::typeset;
 use crate::{input, validate};
+use jobs::{Clock, Job, Plan};
 
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
@@ -96,122 +102,65 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>
 /// says which languages to publish each document in.
 const LANGUAGE: Lang = Lang::Nb;
 
-/// Which indicator page of a quarter's status a chart belongs to.
-type PageKey = (Quarter, GoalNumber, usize);
-
-/// Draws the chart of every indicator page of every quarter.
-fn draw_charts(l: &Labels, content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
-    let pages: Vec<(PageKey, &crate::model::IndicatorPage)> = content
-        .statuses
-        .values()
-        .flat_map(|s| {
-            s.goals.values().flat_map(move |g| {
-                g.pages
-                    .iter()
-                    .enumerate()
-                    .map(move |(pi, p)| ((s.quarter, g.goal, pi), p))
-            })
-        })
-        .collect();
-    let drawn: Result<Vec<_>, chart::ChartError> = pages
-        .par_iter()
-        .map(|(key, page)| {
-            let indicator = content
-                .indicator(&page.indicator)
-                .expect("validated reference");
-            let name = names::page_chart(key.0, key.1, key.2);
-            chart::draw(
-                l,
-                indicator,
-                &page.measures,
-                content.strategy.horizon,
-                &name,
-                &page.title,
-            )
-            .map(|c| c.map(|c| (*key, c)))
-        })
-        .collect();
-    Ok(drawn?.into_iter().flatten().collect())
+/// What to build and how.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// The content folder.
+    pub content_dir: &'a Path,
+    /// The output folder.
+    pub out_dir: &'a Path,
+    /// The templates: built-in, or overridden file by file.
+    pub templates: &'a Templates,
+    /// Only this document (a document id from [`document::ids`]), keeping the rest of the
+    /// manifest.
+    pub only: Option<&'a str>,
+    /// Make every output even when it is up to date.
+    pub force: bool,
+    /// Also write each document's typst source, the files it reads and the fonts here.
+    pub keep_typst: Option<&'a Path>,
+    /// Show a progress bar.
+    pub progress: bool,
 }
 
 /// What a build produced.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// Files written, relative to the output folder.
+    /// Files the output folder now holds from this build, relative to it, manifest last.
     pub files: Vec<String>,
+    /// How many outputs were made and written now.
+    pub rebuilt: usize,
+    /// How many outputs were up to date and left as they were.
+    pub up_to_date: usize,
+    /// Outputs of the last build that the content no longer produces, now removed.
+    pub removed: Vec<String>,
     /// What validation and typst warned about.
     pub warnings: Vec<Diagnostic>,
     /// Stage timings.
     pub timings: Timings,
 }
 
-/// Renders and compiles the documents of the content into outputs, in memory: all of them,
-/// or those `only` names (a document id from [`document::ids`]), with typst's warnings.
-pub fn outputs(
-    content_dir: &Path,
-    content: &Content,
-    only: Option<&str>,
-    templates: &Templates,
-    timings: &mut Timings,
-    progress: bool,
-) -> Result<Warned<Vec<Output>>, BuildError> {
+/// Jobs per thread in one batch: typst's memo cache is pruned between batches.
+const BATCH_PER_THREAD: usize = 4;
+
+/// How many batches an unused memoised result of typst survives.
+const MEMO_AGE: usize = 1;
+
+/// The documents `only` selects: all of them, a quarter's deck and reports, or one.
+fn select<'a>(content: &'a Content, only: Option<&str>) -> Result<Vec<Document<'a>>, BuildError> {
     let selected: Vec<Document> = document::documents(content)
         .into_iter()
         .filter(|d| only.is_none_or(|id| d.group().as_str() == id || d.id().as_str() == id))
         .collect();
-    if let Some(id) = only
-        && selected.is_empty()
-    {
-        return Err(BuildError::UnknownDocument {
+    match only {
+        Some(id) if selected.is_empty() => Err(BuildError::UnknownDocument {
             id: id.to_owned(),
             known: document::ids(content)
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
-        });
+        }),
+        _ => Ok(selected),
     }
-    let l = LANGUAGE.labels();
-    let moves = timings.time("analyse", || analyse::initiatives::status_moves(content));
-    let charts = timings.time("chart", || draw_charts(l, content))?;
-    let renderer = Renderer::new(templates)?;
-    let bar = if progress {
-        ProgressBar::new(selected.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}").expect("valid template"),
-    );
-    bar.set_message("compiling");
-    let start = Instant::now();
-    let docs: Result<Vec<Warned<Vec<Output>>>, BuildError> = selected
-        .par_iter()
-        .map(|doc| {
-            let result = compile_document(content_dir, content, l, &renderer, &charts, &moves, doc);
-            bar.inc(1);
-            result
-        })
-        .collect();
-    bar.finish_and_clear();
-    timings.stages.push(("render+compile", start.elapsed()));
-    let mut outputs = Vec::new();
-    let mut warnings = Vec::new();
-    for doc in docs? {
-        outputs.extend(doc.output);
-        warnings.extend(doc.warnings);
-    }
-    if only.is_none() {
-        let pages = timings.time("indicator pages", || {
-            indicator_pages(content_dir, content, l, &renderer)
-        })?;
-        outputs.extend(pages);
-        outputs.push(index(content_dir, content, l, &renderer)?);
-        outputs.extend(web_fonts());
-    }
-    Ok(Warned {
-        output: outputs,
-        warnings,
-    })
 }
 
 /// Content files as the manifest names them: relative to the content folder, with `/`, so
@@ -232,211 +181,107 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
     v
 }
 
-/// Renders one document's typst source and web page, compiles the PDF; typst's warnings
-/// come beside.
-fn compile_document(
-    content_dir: &Path,
-    content: &Content,
-    l: &Labels,
-    renderer: &Renderer,
-    charts: &BTreeMap<PageKey, Chart>,
-    moves: &StatusMoves,
-    doc: &Document,
-) -> Result<Warned<Vec<Output>>, BuildError> {
-    let id: DocId = doc.id();
-    let (source, html, files, date) = match *doc {
-        Document::Deck(status) | Document::Report(status, _) => {
-            let goal = match *doc {
-                Document::Report(_, g) => Some(g),
-                _ => None,
-            };
-            let lookup =
-                |g: GoalNumber, page: usize| charts.get(&(status.quarter, g, page)).cloned();
-            let view = document::status::status_view(
-                l,
-                content,
-                status,
-                goal,
-                &lookup,
-                moves,
-                names::HOME_FROM_DOCUMENT,
-            );
-            let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
-            let template = if goal.is_some() {
-                "report.typ"
-            } else {
-                "deck.typ"
-            };
-            let source =
-                renderer.render(template, l, minijinja::context! { doc => ctx.clone() })?;
-            let html = renderer.render(
-                "status.html",
-                l,
-                minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
-            )?;
-            let files: Vec<(String, Vec<u8>)> = charts
-                .range((status.quarter, GoalNumber::new(1).expect("goal 1"), 0)..)
-                .take_while(|((q, _, _), _)| *q == status.quarter)
-                .filter(|((_, g, _), _)| goal.is_none_or(|n| n == *g))
-                .map(|(_, c)| (names::chart_in_typst(&c.name), c.svg.clone().into_bytes()))
-                .collect();
-            (source, html, files, status.date)
-        }
-        Document::Edition(edition) => {
-            let view =
-                document::edition::edition_view(l, content, edition, names::HOME_FROM_DOCUMENT);
-            let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
-            let source = renderer.render(
-                "indikatorer.typ",
-                l,
-                minijinja::context! { doc => ctx.clone() },
-            )?;
-            let html = renderer.render(
-                "indikatorer.html",
-                l,
-                minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
-            )?;
-            (source, html, Vec::new(), edition.published)
-        }
-    };
-    let inputs = relative(content_dir, doc.inputs(content));
-    let world = DocumentWorld::new(
-        id.as_str(),
-        source,
-        &renderer.templates().typst_modules(),
-        files,
-        typeset::typst_date(date),
-    );
-    let pdf = typeset::pdf(id.as_str(), &world, date);
-    // comemo's memo cache grows with every document; keep only what recent ones used.
-    typst::comemo::evict(10);
-    let pdf = pdf?;
-    Ok(Warned {
-        output: vec![
-            Output {
-                path: id.pdf(),
-                bytes: pdf.output,
-                inputs: inputs.clone(),
-            },
-            Output {
-                path: id.html(),
-                bytes: html.into_bytes(),
-                inputs,
-            },
-        ],
-        warnings: pdf.warnings,
-    })
-}
-
-/// The bundled fonts and their licence, for the HTML pages.
-fn web_fonts() -> Vec<Output> {
-    typeset::fonts::web_files()
-        .map(|(name, data)| Output {
-            path: names::font(name),
-            bytes: data.to_vec(),
-            inputs: Vec::new(),
-        })
-        .collect()
-}
-
-/// One page per indicator, with its data and metadata to download.
-fn indicator_pages(
-    content_dir: &Path,
-    content: &Content,
-    l: &Labels,
-    renderer: &Renderer,
-) -> Result<Vec<Output>, BuildError> {
-    use document::indicator as site;
-    let pages: Result<Vec<Vec<Output>>, BuildError> = content
-        .indicators
-        .values()
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|ind| {
-            let charts = site::charts(l, content, ind)?;
-            let view = site::indicator_view(l, content, ind, &charts);
-            let html = renderer.render(
-                "indicator.html",
-                l,
-                minijinja::context! {
-                    ind => minijinja::Value::from(minijinja::value::Serde(&view)),
-                    publisher => &content.strategy.publisher,
-                },
-            )?;
-            let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
-            inputs.extend(content.source_paths.iter().cloned());
-            inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
-            let inputs = relative(content_dir, inputs);
-            Ok(vec![
-                Output {
-                    path: names::indicator_html(&ind.id),
-                    bytes: html.into_bytes(),
-                    inputs: inputs.clone(),
-                },
-                Output {
-                    path: names::indicator_csv(&ind.id),
-                    bytes: site::data_csv(l, content, ind),
-                    inputs: inputs.clone(),
-                },
-                Output {
-                    path: names::indicator_metadata(&ind.id),
-                    bytes: site::metadata_json(l, ind),
-                    inputs,
-                },
-            ])
-        })
-        .collect();
-    Ok(pages?.into_iter().flatten().collect())
-}
-
-/// The site's front page.
-fn index(
-    content_dir: &Path,
-    content: &Content,
-    l: &Labels,
-    renderer: &Renderer,
-) -> Result<Output, BuildError> {
-    let view = document::index::index_view(l, content);
-    let html = renderer.render("index.html", l, &view)?;
-    Ok(Output {
-        path: names::INDEX.into(),
-        bytes: html.into_bytes(),
-        inputs: relative(content_dir, content.files.clone()),
-    })
-}
-
-/// Builds from `content_dir` into `out_dir` with `templates`: every document, or only the
-/// one `only` names. Nothing is written unless every selected document was produced.
-pub fn build(
-    content_dir: &Path,
-    out_dir: &Path,
-    templates: &Templates,
-    only: Option<&str>,
-    progress: bool,
-) -> Result<BuildReport, BuildError> {
+/// Builds from the content folder into the output folder: every output, or only the
+/// document `only` names. Outputs are written as they are made; the manifest is written last
+/// and only when every output was made, so it lists only whole files.
+pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let Warned {
         output: content,
         mut warnings,
-    } = load(content_dir, &mut timings)?;
-    let Warned {
-        output: outputs,
-        warnings: typst_warnings,
-    } = outputs(
-        content_dir,
-        &content,
-        only,
-        templates,
-        &mut timings,
-        progress,
-    )?;
-    warnings.extend(typst_warnings);
-    let merge = only.is_some();
-    timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
-    let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();
+    } = load(opts.content_dir, &mut timings)?;
+    let selected = select(&content, opts.only)?;
+    let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
+    let moves = timings.time("analyse", || analyse::initiatives::status_moves(&content));
+    let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
+    if opts.only.is_none() {
+        work.extend(content.indicators.values().map(Job::Indicator));
+        work.extend([Job::Index, Job::Fonts]);
+    }
+    output::remove_stale_temporaries(opts.out_dir);
+    if let Some(dir) = opts.keep_typst {
+        jobs::keep_fonts(dir)?;
+    }
+    let renderer = Renderer::new(opts.templates)?;
+    let clock = Clock::default();
+    let plan = Plan {
+        content_dir: opts.content_dir,
+        content: &content,
+        labels: LANGUAGE.labels(),
+        renderer: &renderer,
+        moves: &moves,
+        out_dir: opts.out_dir,
+        previous: &previous,
+        force: opts.force,
+        keep_typst: opts.keep_typst,
+        clock: &clock,
+    };
+    let bar = if opts.progress {
+        ProgressBar::new(work.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}").expect("valid template"),
+    );
+    bar.set_message("building");
+    let start = Instant::now();
+    let threads = fanout::threads();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pending = Vec::new();
+    let mut rebuilt = 0;
+    for batch in work.chunks(BATCH_PER_THREAD * threads) {
+        let done = fanout::run(batch, threads, |job| {
+            let done = plan.run(job);
+            bar.inc(1);
+            done
+        });
+        // Once between batches, never inside a job that runs beside others.
+        typst::comemo::evict(MEMO_AGE);
+        for d in done? {
+            rebuilt += d.rebuilt;
+            warnings.extend(d.warnings);
+            entries.extend(d.entries);
+            pending.extend(d.pending);
+        }
+    }
+    // Every output was made: only now does any of them replace what `out/` held.
+    timings.time("put in place", || {
+        pending.into_iter().try_for_each(output::Pending::commit)
+    })?;
+    bar.finish_and_clear();
+    timings.stages.push(("jobs", start.elapsed()));
+    timings.stages.extend([
+        ("  views+keys*", Clock::get(&clock.key)),
+        ("  render*", Clock::get(&clock.render)),
+        ("  compile*", Clock::get(&clock.compile)),
+        ("  write*", Clock::get(&clock.write)),
+    ]);
+    let up_to_date = entries.len() - rebuilt;
+    let removed = if opts.only.is_none() {
+        timings.time("remove", || {
+            output::remove_gone(opts.out_dir, &previous, &entries)
+        })
+    } else {
+        let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        let kept: Vec<Entry> = previous
+            .files
+            .iter()
+            .filter(|e| !made.contains(&e.path.as_str()))
+            .cloned()
+            .collect();
+        entries.extend(kept);
+        Vec::new()
+    };
+    let mut files: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
+    files.sort();
     files.push(names::MANIFEST.into());
+    timings.time("manifest", || Manifest::write(opts.out_dir, entries))?;
     Ok(BuildReport {
         files,
+        rebuilt,
+        up_to_date,
+        removed,
         warnings,
         timings,
     })

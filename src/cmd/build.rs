@@ -31,19 +31,29 @@ pub struct BuildArgs {
     /// Print the time each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Make every output again, even those the manifest shows are up to date.
+    #[arg(long)]
+    pub force: bool,
+    /// Also write each document's typst source as DIR/<id>/main.typ, with the files it reads
+    /// beside it and the fonts in DIR/fonts/, for `typst compile --root DIR --font-path
+    /// DIR/fonts --ignore-system-fonts DIR/<id>/main.typ`.
+    #[arg(long, value_name = "DIR")]
+    pub keep_typst: Option<PathBuf>,
 }
 
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> ExitCode {
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let result = args.templates.load(&args.content).and_then(|templates| {
-        pipeline::build(
-            &args.content.content,
-            &args.out,
-            &templates,
-            args.only.as_deref(),
+        pipeline::build(&pipeline::BuildOptions {
+            content_dir: &args.content.content,
+            out_dir: &args.out,
+            templates: &templates,
+            only: args.only.as_deref(),
+            force: args.force,
+            keep_typst: args.keep_typst.as_deref(),
             progress,
-        )
+        })
     });
     match result {
         Ok(r) => {
@@ -51,14 +61,20 @@ pub fn run(args: BuildArgs) -> ExitCode {
             if args.timings {
                 print_timings(&r.timings);
             }
-            eprintln!("wrote {} files to {}", r.files.len(), args.out.display());
+            eprintln!(
+                "{}: {} rebuilt, {} up to date, {} removed",
+                args.out.display(),
+                r.rebuilt,
+                r.up_to_date,
+                r.removed.len()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => args.diagnostics.fail(&e),
     }
 }
 
-/// Prints each stage's time.
+/// Prints each stage's time; a `*` marks a time summed over the threads that ran jobs.
 fn print_timings(t: &Timings) {
     for (name, d) in &t.stages {
         eprintln!("{name:>16}: {:>8.1} ms", d.as_secs_f64() * 1000.0);

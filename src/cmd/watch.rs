@@ -100,15 +100,25 @@ fn build_once(args: &WatchArgs, why: &str) {
     eprintln!("{why}");
     let start = Instant::now();
     let result = args.templates.load(&args.content).and_then(|templates| {
-        pipeline::build(&args.content.content, &args.out, &templates, None, false)
+        pipeline::build(&pipeline::BuildOptions {
+            content_dir: &args.content.content,
+            out_dir: &args.out,
+            templates: &templates,
+            only: None,
+            force: false,
+            keep_typst: None,
+            progress: false,
+        })
     });
     let ms = start.elapsed().as_millis();
     match result {
         Ok(r) => {
             args.diagnostics.print(&r.warnings, &SourceTexts::default());
             eprintln!(
-                "built: wrote {} files to {} in {ms} ms",
-                r.files.len(),
+                "built: {} rebuilt, {} up to date, {} removed in {} in {ms} ms",
+                r.rebuilt,
+                r.up_to_date,
+                r.removed.len(),
                 args.out.display()
             )
         }

@@ -141,10 +141,17 @@ pub fn indicator_chart(id: &IndicatorId, index: usize) -> String {
     format!("indikator-{id}-{index}.svg")
 }
 
-/// Where a chart lies inside a typst document's virtual file system.
+/// Where a chart lies for a document's typst source: relative to it, so that the source and
+/// its charts can be kept in a folder of their own (`build --keep-typst`).
 pub fn chart_in_typst(name: &str) -> String {
-    format!("/charts/{name}")
+    format!("charts/{name}")
 }
+
+/// A kept document's typst source, inside its folder `DIR/<id>/`.
+pub const TYPST_MAIN: &str = "main.typ";
+
+/// The folder of the kept fonts, inside the `--keep-typst` folder.
+pub const TYPST_FONTS: &str = "fonts";
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,12 @@
 //! Output: finished files into `out/`, atomically, with the manifest last.
 //!
-//! In: [`Output`]s — a path relative to `out/`, its bytes, the content files it was made
-//! from. Out: files on disk, and `manifest.json` listing each with its sha256.
+//! In: bytes for a path relative to `out/`, with the key and content files they were made
+//! from. Out: files on disk, and `manifest.json` listing each with its sha256, key and
+//! inputs — what the next build compares against to skip unchanged outputs and to remove
+//! those the content no longer produces.
 
+mod manifest;
 mod write;
 
-pub use write::{Output, WriteError, write_all, write_atomic};
+pub use manifest::{Entry, Manifest, on_disk, remove_gone, sha256_hex};
+pub use write::{Pending, WriteError, remove_stale_temporaries, write_atomic, write_pending};

@@ -1,24 +1,11 @@
-//! Writing: puts finished outputs into `out/` so that a reader never sees half a file.
+//! Writing: puts finished files into `out/` so that a reader never sees half a file.
 //!
-//! Each file is written beside its destination under a temporary name, flushed, and renamed
-//! over the old one; the manifest goes last, so it only ever lists files that are whole.
+//! Each file is written beside its destination as a temporary file, flushed, and persisted
+//! (renamed) over the old one. A build killed mid-write can leave a temporary behind; the
+//! next build removes it.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-
-use serde::Serialize;
-use sha2::{Digest, Sha256};
-
-/// A file to write, relative to the output folder.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Relative path with `/` separators.
-    pub path: String,
-    /// Content.
-    pub bytes: Vec<u8>,
-    /// Content files it was made from.
-    pub inputs: Vec<String>,
-}
 
 /// A failure while writing.
 #[derive(Debug, thiserror::Error)]
@@ -31,21 +18,38 @@ pub struct WriteError {
     pub source: std::io::Error,
 }
 
-#[derive(Serialize, serde::Deserialize)]
-struct ManifestEntry {
-    path: String,
-    sha256: String,
-    bytes: usize,
-    inputs: Vec<String>,
+/// What every temporary's name holds, so that a later build can find leftovers.
+const TEMPORARY: &str = ".tmp-";
+
+/// A file written whole under a temporary name beside its destination, not yet in place:
+/// [`Pending::commit`] renames it over the destination; dropped, it is removed. A build holds
+/// its outputs as pending files until every one was made, so a failed build leaves `out/` as
+/// it was, while no output's bytes stay in memory.
+#[derive(Debug)]
+pub struct Pending {
+    tmp: tempfile::TempPath,
+    dest: PathBuf,
 }
 
-#[derive(Serialize, serde::Deserialize)]
-struct Manifest {
-    files: Vec<ManifestEntry>,
+impl Pending {
+    /// Puts the file in place.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let dest = self.dest;
+        self.tmp.persist(&dest).map_err(|e| WriteError {
+            path: dest.clone(),
+            source: e.error,
+        })
+    }
 }
 
-/// Writes one file atomically: temporary file, flush, rename.
+/// Writes one file atomically: a temporary file beside it, flushed, then persisted over it.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_pending(dest, bytes)?.commit()
+}
+
+/// Writes one file whole beside `dest` under a temporary name, flushed, to be put in place
+/// later.
+pub fn write_pending(dest: &Path, bytes: &[u8]) -> Result<Pending, WriteError> {
     let fail = |path: &Path| {
         let path = path.to_path_buf();
         move |source| WriteError { path, source }
@@ -56,65 +60,34 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(dest)(e));
-    }
-    std::fs::rename(&tmp, dest).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(dest)(e)
+    let prefix = format!(".{name}{TEMPORARY}");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // A temporary file is private to its owner; an output is as readable as any new file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(fail(dest))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(fail(dest))?;
+    Ok(Pending {
+        tmp: tmp.into_temp_path(),
+        dest: dest.to_path_buf(),
     })
 }
 
-/// Removes temporary files an interrupted earlier build left behind (`.name.tmp-PID`).
-fn remove_stale_temporaries(out_dir: &Path) {
+/// Removes temporary files an interrupted earlier build left behind (`.name.tmp-…`).
+pub fn remove_stale_temporaries(out_dir: &Path) {
     for entry in walkdir::WalkDir::new(out_dir)
         .max_depth(4)
         .into_iter()
         .flatten()
     {
         let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && name.starts_with('.') && name.contains(".tmp-") {
+        if entry.file_type().is_file() && name.starts_with('.') && name.contains(TEMPORARY) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
-}
-
-/// Writes every output, then `manifest.json` listing each with its sha256 and inputs. With
-/// `merge`, entries of the existing manifest for files not written now are kept.
-pub fn write_all(out_dir: &Path, outputs: &[Output], merge: bool) -> Result<(), WriteError> {
-    remove_stale_temporaries(out_dir);
-    for o in outputs {
-        write_atomic(&out_dir.join(&o.path), &o.bytes)?;
-    }
-    let manifest_path = out_dir.join("manifest.json");
-    let mut entries: Vec<ManifestEntry> = if merge {
-        std::fs::read(&manifest_path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
-            .map(|m| m.files)
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    entries.retain(|e| !outputs.iter().any(|o| o.path == e.path));
-    entries.extend(outputs.iter().map(|o| ManifestEntry {
-        path: o.path.clone(),
-        sha256: format!("{:x}", Sha256::digest(&o.bytes)),
-        bytes: o.bytes.len(),
-        inputs: o.inputs.clone(),
-    }));
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut json =
-        serde_json::to_vec_pretty(&Manifest { files: entries }).expect("manifest serializes");
-    json.push(b'\n');
-    write_atomic(&manifest_path, &json)
 }
 
 #[cfg(test)]
@@ -122,21 +95,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn writes_files_and_manifest_without_leftovers() {
+    fn writes_whole_files_without_leftovers() {
         let dir = tempfile::tempdir().unwrap();
-        let outputs = vec![Output {
-            path: "a/b.txt".into(),
-            bytes: b"hei".to_vec(),
-            inputs: vec!["content/x.yaml".into()],
-        }];
-        write_all(dir.path(), &outputs, false).unwrap();
-        assert_eq!(std::fs::read(dir.path().join("a/b.txt")).unwrap(), b"hei");
-        let manifest = std::fs::read_to_string(dir.path().join("manifest.json")).unwrap();
-        assert!(manifest.contains("\"sha256\""), "{manifest}");
+        let dest = dir.path().join("a/b.txt");
+        write_atomic(&dest, b"hei").unwrap();
+        write_atomic(&dest, b"hallo").unwrap();
+        assert_eq!(std::fs::read(&dest).unwrap(), b"hallo");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["b.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("plain"), b"x").unwrap();
+        write_atomic(&dir.path().join("atomic"), b"x").unwrap();
+        let mode = |n| {
+            std::fs::metadata(dir.path().join(n))
+                .unwrap()
+                .permissions()
+                .mode()
+        };
+        assert_eq!(mode("atomic"), mode("plain"));
+    }
+
+    #[test]
+    fn stale_temporaries_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(format!(".b.txt{TEMPORARY}x1y2"));
+        std::fs::write(&stale, b"half").unwrap();
+        std::fs::write(dir.path().join(".hidden"), b"mine").unwrap();
+        remove_stale_temporaries(dir.path());
+        assert!(!stale.exists());
+        assert!(dir.path().join(".hidden").exists());
+    }
+
+    #[test]
+    fn a_failed_write_names_the_path_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a"), b"a file, not a folder").unwrap();
+        let err = write_atomic(&dir.path().join("a/b.txt"), b"x").unwrap_err();
+        assert!(err.to_string().starts_with("failed to write"), "{err}");
+        let dest = dir.path().join("c");
+        std::fs::create_dir(&dest).unwrap();
+        assert!(write_atomic(&dest, b"x").is_err(), "a folder is in the way");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "{left:?}");
     }
 }

@@ -44,7 +44,7 @@ pub static BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The folder of typst modules that generated documents import (`#import "/style.typ"`).
+/// The folder of typst modules that generated documents import (`#import "style.typ"`).
 const TYPST_MODULES: &str = "typst/";
 
 /// One template's text and where it came from.

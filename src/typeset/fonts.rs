@@ -48,6 +48,35 @@ pub static FALLBACK_FILES: [(&str, &[u8]); 2] = [
 /// The font licence of Inter, published beside the fonts.
 pub static LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
 
+/// Every font file documents are set in, with a file name: Inter's, the fallbacks, then
+/// typst-assets' (named by position, with the extension their format has).
+pub fn files() -> impl Iterator<Item = (String, &'static [u8])> {
+    let inter = INTER_FILES
+        .iter()
+        .chain(FALLBACK_FILES.iter())
+        .map(|(name, data)| ((*name).to_owned(), *data));
+    let assets = typst_assets::fonts().enumerate().map(|(i, data)| {
+        let ext = match data.get(..4) {
+            Some(b"OTTO") => "otf",
+            Some(b"ttcf") => "ttc",
+            _ => "ttf",
+        };
+        (format!("typst-assets-{i:02}.{ext}"), data)
+    });
+    inter.chain(assets)
+}
+
+/// What identifies the fonts in an output's key: each file's name and size, and the version
+/// of typst-assets. The fonts are compiled into the binary, so this changes with them
+/// without hashing megabytes on every build.
+pub static IDENTITY: LazyLock<String> = LazyLock::new(|| {
+    let mut id = String::from("typst-assets 0.15.1");
+    for (name, data) in files() {
+        id.push_str(&format!("\n{name} {}", data.len()));
+    }
+    id
+});
+
 /// The licences of the fallback fonts, by file name, published beside them.
 pub static FALLBACK_LICENCES: [(&str, &str); 2] = [
     (
@@ -81,12 +110,8 @@ pub struct Fonts {
 
 /// The process-wide font set, parsed on first use.
 pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let fonts: Vec<Font> = INTER_FILES
-        .iter()
-        .chain(FALLBACK_FILES.iter())
-        .map(|(_, data)| *data)
-        .chain(typst_assets::fonts())
-        .flat_map(|data| Font::iter(Bytes::new(data)))
+    let fonts: Vec<Font> = files()
+        .flat_map(|(_, data)| Font::iter(Bytes::new(data)))
         .collect();
     Fonts {
         book: LazyHash::new(FontBook::from_fonts(&fonts)),

@@ -1,0 +1,187 @@
+//! The manifest: what the last build wrote, with each file's sha256, its key (what it was
+//! made from) and its content files. The next build reads it to skip what has not changed
+//! and to remove what the content no longer produces.
+
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::write::{WriteError, write_atomic};
+use crate::document::names::MANIFEST;
+
+/// One file the build wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Relative path with `/` separators.
+    pub path: String,
+    /// The sha256 of its bytes, in hex.
+    pub sha256: String,
+    /// Its size.
+    pub bytes: u64,
+    /// The sha256 of everything it was made from; a manifest without keys matches nothing.
+    #[serde(default)]
+    pub key: String,
+    /// Content files it was made from, relative to the content folder.
+    pub inputs: Vec<String>,
+}
+
+impl Entry {
+    /// The entry for `bytes` written at `path`.
+    pub fn new(path: String, key: String, inputs: Vec<String>, bytes: &[u8]) -> Entry {
+        Entry {
+            path,
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+            key,
+            inputs,
+        }
+    }
+}
+
+/// The sha256 of `bytes`, in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// The files a build wrote, sorted by path.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// One entry per file.
+    pub files: Vec<Entry>,
+}
+
+impl Manifest {
+    /// The manifest of the last build in `out_dir`; empty when there is none or it cannot be
+    /// read, so that everything is built again.
+    pub fn read(out_dir: &Path) -> Manifest {
+        let mut m: Manifest = std::fs::read(out_dir.join(MANIFEST))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        m.files.sort_by(|a, b| a.path.cmp(&b.path));
+        m
+    }
+
+    /// The entry for `path`.
+    pub fn get(&self, path: &str) -> Option<&Entry> {
+        self.files
+            .binary_search_by(|e| e.path.as_str().cmp(path))
+            .ok()
+            .map(|i| &self.files[i])
+    }
+
+    /// Writes the manifest of `files` (in any order) to `out_dir`, atomically, unless the
+    /// manifest there already says the same.
+    pub fn write(out_dir: &Path, mut files: Vec<Entry>) -> Result<(), WriteError> {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut json = serde_json::to_vec_pretty(&Manifest { files }).expect("manifest serializes");
+        json.push(b'\n');
+        let path = out_dir.join(MANIFEST);
+        if std::fs::read(&path).is_ok_and(|old| old == json) {
+            return Ok(());
+        }
+        write_atomic(&path, &json)
+    }
+}
+
+/// True when the file `entry` describes is in `out_dir` with the size and sha256 it lists.
+pub fn on_disk(out_dir: &Path, entry: &Entry) -> bool {
+    let Some(path) = inside(out_dir, &entry.path) else {
+        return false;
+    };
+    std::fs::read(path)
+        .is_ok_and(|b| b.len() as u64 == entry.bytes && sha256_hex(&b) == entry.sha256)
+}
+
+/// `rel` under `out_dir`, when it is a plain relative path that cannot leave the folder.
+fn inside(out_dir: &Path, rel: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(rel);
+    let plain = !rel.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
+    plain.then(|| out_dir.join(path))
+}
+
+/// Removes the files `previous` lists that the build did not produce now (`now`), and any
+/// folder that this leaves empty; nothing else in `out_dir` is touched. Returns their paths.
+pub fn remove_gone(out_dir: &Path, previous: &Manifest, now: &[Entry]) -> Vec<String> {
+    let mut produced: Vec<&str> = now.iter().map(|e| e.path.as_str()).collect();
+    produced.sort_unstable();
+    let mut removed = Vec::new();
+    for e in &previous.files {
+        if e.path == MANIFEST || produced.binary_search(&e.path.as_str()).is_ok() {
+            continue;
+        }
+        let Some(path) = inside(out_dir, &e.path) else {
+            continue;
+        };
+        if std::fs::remove_file(&path).is_ok() {
+            removed.push(e.path.clone());
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != out_dir && d.starts_with(out_dir)) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str) -> Entry {
+        Entry::new(path.into(), "k".into(), Vec::new(), path.as_bytes())
+    }
+
+    #[test]
+    fn removes_only_what_the_last_manifest_listed_and_this_build_did_not_make() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        for p in [
+            "a.pdf",
+            "gone/index.html",
+            "gone.pdf",
+            "mine.txt",
+            "shared/x",
+            "shared/mine",
+        ] {
+            let path = out.join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, p).unwrap();
+        }
+        let previous = Manifest {
+            files: [
+                "a.pdf",
+                "gone.pdf",
+                "gone/index.html",
+                "shared/x",
+                "../outside",
+            ]
+            .map(entry)
+            .to_vec(),
+        };
+        let removed = remove_gone(out, &previous, &[entry("a.pdf")]);
+        assert_eq!(removed, ["gone.pdf", "gone/index.html", "shared/x"]);
+        assert!(out.join("a.pdf").is_file());
+        assert!(
+            out.join("mine.txt").is_file(),
+            "files no manifest listed stay"
+        );
+        assert!(out.join("shared/mine").is_file());
+        assert!(!out.join("gone").exists(), "an emptied folder goes too");
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_taken_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = entry("a.pdf");
+        std::fs::write(dir.path().join("a.pdf"), "a.pdf").unwrap();
+        assert!(on_disk(dir.path(), &e));
+        std::fs::write(dir.path().join("a.pdf"), "a.pdX").unwrap();
+        assert!(!on_disk(dir.path(), &e));
+        assert!(!on_disk(dir.path(), &entry("../a.pdf")));
+    }
+}

@@ -1,0 +1,463 @@
+//! The jobs of a build: each makes the outputs of one document, one indicator page, the
+//! index or the web fonts, and writes each output as soon as it is made.
+//!
+//! An output whose key equals the key the last build's manifest lists for it, and whose file
+//! is still on disk with the listed sha256, is up to date: it is neither made nor written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::BuildError;
+use super::key::Key;
+use crate::analyse::initiatives::StatusMoves;
+use crate::chart::{self, Chart};
+use crate::diagnostics::{Diagnostic, Warned};
+use crate::document::names::{self, DocId};
+use crate::document::{self, Document};
+use crate::labels::Labels;
+use crate::model::{Content, GoalNumber, Indicator, Status};
+use crate::output::{self, Entry, Manifest, WriteError};
+use crate::render::Renderer;
+use crate::typeset::{self, DocumentWorld};
+
+/// Which indicator page of a status document a chart belongs to: goal, page.
+type PageKey = (GoalNumber, usize);
+
+/// Draws the charts of a status document's indicator pages: every goal's, or one goal's.
+fn status_charts(
+    l: &Labels,
+    content: &Content,
+    status: &Status,
+    goal: Option<GoalNumber>,
+) -> Result<BTreeMap<PageKey, Chart>, chart::ChartError> {
+    let mut charts = BTreeMap::new();
+    for g in status
+        .goals
+        .values()
+        .filter(|g| goal.is_none_or(|n| n == g.goal))
+    {
+        for (i, page) in g.pages.iter().enumerate() {
+            let indicator = content
+                .indicator(&page.indicator)
+                .expect("validated reference");
+            let name = names::page_chart(status.quarter, g.goal, i);
+            let drawn = chart::draw(
+                l,
+                indicator,
+                &page.measures,
+                content.strategy.horizon,
+                &name,
+                &page.title,
+            )?;
+            charts.extend(drawn.map(|c| ((g.goal, i), c)));
+        }
+    }
+    Ok(charts)
+}
+
+/// One unit of work.
+pub(super) enum Job<'a> {
+    /// A PDF document and its web page.
+    Document(Document<'a>),
+    /// An indicator's page, data and metadata.
+    Indicator(&'a Indicator),
+    /// The site's front page.
+    Index,
+    /// The web fonts and their licence.
+    Fonts,
+}
+
+/// The parts of a job's time, summed over the threads that ran jobs.
+#[derive(Default)]
+pub(super) struct Clock {
+    /// Views and keys, including the up-to-date checks.
+    pub key: AtomicU64,
+    /// Templates.
+    pub render: AtomicU64,
+    /// Typst compilation and PDF export.
+    pub compile: AtomicU64,
+    /// Writing outputs.
+    pub write: AtomicU64,
+}
+
+impl Clock {
+    fn time<T>(counter: &AtomicU64, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let t = f();
+        let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        counter.fetch_add(nanos, Ordering::Relaxed);
+        t
+    }
+
+    /// A summed time.
+    pub fn get(counter: &AtomicU64) -> Duration {
+        Duration::from_nanos(counter.load(Ordering::Relaxed))
+    }
+}
+
+/// What every job reads: the content, the templates, the last manifest. Shared, never
+/// changed.
+pub(super) struct Plan<'a> {
+    /// The content folder, which inputs are named relative to.
+    pub content_dir: &'a Path,
+    /// The content.
+    pub content: &'a Content,
+    /// The words of the documents' language.
+    pub labels: &'a Labels,
+    /// The templates.
+    pub renderer: &'a Renderer,
+    /// How each initiative's status moved since the quarter before.
+    pub moves: &'a StatusMoves,
+    /// The output folder.
+    pub out_dir: &'a Path,
+    /// What the last build wrote.
+    pub previous: &'a Manifest,
+    /// Make every output, up to date or not.
+    pub force: bool,
+    /// Where to keep each document's typst source, fonts and files.
+    pub keep_typst: Option<&'a Path>,
+    /// Time spent, by part.
+    pub clock: &'a Clock,
+}
+
+/// What a job leaves: the manifest entry of each of its outputs, and how many it made anew.
+#[derive(Debug, Default)]
+pub(super) struct Done {
+    /// One entry per output, made now or up to date.
+    pub entries: Vec<Entry>,
+    /// How many of them were made and written now.
+    pub rebuilt: usize,
+    /// What typst warned about.
+    pub warnings: Vec<Diagnostic>,
+    /// The outputs made now, written whole beside their places, put there once every job
+    /// of the build succeeded.
+    pub pending: Vec<output::Pending>,
+}
+
+/// What a document's templates receive, and what its PDF's key is made of.
+struct Prepared {
+    view: minijinja::Value,
+    view_json: Vec<u8>,
+    typst_template: &'static str,
+    html_template: &'static str,
+    files: Vec<(String, Vec<u8>)>,
+    date: time::Date,
+}
+
+impl Prepared {
+    fn new(
+        view: &impl Serialize,
+        typst_template: &'static str,
+        html_template: &'static str,
+        files: Vec<(String, Vec<u8>)>,
+        date: time::Date,
+    ) -> Prepared {
+        Prepared {
+            view: minijinja::Value::from(minijinja::value::Serde(view)),
+            view_json: serde_json::to_vec(view).expect("views serialize"),
+            typst_template,
+            html_template,
+            files,
+            date,
+        }
+    }
+}
+
+impl Plan<'_> {
+    /// Runs one job.
+    pub fn run(&self, job: &Job<'_>) -> Result<Done, BuildError> {
+        let mut done = Done::default();
+        match job {
+            Job::Document(doc) => self.document(doc, &mut done)?,
+            Job::Indicator(ind) => self.indicator(ind, &mut done)?,
+            Job::Index => self.index(&mut done)?,
+            Job::Fonts => self.fonts(&mut done)?,
+        }
+        Ok(done)
+    }
+
+    /// The last build's entry for `path`, when it has this key and its file is still whole.
+    fn up_to_date(&self, path: &str, key: &str) -> Option<Entry> {
+        if self.force {
+            return None;
+        }
+        let entry = self.previous.get(path)?;
+        (entry.key == key && output::on_disk(self.out_dir, entry)).then(|| entry.clone())
+    }
+
+    /// Writes `bytes` as `path` and records it.
+    fn write(
+        &self,
+        done: &mut Done,
+        path: String,
+        key: String,
+        inputs: &[String],
+        bytes: &[u8],
+    ) -> Result<(), WriteError> {
+        let pending = Clock::time(&self.clock.write, || {
+            output::write_pending(&self.out_dir.join(&path), bytes)
+        })?;
+        done.pending.push(pending);
+        done.entries
+            .push(Entry::new(path, key, inputs.to_vec(), bytes));
+        done.rebuilt += 1;
+        Ok(())
+    }
+
+    /// Records `path` as up to date, or makes and writes it.
+    fn output(
+        &self,
+        done: &mut Done,
+        path: String,
+        key: String,
+        inputs: &[String],
+        make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
+    ) -> Result<(), BuildError> {
+        if let Some(entry) = Clock::time(&self.clock.key, || self.up_to_date(&path, &key)) {
+            done.entries.push(entry);
+            return Ok(());
+        }
+        let bytes = make()?;
+        Ok(self.write(done, path, key, inputs, &bytes)?)
+    }
+
+    /// The view of a document, and the charts its typst source reads.
+    fn prepare(&self, doc: &Document<'_>) -> Result<Prepared, BuildError> {
+        let content = self.content;
+        match *doc {
+            Document::Deck(status) | Document::Report(status, _) => {
+                let goal = match *doc {
+                    Document::Report(_, g) => Some(g),
+                    _ => None,
+                };
+                let charts = status_charts(self.labels, content, status, goal)?;
+                let lookup = |g: GoalNumber, page: usize| charts.get(&(g, page)).cloned();
+                let view = document::status::status_view(
+                    self.labels,
+                    content,
+                    status,
+                    goal,
+                    &lookup,
+                    self.moves,
+                    names::HOME_FROM_DOCUMENT,
+                );
+                let files = charts
+                    .into_values()
+                    .map(|c| (names::chart_in_typst(&c.name), c.svg.into_bytes()))
+                    .collect();
+                let template = if goal.is_some() {
+                    "report.typ"
+                } else {
+                    "deck.typ"
+                };
+                Ok(Prepared::new(
+                    &view,
+                    template,
+                    "status.html",
+                    files,
+                    status.date,
+                ))
+            }
+            Document::Edition(edition) => {
+                let view = document::edition::edition_view(
+                    self.labels,
+                    content,
+                    edition,
+                    names::HOME_FROM_DOCUMENT,
+                );
+                Ok(Prepared::new(
+                    &view,
+                    "indikatorer.typ",
+                    "indikatorer.html",
+                    Vec::new(),
+                    edition.published,
+                ))
+            }
+        }
+    }
+
+    /// A document's PDF and web page.
+    fn document(&self, doc: &Document<'_>, done: &mut Done) -> Result<(), BuildError> {
+        let id: DocId = doc.id();
+        let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
+            let p = self.prepare(doc)?;
+            let date = p.date.to_string();
+            let pdf_key = p
+                .files
+                .iter()
+                .fold(
+                    Key::new("pdf")
+                        .labels(self.labels)
+                        .part("id", id.as_str().as_bytes())
+                        .part("date", date.as_bytes())
+                        .templates(self.renderer.templates(), p.typst_template)
+                        .part("view", &p.view_json)
+                        .fonts(),
+                    |k, (name, bytes)| k.part(name, bytes),
+                )
+                .finish();
+            let html_key = Key::new("html")
+                .labels(self.labels)
+                .part("pdf", id.pdf_from_html().as_bytes())
+                .templates(self.renderer.templates(), p.html_template)
+                .part("view", &p.view_json)
+                .finish();
+            let inputs = super::relative(self.content_dir, doc.inputs(self.content));
+            Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
+        })?;
+        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&id.pdf(), &pdf_key));
+        if fresh.is_none() || self.keep_typst.is_some() {
+            let source = Clock::time(&self.clock.render, || {
+                self.renderer.render(
+                    doc_view.typst_template,
+                    self.labels,
+                    minijinja::context! { doc => doc_view.view.clone() },
+                )
+            })?;
+            if let Some(dir) = self.keep_typst {
+                let modules = self.renderer.templates().typst_modules();
+                keep_typst(dir, &id, &source, &modules, &doc_view.files)?;
+            }
+            match fresh {
+                Some(entry) => done.entries.push(entry),
+                None => {
+                    let pdf = Clock::time(&self.clock.compile, || {
+                        let world = DocumentWorld::new(
+                            id.as_str(),
+                            source,
+                            &self.renderer.templates().typst_modules(),
+                            doc_view.files.clone(),
+                            typeset::typst_date(doc_view.date),
+                        );
+                        typeset::pdf(id.as_str(), &world, doc_view.date)
+                    })?;
+                    let Warned { output, warnings } = pdf;
+                    done.warnings.extend(warnings);
+                    self.write(done, id.pdf(), pdf_key, &inputs, &output)?;
+                }
+            }
+        } else {
+            done.entries.extend(fresh);
+        }
+        self.output(done, id.html(), html_key, &inputs, || {
+            let html = Clock::time(&self.clock.render, || {
+                self.renderer.render(
+                    doc_view.html_template,
+                    self.labels,
+                    minijinja::context! { doc => doc_view.view, pdf => id.pdf_from_html() },
+                )
+            })?;
+            Ok(html.into_bytes())
+        })
+    }
+
+    /// An indicator's page, with its data and metadata to download.
+    fn indicator(&self, ind: &Indicator, done: &mut Done) -> Result<(), BuildError> {
+        use document::indicator as site;
+        let content = self.content;
+        let (view, key, inputs) = Clock::time(&self.clock.key, || {
+            let charts = site::charts(self.labels, content, ind)?;
+            let view = site::indicator_view(self.labels, content, ind, &charts);
+            let view_json = serde_json::to_vec(&view).expect("views serialize");
+            let key = Key::new("html")
+                .labels(self.labels)
+                .templates(self.renderer.templates(), "indicator.html")
+                .part("view", &view_json)
+                .part("publisher", content.strategy.publisher.as_bytes())
+                .finish();
+            let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
+            inputs.extend(content.source_paths.iter().cloned());
+            inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
+            Ok::<_, BuildError>((view, key, super::relative(self.content_dir, inputs)))
+        })?;
+        self.output(done, names::indicator_html(&ind.id), key, &inputs, || {
+            let html = Clock::time(&self.clock.render, || {
+                self.renderer.render(
+                    "indicator.html",
+                    self.labels,
+                    minijinja::context! {
+                        ind => minijinja::Value::from(minijinja::value::Serde(&view)),
+                        publisher => &content.strategy.publisher,
+                    },
+                )
+            })?;
+            Ok(html.into_bytes())
+        })?;
+        let files = [
+            (
+                names::indicator_csv(&ind.id),
+                "csv",
+                site::data_csv(self.labels, content, ind),
+            ),
+            (
+                names::indicator_metadata(&ind.id),
+                "json",
+                site::metadata_json(self.labels, ind),
+            ),
+        ];
+        for (path, kind, bytes) in files {
+            let key = Key::new(kind).part("bytes", &bytes).finish();
+            self.output(done, path, key, &inputs, || Ok(bytes))?;
+        }
+        Ok(())
+    }
+
+    /// The site's front page.
+    fn index(&self, done: &mut Done) -> Result<(), BuildError> {
+        let view = document::index::index_view(self.labels, self.content);
+        let key = Key::new("html")
+            .labels(self.labels)
+            .templates(self.renderer.templates(), "index.html")
+            .part("view", &serde_json::to_vec(&view).expect("views serialize"))
+            .finish();
+        let inputs = super::relative(self.content_dir, self.content.files.clone());
+        self.output(done, names::INDEX.into(), key, &inputs, || {
+            Ok(self
+                .renderer
+                .render("index.html", self.labels, &view)?
+                .into_bytes())
+        })
+    }
+
+    /// The bundled fonts and their licence, for the web pages.
+    fn fonts(&self, done: &mut Done) -> Result<(), BuildError> {
+        let files = typeset::fonts::web_files().map(|(name, data)| (names::font(name), data));
+        for (path, bytes) in files {
+            let key = Key::new("asset").part("bytes", bytes).finish();
+            self.output(done, path, key, &[], || Ok(bytes.to_vec()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes a document's typst source as `DIR/<id>/main.typ`, with the modules and charts it
+/// reads beside it, so the typst CLI can compile it with `--root DIR`.
+fn keep_typst(
+    dir: &Path,
+    id: &DocId,
+    source: &str,
+    modules: &[(&str, &str)],
+    files: &[(String, Vec<u8>)],
+) -> Result<(), WriteError> {
+    let doc_dir: PathBuf = dir.join(id.as_str());
+    output::write_atomic(&doc_dir.join(names::TYPST_MAIN), source.as_bytes())?;
+    for (name, text) in modules {
+        output::write_atomic(&doc_dir.join(name), text.as_bytes())?;
+    }
+    for (path, bytes) in files {
+        output::write_atomic(&doc_dir.join(path.trim_start_matches('/')), bytes)?;
+    }
+    Ok(())
+}
+
+/// Writes every font documents are set in to `DIR/fonts/`, for `typst --font-path`.
+pub(super) fn keep_fonts(dir: &Path) -> Result<(), WriteError> {
+    for (name, data) in typeset::fonts::files() {
+        output::write_atomic(&dir.join(names::TYPST_FONTS).join(name), data)?;
+    }
+    Ok(())
+}
