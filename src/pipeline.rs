@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analyse::{self, Analysis};
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId};
@@ -87,7 +88,10 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
 type PageKey = (Quarter, GoalNumber, usize);
 
 /// Draws the chart of every indicator page of every quarter.
-fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
+fn draw_charts(
+    content: &Content,
+    analysis: &Analysis,
+) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
     let pages: Vec<(PageKey, &crate::model::IndicatorPage)> = content
         .statuses
         .values()
@@ -108,6 +112,7 @@ fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError
                 .expect("validated reference");
             let name = names::page_chart(key.0, key.1, key.2);
             chart::draw(
+                analysis,
                 indicator,
                 &page.measures,
                 content.strategy.horizon,
@@ -153,7 +158,8 @@ pub fn outputs(
                 .collect(),
         });
     }
-    let charts = timings.time("chart", || draw_charts(content))?;
+    let analysis = timings.time("analyse", || analyse::analyse(content));
+    let charts = timings.time("chart", || draw_charts(content, &analysis))?;
     let renderer = Renderer::new();
     let bar = if progress {
         ProgressBar::new(selected.len() as u64)
@@ -168,7 +174,7 @@ pub fn outputs(
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
-            let result = compile_document(content_dir, content, &renderer, &charts, doc);
+            let result = compile_document(content_dir, content, &analysis, &renderer, &charts, doc);
             bar.inc(1);
             result
         })
@@ -178,7 +184,7 @@ pub fn outputs(
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
     if only.is_none() {
         let pages = timings.time("indicator pages", || {
-            indicator_pages(content_dir, content, &renderer)
+            indicator_pages(content_dir, content, &analysis, &renderer)
         })?;
         outputs.extend(pages);
         outputs.push(index(content_dir, content, &renderer)?);
@@ -209,6 +215,7 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 fn compile_document(
     content_dir: &Path,
     content: &Content,
+    analysis: &Analysis,
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
     doc: &Document,
@@ -224,6 +231,7 @@ fn compile_document(
                 |g: GoalNumber, page: usize| charts.get(&(status.quarter, g, page)).cloned();
             let view = document::status::status_view(
                 content,
+                analysis,
                 status,
                 goal,
                 &lookup,
@@ -302,6 +310,7 @@ fn web_fonts() -> Vec<Output> {
 fn indicator_pages(
     content_dir: &Path,
     content: &Content,
+    analysis: &Analysis,
     renderer: &Renderer,
 ) -> Result<Vec<Output>, BuildError> {
     use document::indicator as site;
@@ -311,8 +320,8 @@ fn indicator_pages(
         .collect::<Vec<_>>()
         .par_iter()
         .map(|ind| {
-            let charts = site::charts(content, ind)?;
-            let view = site::indicator_view(content, ind, &charts);
+            let charts = site::charts(content, analysis, ind)?;
+            let view = site::indicator_view(content, analysis, ind, &charts);
             let html = renderer.render(
                 "indicator.html",
                 minijinja::context! {
@@ -332,7 +341,7 @@ fn indicator_pages(
                 },
                 Output {
                     path: names::indicator_csv(&ind.id),
-                    bytes: site::data_csv(content, ind),
+                    bytes: site::data_csv(content, analysis, ind),
                     inputs: inputs.clone(),
                 },
                 Output {

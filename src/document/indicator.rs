@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use super::text::{accessible_svg, assessment, baseline_text, paragraphs, target_text};
+use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::labels::format::{self as norsk, quantity};
 use crate::model::*;
@@ -24,6 +25,8 @@ pub struct MeasureView {
     pub targets: Vec<(i32, String)>,
     /// Ambition.
     pub ambition: Option<String>,
+    /// The class from the numbers, or why there is none, in words.
+    pub assessment: String,
     /// Measured values: period, value, source title.
     pub values: Vec<(String, String, String)>,
     /// The values are an illustration.
@@ -77,7 +80,11 @@ pub struct IndicatorView {
 }
 
 /// Draws one chart per measure that has numbers.
-pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, chart::ChartError> {
+pub fn charts(
+    content: &Content,
+    analysis: &Analysis,
+    ind: &Indicator,
+) -> Result<Vec<Option<Chart>>, chart::ChartError> {
     ind.measures
         .iter()
         .enumerate()
@@ -91,7 +98,7 @@ pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, 
             if ids.is_empty() && ind.measures.len() > 1 {
                 return Ok(None);
             }
-            chart::draw(ind, &ids, content.strategy.horizon, &name, &title)
+            chart::draw(analysis, ind, &ids, content.strategy.horizon, &name, &title)
         })
         .collect()
 }
@@ -106,6 +113,7 @@ fn source_title(content: &Content, id: &str) -> String {
 /// Builds an indicator page.
 pub fn indicator_view(
     content: &Content,
+    analysis: &Analysis,
     ind: &Indicator,
     charts: &[Option<Chart>],
 ) -> IndicatorView {
@@ -132,6 +140,7 @@ pub fn indicator_view(
                 .map(|t| (t.year, target_text(m.unit, t)))
                 .collect(),
             ambition: m.ambition.as_ref().map(|a| a.text.clone()),
+            assessment: assessment(analysis.of(ind, m).class).to_owned(),
             values: m
                 .values
                 .iter()
@@ -240,7 +249,7 @@ pub fn indicator_view(
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
-pub fn data_csv(content: &Content, ind: &Indicator) -> Vec<u8> {
+pub fn data_csv(content: &Content, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
         w.write_record(fields).expect("writing to memory")
@@ -283,14 +292,14 @@ pub fn data_csv(content: &Content, ind: &Indicator) -> Vec<u8> {
                 ],
             );
         }
-        for t in &m.targets {
-            let v = crate::analyse::target_value(m, t.kind)
-                .map(num)
-                .unwrap_or_default();
-            let of = match t.kind {
-                TargetKind::Value(q) => q.of.map(num).unwrap_or_default(),
-                _ => String::new(),
-            };
+        let resolved = &analysis.of(ind, m).targets;
+        for (t, level) in m.targets.iter().zip(resolved) {
+            let (v, of) = level.map_or((String::new(), String::new()), |l| {
+                (
+                    num(l.quantity.value),
+                    l.quantity.of.map(num).unwrap_or_default(),
+                )
+            });
             row(
                 &mut w,
                 [

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use super::names::{self, initiative_anchor, page_anchor};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
-use crate::analyse::{self, Standing};
+use super::text::{accessible_svg, assessment, baseline_text, paragraphs, target_text};
+use crate::analyse::Analysis;
 use crate::chart::Chart;
 use crate::labels::format::{self as norsk, quantity};
 use crate::model::*;
@@ -48,7 +48,7 @@ pub struct FactRow {
     pub targets: String,
     /// Ambition.
     pub ambition: String,
-    /// Assessment from the numbers.
+    /// The class from the numbers, or why there is none, in words.
     pub standing: String,
 }
 
@@ -172,13 +172,17 @@ fn items(list: &[Item]) -> Vec<ItemView> {
         .collect()
 }
 
-fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
+fn fact_rows(
+    analysis: &Analysis,
+    indicator: &Indicator,
+    measure_ids: &[MeasureId],
+) -> Vec<FactRow> {
     let measures = indicator.select_measures(measure_ids);
     measures
         .into_iter()
         .map(|m| {
-            let facts = analyse::analyse(m);
-            let latest = match facts.latest {
+            let facts = analysis.of(indicator, m);
+            let latest = match facts.latest() {
                 Some(v) if m.illustrative => format!(
                     "{} ({}, illustrasjon)",
                     quantity(m.unit, v.quantity),
@@ -193,14 +197,6 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
                 .map(|t| format!("{}: {}", t.year, target_text(m.unit, t)))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let standing = match (facts.standing, facts.progress) {
-                (Standing::Progressing, Some(p)) => format!(
-                    "{} ({} av veien)",
-                    facts.standing.label(),
-                    norsk::percent(p)
-                ),
-                (s, _) => s.label().to_owned(),
-            };
             FactRow {
                 measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
                 baseline: m
@@ -219,7 +215,7 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
                     .as_ref()
                     .map(|a| a.text.clone())
                     .unwrap_or_else(|| "–".into()),
-                standing,
+                standing: assessment(facts.class).to_owned(),
             }
         })
         .collect()
@@ -228,6 +224,7 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
 pub fn status_view(
     content: &Content,
+    analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
@@ -269,7 +266,7 @@ pub fn status_view(
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.clone(),
                         chart,
-                        facts: fact_rows(ind, &p.measures),
+                        facts: fact_rows(analysis, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })

@@ -1,8 +1,46 @@
 //! Text shared by every document: paragraphs, baselines and targets as printed, charts
 //! made accessible for inline HTML.
 
+use crate::analyse::{Class, NoClass, ProgressClass, TrendClass};
 use crate::labels::format::{self as norsk, quantity};
 use crate::model::{Baseline, Target, TargetKind, Unit};
+
+/// A measure's class in words, or why it has none. Until the labels table has them, the
+/// words for the analysis' classes live here and nowhere else.
+pub fn assessment(class: Result<Class, NoClass>) -> &'static str {
+    match class {
+        Ok(Class::Progress(c)) => match c {
+            ProgressClass::Achieved => "Mål nådd",
+            ProgressClass::OnTrack => "I rute",
+            ProgressClass::Moderate => "Moderat fremgang",
+            ProgressClass::Insufficient => "Utilstrekkelig fremgang",
+            ProgressClass::WrongDirection => "Går i feil retning",
+        },
+        Ok(Class::Trend(c)) => match c {
+            TrendClass::Improving => "Bedring",
+            TrendClass::Stable => "Stabil",
+            TrendClass::Worsening => "Forverring",
+        },
+        Err(reason) => match reason {
+            NoClass::Illustrative => "Ingen vurdering: tallene er en illustrasjon, ikke målinger",
+            NoClass::NoValues => "Ingen vurdering: ingen måling i kildene",
+            NoClass::NoBaseline => "Ingen vurdering: utgangspunktet er ikke tallfestet",
+            NoClass::NoBaselinePeriod => "Ingen vurdering: utgangspunktet har ikke noe tidspunkt",
+            NoClass::NoValueAfterBaseline => "Ingen vurdering: ingen måling etter utgangspunktet",
+            NoClass::ZeroBaseline => {
+                "Ingen vurdering: utgangspunktet er null, og vekst fra null har ingen rate"
+            }
+            NoClass::NegativeNumber => "Ingen vurdering: metoden krever tall over null",
+            NoClass::TargetNotAfterBaseline => {
+                "Ingen vurdering: måltallet gjelder ikke for tiden etter utgangspunktet"
+            }
+            NoClass::NotComputable => "Ingen vurdering: tallene gir ingen beregnbar vekstrate",
+            NoClass::TooFewValues => {
+                "Ingen vurdering: intet tallfestet måltall og færre enn to målinger"
+            }
+        },
+    }
+}
 
 /// Splits a text into paragraphs at blank lines, joining wrapped lines.
 pub fn paragraphs(text: &str) -> Vec<String> {

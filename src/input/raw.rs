@@ -57,6 +57,22 @@ pub struct Strategy {
     /// Source id for the strategy text.
     #[serde(default)]
     pub source: Option<S<String>>,
+    /// Where the progress classes begin, when not Statistics Canada's 0.95 and 0.60.
+    #[serde(default)]
+    pub progress_thresholds: Option<S<ProgressThresholds>>,
+}
+
+/// `progress_thresholds` in `strategy.yaml`: lower bounds of the ratio `R` of observed to
+/// required growth.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressThresholds {
+    /// "I rute" from this `R` on (default 0.95).
+    #[serde(default)]
+    pub on_track: Option<S<f64>>,
+    /// "Moderat fremgang" from this `R` on (default 0.60).
+    #[serde(default)]
+    pub moderate: Option<S<f64>>,
 }
 
 /// `content/sources.yaml`: the documents figures are taken from.
@@ -191,6 +207,13 @@ pub struct Indicator {
     pub comments: Vec<Comment>,
     /// One or more measures (sub-questions).
     pub measures: Vec<S<Measure>>,
+    /// Whether a rise is an improvement (default true); used for trends and "maintain".
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+    /// The change between the last two values, in percent of the earlier one, up to which a
+    /// trend is stable (default 1).
+    #[serde(default)]
+    pub trend_tolerance_percent: Option<S<f64>>,
 }
 
 /// One measure of an indicator, with its own baseline, targets and values.

@@ -180,6 +180,11 @@ pub struct Indicator {
     pub comments: Vec<Comment>,
     /// Measures.
     pub measures: Vec<Measure>,
+    /// Whether a rise is an improvement (for trends and "maintain" targets).
+    pub higher_is_better: bool,
+    /// The largest change between the last two values, in percent of the earlier one, that
+    /// still counts as stable.
+    pub trend_tolerance: f64,
     /// The file it was read from.
     pub path: PathBuf,
 }

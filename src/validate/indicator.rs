@@ -11,6 +11,9 @@ use crate::diagnostics::Diagnostic;
 use crate::input::{Loaded, RawContent, raw};
 use crate::model::*;
 
+/// A change of at most 1 % of the earlier value is no change.
+const DEFAULT_TREND_TOLERANCE: f64 = 1.0;
+
 /// Claims every indicator id and checks each indicator.
 pub(super) fn indicators(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagnostic>) {
     let mut places: HashMap<String, PathBuf> = HashMap::new();
@@ -145,6 +148,20 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
             measures.push(check_measure(s, m, m_unit, refs));
         }
     }
+    let trend_tolerance = match &doc.trend_tolerance_percent {
+        Some(t) if t.value.is_finite() && (0.0..=100.0).contains(&t.value) => t.value,
+        Some(t) => {
+            s.at(
+                t,
+                format!(
+                    "invalid trend_tolerance_percent {} (expected 0 to 100, such as 1)",
+                    t.value
+                ),
+            );
+            DEFAULT_TREND_TOLERANCE
+        }
+        None => DEFAULT_TREND_TOLERANCE,
+    };
     Some(Indicator {
         id: IndicatorId::new(doc.id.value.clone()),
         goal: goal?,
@@ -160,6 +177,8 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         footnotes: footnotes(s, &doc.footnotes),
         comments,
         measures,
+        higher_is_better: doc.higher_is_better.unwrap_or(true),
+        trend_tolerance,
         path: s.path.to_path_buf(),
     })
 }
