@@ -276,7 +276,7 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
         || numeric.iter().any(|t| t.quantity.of.is_some());
     let has_numeric_target = m.targets.iter().any(|t| t.kind != TargetKind::Text);
     let direction = progress::Direction {
-        higher_is_better: ind.higher_is_better,
+        higher_is_better: m.higher_is_better,
         tolerance: ind.trend_tolerance,
     };
     let (class, rates) = if m.illustrative {

@@ -87,6 +87,7 @@ fn measure(
             .collect(),
         ambition: None,
         illustrative: false,
+        higher_is_better: true,
         values_file: None,
     }
 }
@@ -320,7 +321,7 @@ fn maintain_is_achieved_while_no_worse_than_the_baseline() {
     assert_eq!(class(keep(80.0)), progress(ProgressClass::Achieved));
     assert_eq!(class(keep(79.0)), progress(ProgressClass::WrongDirection));
     let mut lower = indicator(keep(79.0));
-    lower.higher_is_better = false;
+    lower.measures[0].higher_is_better = false;
     assert_eq!(facts_of(&lower).class, progress(ProgressClass::Achieved));
 }
 
@@ -380,7 +381,7 @@ fn without_a_numeric_target_the_last_two_values_give_a_trend() {
     assert_eq!(class(series(100.0, 99.0)), trend(TrendClass::Stable));
     assert_eq!(class(series(100.0, 98.0)), trend(TrendClass::Worsening));
     let mut lower = indicator(series(100.0, 98.0));
-    lower.higher_is_better = false;
+    lower.measures[0].higher_is_better = false;
     assert_eq!(facts_of(&lower).class, trend(TrendClass::Improving));
     lower.trend_tolerance = 5.0;
     assert_eq!(facts_of(&lower).class, trend(TrendClass::Stable));
@@ -440,7 +441,7 @@ proptest! {
             values.iter().map(|(p, q)| (p.as_str(), *q)).collect();
         let m = measure(base.as_ref().map(|(p, q)| (p.as_str(), *q)), &values, &targets);
         let mut ind = indicator(m);
-        ind.higher_is_better = higher_is_better;
+        ind.measures[0].higher_is_better = higher_is_better;
         ind.trend_tolerance = tolerance;
         let f = analyse_measure(&ind, &ind.measures[0], Thresholds { on_track, moderate });
         if let Some(r) = f.rates {

@@ -248,6 +248,9 @@ pub struct Measure {
     /// True when the values are an illustration, not measurements.
     #[serde(default)]
     pub illustrative: bool,
+    /// Whether a rise is an improvement, when not as the indicator says.
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
 }
 
 /// The starting point of a measure.

@@ -180,7 +180,8 @@ pub struct Indicator {
     pub comments: Vec<Comment>,
     /// Measures.
     pub measures: Vec<Measure>,
-    /// Whether a rise is an improvement (for trends and "maintain" targets).
+    /// Whether a rise is an improvement (for trends and "maintain" targets), for every
+    /// measure that does not say otherwise.
     pub higher_is_better: bool,
     /// The largest change between the last two values, in percent of the earlier one, that
     /// still counts as stable.
@@ -235,6 +236,8 @@ pub struct Measure {
     pub ambition: Option<Ambition>,
     /// The values are an illustration.
     pub illustrative: bool,
+    /// Whether a rise is an improvement: the measure's own word, else the indicator's.
+    pub higher_is_better: bool,
     /// The CSV file some values were read from.
     pub values_file: Option<PathBuf>,
 }

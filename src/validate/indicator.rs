@@ -117,6 +117,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         ));
     }
     let several = doc.measures.len() > 1;
+    let higher_is_better = doc.higher_is_better.unwrap_or(true);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut measures = Vec::new();
     for spanned_m in &doc.measures {
@@ -145,7 +146,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
             None => unit,
         };
         if let Some(m_unit) = m_unit {
-            measures.push(check_measure(s, m, m_unit, refs));
+            measures.push(check_measure(s, m, m_unit, higher_is_better, refs));
         }
     }
     let trend_tolerance = match &doc.trend_tolerance_percent {
@@ -177,7 +178,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         footnotes: footnotes(s, &doc.footnotes),
         comments,
         measures,
-        higher_is_better: doc.higher_is_better.unwrap_or(true),
+        higher_is_better,
         trend_tolerance,
         path: s.path.to_path_buf(),
     })
@@ -273,7 +274,13 @@ pub(super) fn check_targets(
     targets
 }
 
-fn check_measure(s: &mut Sink, m: &raw::Measure, unit: Unit, refs: &Refs) -> Measure {
+fn check_measure(
+    s: &mut Sink,
+    m: &raw::Measure,
+    unit: Unit,
+    higher_is_better: bool,
+    refs: &Refs,
+) -> Measure {
     let baseline = m
         .baseline
         .as_ref()
@@ -320,6 +327,7 @@ fn check_measure(s: &mut Sink, m: &raw::Measure, unit: Unit, refs: &Refs) -> Mea
         values,
         ambition,
         illustrative: m.illustrative,
+        higher_is_better: m.higher_is_better.unwrap_or(higher_is_better),
         values_file: None,
     }
 }
