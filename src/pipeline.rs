@@ -18,7 +18,7 @@ use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
 use crate::model::{Content, GoalNumber, Quarter};
 use crate::output::{self, Output};
-use crate::render::Renderer;
+use crate::render::{Renderer, Templates};
 use crate::typeset::{self, DocumentWorld};
 use crate::{input, validate};
 
@@ -34,6 +34,9 @@ pub enum BuildError {
     /// A template failed.
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
+    /// An overriding template could not be read.
+    #[error(transparent)]
+    Templates(#[from] crate::render::ReadError),
     /// A document did not compile.
     #[error(transparent)]
     Compile(#[from] typeset::CompileError),
@@ -140,6 +143,7 @@ pub fn outputs(
     content_dir: &Path,
     content: &Content,
     only: Option<&str>,
+    templates: &Templates,
     timings: &mut Timings,
     progress: bool,
 ) -> Result<Vec<Output>, BuildError> {
@@ -160,7 +164,7 @@ pub fn outputs(
     }
     let analysis = timings.time("analyse", || analyse::analyse(content));
     let charts = timings.time("chart", || draw_charts(content, &analysis))?;
-    let renderer = Renderer::new();
+    let renderer = Renderer::new(templates)?;
     let bar = if progress {
         ProgressBar::new(selected.len() as u64)
     } else {
@@ -271,7 +275,13 @@ fn compile_document(
         }
     };
     let inputs = relative(content_dir, doc.inputs(content));
-    let world = DocumentWorld::new(id.as_str(), source, files, typeset::typst_date(date));
+    let world = DocumentWorld::new(
+        id.as_str(),
+        source,
+        &renderer.templates().typst_modules(),
+        files,
+        typeset::typst_date(date),
+    );
     let pdf = typeset::pdf(id.as_str(), &world, date);
     // comemo's memo cache grows with every document; keep only what recent ones used.
     typst::comemo::evict(10);
@@ -366,17 +376,25 @@ fn index(content_dir: &Path, content: &Content, renderer: &Renderer) -> Result<O
     })
 }
 
-/// Builds from `content_dir` into `out_dir`: every document, or only the one `only` names.
-/// Nothing is written unless every selected document was produced.
+/// Builds from `content_dir` into `out_dir` with `templates`: every document, or only the
+/// one `only` names. Nothing is written unless every selected document was produced.
 pub fn build(
     content_dir: &Path,
     out_dir: &Path,
+    templates: &Templates,
     only: Option<&str>,
     progress: bool,
 ) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let content = load(content_dir, &mut timings)?;
-    let outputs = outputs(content_dir, &content, only, &mut timings, progress)?;
+    let outputs = outputs(
+        content_dir,
+        &content,
+        only,
+        templates,
+        &mut timings,
+        progress,
+    )?;
     let merge = only.is_some();
     timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();

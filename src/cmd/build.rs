@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, report};
+use super::{ContentArgs, TemplateArgs, report};
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
@@ -14,6 +14,9 @@ pub struct BuildArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// Where overriding templates are.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -29,12 +32,16 @@ pub struct BuildArgs {
 /// Runs `build`.
 pub fn run(args: BuildArgs) -> ExitCode {
     let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    match pipeline::build(
-        &args.content.content,
-        &args.out,
-        args.only.as_deref(),
-        progress,
-    ) {
+    let result = args.templates.load(&args.content).and_then(|templates| {
+        pipeline::build(
+            &args.content.content,
+            &args.out,
+            &templates,
+            args.only.as_deref(),
+            progress,
+        )
+    });
+    match result {
         Ok(r) => {
             if args.timings {
                 print_timings(&r.timings);

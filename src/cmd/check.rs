@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, report};
+use super::{ContentArgs, TemplateArgs, report};
 use crate::pipeline::{self, Timings};
+use crate::render::Renderer;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -13,10 +14,21 @@ pub struct CheckArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// Where overriding templates are: checked too, so `check` accepts what `build` does.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
 }
 
 /// Runs `check`.
 pub fn run(args: CheckArgs) -> ExitCode {
+    let templates = args
+        .templates
+        .load(&args.content)
+        .and_then(|t| Ok(Renderer::new(&t)?));
+    if let Err(e) = templates {
+        report(&e);
+        return ExitCode::FAILURE;
+    }
     match pipeline::load(&args.content.content, &mut Timings::default()) {
         Ok(c) => {
             eprintln!(

@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod init_templates;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// Write the built-in templates into the templates folder, to start a house style from.
+    InitTemplates(init_templates::InitTemplatesArgs),
 }
 
 /// Where the content is.
@@ -39,11 +42,39 @@ pub struct ContentArgs {
     pub content: PathBuf,
 }
 
+/// Where overriding templates are.
+#[derive(Debug, Clone, Args)]
+pub struct TemplateArgs {
+    /// A folder whose files replace the built-in templates of the same path (`deck.typ`,
+    /// `html/status.html`, `typst/style.typ`, ...). Default: `templates/` beside the content
+    /// folder, when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+impl TemplateArgs {
+    /// The templates folder: as given, or `templates/` beside the content folder.
+    pub fn dir(&self, content: &ContentArgs) -> PathBuf {
+        self.templates.clone().unwrap_or_else(|| {
+            let parent = content.content.parent().unwrap_or(std::path::Path::new(""));
+            parent.join("templates")
+        })
+    }
+
+    /// Loads the built-in templates with this folder's overrides.
+    pub fn load(&self, content: &ContentArgs) -> Result<crate::render::Templates, BuildError> {
+        let dir = self.dir(content);
+        let dir = (self.templates.is_some() || dir.is_dir()).then_some(dir);
+        Ok(crate::render::Templates::load(dir.as_deref())?)
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::InitTemplates(args) => init_templates::run(args),
     }
 }
 

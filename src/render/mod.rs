@@ -1,4 +1,7 @@
-//! Rendering: fills the templates in `templates/` with views, escaping for each output.
+//! Rendering: fills the templates with views, escaping for each output.
+//!
+//! In: views from [`crate::document`] and the [`Templates`] of the build (built-in, or
+//! overridden file by file). Out: typst source and HTML text.
 //!
 //! `.typ` templates escape every interpolated string as a typst string literal (`#"…";`),
 //! so content can never become typst markup or code; in code positions the `str` filter gives
@@ -8,42 +11,42 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
 
-/// The templates, embedded at build time so a build reads nothing but the content.
-static TEMPLATES: &[(&str, &str)] = &[
-    ("deck.typ", include_str!("../../templates/deck.typ")),
-    ("report.typ", include_str!("../../templates/report.typ")),
-    ("goal.typ", include_str!("../../templates/goal.typ")),
-    (
-        "indikatorer.typ",
-        include_str!("../../templates/indikatorer.typ"),
-    ),
-    (
-        "indikatorer.html",
-        include_str!("../../templates/html/indikatorer.html"),
-    ),
-    ("base.html", include_str!("../../templates/html/base.html")),
-    (
-        "status.html",
-        include_str!("../../templates/html/status.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../templates/html/index.html"),
-    ),
-    (
-        "indicator.html",
-        include_str!("../../templates/html/indicator.html"),
-    ),
-    ("style.css", include_str!("../../templates/html/style.css")),
-];
+mod templates;
 
-/// A template that failed to render.
+pub use templates::{BUILTIN, ReadError, Template, Templates, write_builtin};
+
+/// A template that failed to parse or render, with the place in its file.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to render template {template} ({source})")]
+#[error("failed to render template {place} ({})", .source.detail().unwrap_or("invalid template"))]
 pub struct RenderError {
-    template: String,
+    /// `path:line:col` of the problem in the template, or the template's path.
+    place: String,
     #[source]
     source: Error,
+}
+
+impl RenderError {
+    /// Locates a minijinja error in the template it names.
+    fn new(templates: &Templates, fallback: &str, source: Error) -> Self {
+        let name = source.name().unwrap_or(fallback).to_owned();
+        let place = match templates.get(&name) {
+            Some(t) => {
+                let path = t.shown_path();
+                match (source.line(), source.range()) {
+                    (Some(line), Some(range)) => {
+                        let start = range.start.min(t.text.len());
+                        let line_start = t.text[..start].rfind('\n').map_or(0, |i| i + 1);
+                        let col = t.text[line_start..start].chars().count() + 1;
+                        format!("{path}:{line}:{col}")
+                    }
+                    (Some(line), None) => format!("{path}:{line}"),
+                    _ => path,
+                }
+            }
+            None => name,
+        };
+        RenderError { place, source }
+    }
 }
 
 /// A typst string literal for `s`: quotes and backslashes escaped, controls as escapes.
@@ -96,17 +99,12 @@ fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result
 /// The template environment.
 pub struct Renderer {
     env: Environment<'static>,
-}
-
-impl Default for Renderer {
-    fn default() -> Self {
-        Self::new()
-    }
+    templates: Templates,
 }
 
 impl Renderer {
-    /// Loads the embedded templates.
-    pub fn new() -> Self {
+    /// Parses the templates; a template that does not parse is an error at its place.
+    pub fn new(templates: &Templates) -> Result<Self, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
@@ -120,19 +118,24 @@ impl Renderer {
         });
         env.set_formatter(typst_formatter);
         env.add_filter("str", |s: String| Value::from_safe_string(typst_string(&s)));
-        for (name, text) in TEMPLATES {
-            env.add_template(name, text)
-                .expect("embedded templates parse");
+        for t in templates.iter() {
+            env.add_template_owned(t.name(), t.text.clone())
+                .map_err(|e| RenderError::new(templates, t.name(), e))?;
         }
-        Renderer { env }
+        Ok(Renderer {
+            env,
+            templates: templates.clone(),
+        })
+    }
+
+    /// The templates it renders.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
     }
 
     /// Renders a template with a context.
     pub fn render<S: Serialize>(&self, template: &str, ctx: S) -> Result<String, RenderError> {
-        let fail = |source| RenderError {
-            template: template.to_owned(),
-            source,
-        };
+        let fail = |source| RenderError::new(&self.templates, template, source);
         self.env
             .get_template(template)
             .map_err(fail)?
@@ -144,6 +147,23 @@ impl Renderer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broken_override_is_reported_at_its_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("html")).unwrap();
+        let path = dir.path().join("html/index.html");
+        std::fs::write(&path, "<p>\n  {% for x in %}\n").unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        let err = Renderer::new(&templates).err().expect("a parse error");
+        let text = err.to_string();
+        assert!(text.contains(&format!("{}:2:", path.display())), "{text}");
+    }
+
+    #[test]
+    fn the_built_in_templates_parse() {
+        assert!(Renderer::new(&Templates::builtin()).is_ok());
+    }
 
     #[test]
     fn typst_strings_escape_quotes_backslashes_and_newlines() {
