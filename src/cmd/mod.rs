@@ -6,6 +6,7 @@
 mod build;
 mod check;
 mod init_templates;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// Build, then build again whenever a content file or template changes.
+    Watch(watch::WatchArgs),
     /// Write the built-in templates into the templates folder, to start a house style from.
     InitTemplates(init_templates::InitTemplatesArgs),
 }
@@ -74,6 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Watch(args) => watch::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
     }
 }
