@@ -239,6 +239,7 @@ fn compile_document(
                 status,
                 goal,
                 &lookup,
+                &analysis.initiatives,
                 names::HOME_FROM_DOCUMENT,
             );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));

@@ -9,8 +9,10 @@
 //!
 //! The verdict is the growth-ratio method of Statistics Canada, which open-sdg calls
 //! "progress status" ([`progress`]); measures without a numeric target get a trend from
-//! their last two values instead.
+//! their last two values instead. It also holds how each roadmap sub-goal's status moved
+//! since the previous quarter ([`initiatives`]).
 
+pub mod initiatives;
 mod progress;
 pub mod time;
 
@@ -156,11 +158,14 @@ impl MeasureFacts {
     }
 }
 
-/// The analysis of the whole content: facts for every measure of every indicator.
+/// The analysis of the whole content: facts for every measure of every indicator, and the
+/// movement of every initiative status.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     /// The thresholds the classes were drawn with.
     pub thresholds: Thresholds,
+    /// How each sub-goal's status moved, by quarter and initiative.
+    pub initiatives: initiatives::StatusMoves,
     indicators: BTreeMap<IndicatorId, BTreeMap<Option<MeasureId>, MeasureFacts>>,
 }
 
@@ -200,6 +205,7 @@ pub fn analyse(content: &Content) -> Analysis {
         .collect();
     Analysis {
         thresholds,
+        initiatives: initiatives::status_moves(content),
         indicators,
     }
 }

@@ -6,9 +6,13 @@
 
 use serde::Serialize;
 
+use super::initiative_status::{
+    InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
+};
 use super::names::{self, initiative_anchor, page_anchor};
 use super::text::{accessible_svg, assessment, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
+use crate::analyse::initiatives::StatusMoves;
 use crate::chart::Chart;
 use crate::labels::format::{self as norsk, quantity};
 use crate::model::*;
@@ -33,6 +37,8 @@ pub struct SelectedView {
     pub anchor: Option<String>,
     /// Sub-items.
     pub items: Vec<String>,
+    /// A roadmap sub-goal's status this quarter.
+    pub status: Option<InitiativeStatusView>,
 }
 
 /// One row of an indicator page's figures.
@@ -157,6 +163,8 @@ pub struct StatusView {
     pub date: String,
     /// Where the content was published.
     pub source: String,
+    /// The initiative status scale with its definitions, when the document gives a status.
+    pub scale: Vec<LevelView>,
     /// Goals in the document.
     pub goals: Vec<GoalView>,
     /// Link back to the site index, relative.
@@ -228,9 +236,11 @@ pub fn status_view(
     status: &Status,
     goal_filter: Option<GoalNumber>,
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
+    moves: &StatusMoves,
     home: &str,
 ) -> StatusView {
-    let goals = status
+    let scale = &content.strategy.initiative_scale;
+    let goals: Vec<GoalView> = status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
@@ -308,6 +318,18 @@ pub fn status_view(
                         text: s.text.clone(),
                         anchor: anchor_of(&s.reference),
                         items: s.items.clone(),
+                        status: match &s.reference {
+                            SelectedRef::Initiative(id) => {
+                                moves.get(&(status.quarter, id.clone())).map(|mv| {
+                                    initiative_status(
+                                        scale,
+                                        mv,
+                                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                                    )
+                                })
+                            }
+                            _ => None,
+                        },
                     })
                     .collect(),
                 positive: items(&g.positive),
@@ -335,6 +357,14 @@ pub fn status_view(
             .get(&status.source)
             .map(|s| s.title.clone())
             .unwrap_or_default(),
+        scale: if goals
+            .iter()
+            .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
+        {
+            scale_view(scale)
+        } else {
+            Vec::new()
+        },
         goals,
         home: home.to_owned(),
     }

@@ -60,6 +60,10 @@ pub struct Strategy {
     /// Where the progress classes begin, when not Statistics Canada's 0.95 and 0.60.
     #[serde(default)]
     pub progress_thresholds: Option<S<ProgressThresholds>>,
+    /// The scale roadmap sub-goals' statuses are given on, best first; the default scale
+    /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
+    #[serde(default)]
+    pub initiative_scale: Vec<ScaleLevel>,
 }
 
 /// `progress_thresholds` in `strategy.yaml`: lower bounds of the ratio `R` of observed to
@@ -73,6 +77,19 @@ pub struct ProgressThresholds {
     /// "Moderat fremgang" from this `R` on (default 0.60).
     #[serde(default)]
     pub moderate: Option<S<f64>>,
+}
+
+/// One level of the initiative status scale.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    /// What a status file writes, e.g. `forsinket`.
+    pub id: S<String>,
+    /// The name printed; the id when left out.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What the level means, printed with the scale in the reports.
+    pub definition: String,
 }
 
 /// `content/sources.yaml`: the documents figures are taken from.
@@ -452,6 +469,12 @@ pub struct Selected {
     /// Sub-items.
     #[serde(default)]
     pub items: Vec<String>,
+    /// An initiative's status this quarter, a level of the strategy's initiative scale.
+    #[serde(default)]
+    pub status: Option<S<String>>,
+    /// A comment on that status.
+    #[serde(default)]
+    pub comment: Option<S<String>>,
 }
 
 /// A page of its own for an indicator in the deck.
