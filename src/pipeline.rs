@@ -16,6 +16,7 @@ use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
+use crate::labels::{Labels, Lang};
 use crate::model::{Content, GoalNumber, Quarter};
 use crate::output::{self, Output};
 use crate::render::{Renderer, Templates};
@@ -87,11 +88,16 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
     }
 }
 
+/// The language of every document: the one place it is chosen. Bokmål until the content
+/// says which languages to publish each document in.
+const LANGUAGE: Lang = Lang::Nb;
+
 /// Which indicator page of a quarter's status a chart belongs to.
 type PageKey = (Quarter, GoalNumber, usize);
 
 /// Draws the chart of every indicator page of every quarter.
 fn draw_charts(
+    l: &Labels,
     content: &Content,
     analysis: &Analysis,
 ) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
@@ -115,6 +121,7 @@ fn draw_charts(
                 .expect("validated reference");
             let name = names::page_chart(key.0, key.1, key.2);
             chart::draw(
+                l,
                 analysis,
                 indicator,
                 &page.measures,
@@ -162,8 +169,9 @@ pub fn outputs(
                 .collect(),
         });
     }
+    let l = LANGUAGE.labels();
     let analysis = timings.time("analyse", || analyse::analyse(content));
-    let charts = timings.time("chart", || draw_charts(content, &analysis))?;
+    let charts = timings.time("chart", || draw_charts(l, content, &analysis))?;
     let renderer = Renderer::new(templates)?;
     let bar = if progress {
         ProgressBar::new(selected.len() as u64)
@@ -178,7 +186,8 @@ pub fn outputs(
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
-            let result = compile_document(content_dir, content, &analysis, &renderer, &charts, doc);
+            let result =
+                compile_document(content_dir, content, l, &analysis, &renderer, &charts, doc);
             bar.inc(1);
             result
         })
@@ -188,10 +197,10 @@ pub fn outputs(
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
     if only.is_none() {
         let pages = timings.time("indicator pages", || {
-            indicator_pages(content_dir, content, &analysis, &renderer)
+            indicator_pages(content_dir, content, l, &analysis, &renderer)
         })?;
         outputs.extend(pages);
-        outputs.push(index(content_dir, content, &renderer)?);
+        outputs.push(index(content_dir, content, l, &renderer)?);
         outputs.extend(web_fonts());
     }
     Ok(outputs)
@@ -219,6 +228,7 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 fn compile_document(
     content_dir: &Path,
     content: &Content,
+    l: &Labels,
     analysis: &Analysis,
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
@@ -234,12 +244,12 @@ fn compile_document(
             let lookup =
                 |g: GoalNumber, page: usize| charts.get(&(status.quarter, g, page)).cloned();
             let view = document::status::status_view(
+                l,
                 content,
                 analysis,
                 status,
                 goal,
                 &lookup,
-                &analysis.initiatives,
                 names::HOME_FROM_DOCUMENT,
             );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
@@ -248,9 +258,11 @@ fn compile_document(
             } else {
                 "deck.typ"
             };
-            let source = renderer.render(template, minijinja::context! { doc => ctx.clone() })?;
+            let source =
+                renderer.render(template, l, minijinja::context! { doc => ctx.clone() })?;
             let html = renderer.render(
                 "status.html",
+                l,
                 minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
             let files: Vec<(String, Vec<u8>)> = charts
@@ -262,14 +274,17 @@ fn compile_document(
             (source, html, files, status.date)
         }
         Document::Edition(edition) => {
-            let view = document::edition::edition_view(content, edition, names::HOME_FROM_DOCUMENT);
+            let view =
+                document::edition::edition_view(l, content, edition, names::HOME_FROM_DOCUMENT);
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
             let source = renderer.render(
                 "indikatorer.typ",
+                l,
                 minijinja::context! { doc => ctx.clone() },
             )?;
             let html = renderer.render(
                 "indikatorer.html",
+                l,
                 minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
             (source, html, Vec::new(), edition.published)
@@ -321,6 +336,7 @@ fn web_fonts() -> Vec<Output> {
 fn indicator_pages(
     content_dir: &Path,
     content: &Content,
+    l: &Labels,
     analysis: &Analysis,
     renderer: &Renderer,
 ) -> Result<Vec<Output>, BuildError> {
@@ -331,10 +347,11 @@ fn indicator_pages(
         .collect::<Vec<_>>()
         .par_iter()
         .map(|ind| {
-            let charts = site::charts(content, analysis, ind)?;
-            let view = site::indicator_view(content, analysis, ind, &charts);
+            let charts = site::charts(l, content, analysis, ind)?;
+            let view = site::indicator_view(l, content, analysis, ind, &charts);
             let html = renderer.render(
                 "indicator.html",
+                l,
                 minijinja::context! {
                     ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                     publisher => &content.strategy.publisher,
@@ -352,12 +369,12 @@ fn indicator_pages(
                 },
                 Output {
                     path: names::indicator_csv(&ind.id),
-                    bytes: site::data_csv(content, analysis, ind),
+                    bytes: site::data_csv(l, content, analysis, ind),
                     inputs: inputs.clone(),
                 },
                 Output {
                     path: names::indicator_metadata(&ind.id),
-                    bytes: site::metadata_json(ind),
+                    bytes: site::metadata_json(l, ind),
                     inputs,
                 },
             ])
@@ -367,9 +384,14 @@ fn indicator_pages(
 }
 
 /// The site's front page.
-fn index(content_dir: &Path, content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
-    let view = document::index::index_view(content);
-    let html = renderer.render("index.html", &view)?;
+fn index(
+    content_dir: &Path,
+    content: &Content,
+    l: &Labels,
+    renderer: &Renderer,
+) -> Result<Output, BuildError> {
+    let view = document::index::index_view(l, content);
+    let html = renderer.render("index.html", l, &view)?;
     Ok(Output {
         path: names::INDEX.into(),
         bytes: html.into_bytes(),

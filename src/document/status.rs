@@ -1,8 +1,9 @@
 //! The quarterly status: the deck (every goal) and one report per goal, as the view their
 //! typst and HTML templates fill.
 //!
-//! Everything a template prints is a string here, already in Norwegian typography; templates
-//! only place it. The same view fills the typst and the HTML templates.
+//! Everything a template prints is a string here, already in the words and typography of the
+//! document's language; templates only place it and their own fixed words, from the same
+//! labels. The same view fills the typst and the HTML templates.
 
 use serde::Serialize;
 
@@ -10,11 +11,10 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, initiative_anchor, page_anchor};
-use super::text::{accessible_svg, assessment, baseline_text, paragraphs, target_text};
+use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
-use crate::analyse::initiatives::StatusMoves;
 use crate::chart::Chart;
-use crate::labels::format::{self as norsk, quantity};
+use crate::labels::{Labels, fill};
 use crate::model::*;
 
 /// A list item.
@@ -181,6 +181,7 @@ fn items(list: &[Item]) -> Vec<ItemView> {
 }
 
 fn fact_rows(
+    l: &Labels,
     analysis: &Analysis,
     indicator: &Indicator,
     measure_ids: &[MeasureId],
@@ -191,18 +192,24 @@ fn fact_rows(
         .map(|m| {
             let facts = analysis.of(indicator, m);
             let latest = match facts.latest() {
-                Some(v) if m.illustrative => format!(
-                    "{} ({}, illustrasjon)",
-                    quantity(m.unit, v.quantity),
-                    v.period
+                Some(v) if m.illustrative => fill(
+                    l.latest_illustrative,
+                    &[
+                        ("value", &l.quantity(m.unit, v.quantity)),
+                        ("period", &l.period(v.period)),
+                    ],
                 ),
-                Some(v) => format!("{} ({})", quantity(m.unit, v.quantity), v.period),
-                None => "Ingen måling i kildene".to_owned(),
+                Some(v) => format!(
+                    "{} ({})",
+                    l.quantity(m.unit, v.quantity),
+                    l.period(v.period)
+                ),
+                None => l.no_measurement.to_owned(),
             };
             let targets = m
                 .targets
                 .iter()
-                .map(|t| format!("{}: {}", t.year, target_text(m.unit, t)))
+                .map(|t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
                 .collect::<Vec<_>>()
                 .join("; ");
             FactRow {
@@ -210,7 +217,7 @@ fn fact_rows(
                 baseline: m
                     .baseline
                     .as_ref()
-                    .map(|b| baseline_text(m.unit, b))
+                    .map(|b| baseline_text(l, m.unit, b))
                     .unwrap_or_else(|| "–".into()),
                 latest,
                 targets: if targets.is_empty() {
@@ -223,7 +230,7 @@ fn fact_rows(
                     .as_ref()
                     .map(|a| a.text.clone())
                     .unwrap_or_else(|| "–".into()),
-                standing: assessment(facts.class).to_owned(),
+                standing: l.class(facts.class).to_owned(),
             }
         })
         .collect()
@@ -231,14 +238,15 @@ fn fact_rows(
 
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
 pub fn status_view(
+    l: &Labels,
     content: &Content,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
-    moves: &StatusMoves,
     home: &str,
 ) -> StatusView {
+    let moves = &analysis.initiatives;
     let scale = &content.strategy.initiative_scale;
     let goals: Vec<GoalView> = status
         .goals
@@ -266,17 +274,20 @@ pub fn status_view(
                         about_heading: p
                             .about_heading
                             .clone()
-                            .unwrap_or_else(|| "Om indikatoren".into()),
+                            .unwrap_or_else(|| l.about_indicator.into()),
                         about: paragraphs(&p.about),
-                        frequency: ind.frequency.map(|f| f.label().to_owned()),
+                        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
                         assessment_heading: p.assessment_heading.clone().unwrap_or_else(|| {
-                            format!("Framdrift mot {}", content.strategy.horizon)
+                            fill(
+                                l.progress_towards,
+                                &[("year", &content.strategy.horizon.to_string())],
+                            )
                         }),
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.clone(),
                         chart,
-                        facts: fact_rows(analysis, ind, &p.measures),
+                        facts: fact_rows(l, analysis, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })
@@ -322,6 +333,7 @@ pub fn status_view(
                             SelectedRef::Initiative(id) => {
                                 moves.get(&(status.quarter, id.clone())).map(|mv| {
                                     initiative_status(
+                                        l,
                                         scale,
                                         mv,
                                         s.status.as_ref().and_then(|st| st.comment.as_deref()),
@@ -342,7 +354,14 @@ pub fn status_view(
         })
         .collect();
     let title = match goal_filter.and_then(|n| content.goal(n)) {
-        Some(goal) => format!("{} – mål {}: {}", status.title, goal.number, goal.title),
+        Some(goal) => fill(
+            l.report_title,
+            &[
+                ("title", &status.title),
+                ("n", &goal.number.to_string()),
+                ("goal", &goal.title),
+            ],
+        ),
         None => status.title.clone(),
     };
     StatusView {
@@ -350,8 +369,8 @@ pub fn status_view(
         subtitle: status.subtitle.clone(),
         strategy: content.strategy.title.clone(),
         publisher: content.strategy.publisher.clone(),
-        quarter: Period::Quarter(status.quarter.year, status.quarter.quarter).to_string(),
-        date: norsk::date(status.date),
+        quarter: l.quarter(status.quarter),
+        date: l.date(status.date),
         source: content
             .sources
             .get(&status.source)
@@ -361,7 +380,7 @@ pub fn status_view(
             .iter()
             .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
         {
-            scale_view(scale)
+            scale_view(l, scale)
         } else {
             Vec::new()
         },
