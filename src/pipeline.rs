@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::analyse::{self, Analysis};
 use crate::chart::{self, Chart};
-use crate::diagnostics::{Diagnostic, SourceTexts};
+use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
 use crate::labels::{Labels, Lang};
@@ -26,8 +26,9 @@ use crate::{input, validate};
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// The content has problems; nothing was written.
-    #[error("the content has {} problem(s)", .0.len())]
+    /// The content has problems (errors, and the warnings found with them); nothing was
+    /// written.
+    #[error("the content has {} problem(s)", error_count(.0))]
     Content(Vec<Diagnostic>, SourceTexts),
     /// A chart could not be drawn.
     #[error(transparent)]
@@ -72,7 +73,7 @@ impl Timings {
 }
 
 /// Reads and validates the content folder.
-pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildError> {
+pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>, BuildError> {
     let (files, mut problems) = timings.time("discover", || input::discover(content_dir));
     let mut texts = SourceTexts::default();
     let (raw, parse_problems) = timings.time("parse", || input::parse(&files, &mut texts));
@@ -80,7 +81,10 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
     let validated = timings.time("validate", || validate::validate(content_dir, raw));
     match validated {
         Ok(content) if problems.is_empty() => Ok(content),
-        Ok(_) => Err(BuildError::Content(problems, texts)),
+        Ok(content) => {
+            problems.extend(content.warnings);
+            Err(BuildError::Content(problems, texts))
+        }
         Err(more) => {
             problems.extend(more);
             Err(BuildError::Content(problems, texts))
@@ -140,12 +144,14 @@ fn draw_charts(
 pub struct BuildReport {
     /// Files written, relative to the output folder.
     pub files: Vec<String>,
+    /// What validation and typst warned about.
+    pub warnings: Vec<Diagnostic>,
     /// Stage timings.
     pub timings: Timings,
 }
 
 /// Renders and compiles the documents of the content into outputs, in memory: all of them,
-/// or those `only` names (a document id from [`document::ids`]).
+/// or those `only` names (a document id from [`document::ids`]), with typst's warnings.
 pub fn outputs(
     content_dir: &Path,
     content: &Content,
@@ -153,7 +159,7 @@ pub fn outputs(
     templates: &Templates,
     timings: &mut Timings,
     progress: bool,
-) -> Result<Vec<Output>, BuildError> {
+) -> Result<Warned<Vec<Output>>, BuildError> {
     let selected: Vec<Document> = document::documents(content)
         .into_iter()
         .filter(|d| only.is_none_or(|id| d.group().as_str() == id || d.id().as_str() == id))
@@ -183,7 +189,7 @@ pub fn outputs(
     );
     bar.set_message("compiling");
     let start = Instant::now();
-    let docs: Result<Vec<Vec<Output>>, BuildError> = selected
+    let docs: Result<Vec<Warned<Vec<Output>>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
             let result =
@@ -194,7 +200,12 @@ pub fn outputs(
         .collect();
     bar.finish_and_clear();
     timings.stages.push(("render+compile", start.elapsed()));
-    let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
+    let mut outputs = Vec::new();
+    let mut warnings = Vec::new();
+    for doc in docs? {
+        outputs.extend(doc.output);
+        warnings.extend(doc.warnings);
+    }
     if only.is_none() {
         let pages = timings.time("indicator pages", || {
             indicator_pages(content_dir, content, l, &analysis, &renderer)
@@ -203,7 +214,10 @@ pub fn outputs(
         outputs.push(index(content_dir, content, l, &renderer)?);
         outputs.extend(web_fonts());
     }
-    Ok(outputs)
+    Ok(Warned {
+        output: outputs,
+        warnings,
+    })
 }
 
 /// Content files as the manifest names them: relative to the content folder, with `/`, so
@@ -224,7 +238,8 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
     v
 }
 
-/// Renders one document's typst source and web page, compiles the PDF.
+/// Renders one document's typst source and web page, compiles the PDF; typst's warnings
+/// come beside.
 fn compile_document(
     content_dir: &Path,
     content: &Content,
@@ -233,7 +248,7 @@ fn compile_document(
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
     doc: &Document,
-) -> Result<Vec<Output>, BuildError> {
+) -> Result<Warned<Vec<Output>>, BuildError> {
     let id: DocId = doc.id();
     let (source, html, files, date) = match *doc {
         Document::Deck(status) | Document::Report(status, _) => {
@@ -301,32 +316,30 @@ fn compile_document(
     let pdf = typeset::pdf(id.as_str(), &world, date);
     // comemo's memo cache grows with every document; keep only what recent ones used.
     typst::comemo::evict(10);
-    Ok(vec![
-        Output {
-            path: id.pdf(),
-            bytes: pdf?,
-            inputs: inputs.clone(),
-        },
-        Output {
-            path: id.html(),
-            bytes: html.into_bytes(),
-            inputs,
-        },
-    ])
+    let pdf = pdf?;
+    Ok(Warned {
+        output: vec![
+            Output {
+                path: id.pdf(),
+                bytes: pdf.output,
+                inputs: inputs.clone(),
+            },
+            Output {
+                path: id.html(),
+                bytes: html.into_bytes(),
+                inputs,
+            },
+        ],
+        warnings: pdf.warnings,
+    })
 }
 
 /// The bundled fonts and their licence, for the HTML pages.
 fn web_fonts() -> Vec<Output> {
-    typeset::fonts::INTER_FILES
-        .iter()
-        .map(|(name, data)| (names::font(name), data.to_vec()))
-        .chain(std::iter::once((
-            names::font("OFL.txt"),
-            typeset::fonts::LICENCE.as_bytes().to_vec(),
-        )))
-        .map(|(path, bytes)| Output {
-            path,
-            bytes,
+    typeset::fonts::web_files()
+        .map(|(name, data)| Output {
+            path: names::font(name),
+            bytes: data.to_vec(),
             inputs: Vec::new(),
         })
         .collect()
@@ -409,8 +422,14 @@ pub fn build(
     progress: bool,
 ) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
-    let content = load(content_dir, &mut timings)?;
-    let outputs = outputs(
+    let Warned {
+        output: content,
+        mut warnings,
+    } = load(content_dir, &mut timings)?;
+    let Warned {
+        output: outputs,
+        warnings: typst_warnings,
+    } = outputs(
         content_dir,
         &content,
         only,
@@ -418,9 +437,14 @@ pub fn build(
         &mut timings,
         progress,
     )?;
+    warnings.extend(typst_warnings);
     let merge = only.is_some();
     timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();
     files.push(names::MANIFEST.into());
-    Ok(BuildReport { files, timings })
+    Ok(BuildReport {
+        files,
+        warnings,
+        timings,
+    })
 }

@@ -5,13 +5,33 @@ mod common;
 use common::*;
 
 #[test]
-fn bundled_content_builds_every_document_twice_identically() {
+fn bundled_content_builds_every_document_identically_on_one_thread_or_many_and_from_anywhere() {
     let tmp = tempfile::tempdir().unwrap();
     let out1 = tmp.path().join("a");
     let out2 = tmp.path().join("b");
+    let out3 = tmp.path().join("c");
     let content = root().join("content");
-    for out in [&out1, &out2] {
-        let o = build(tmp.path(), &content, &out);
+    // One thread, then the default (one per core), then from the project root with the
+    // content folder written relative to it.
+    let one_thread = std::process::Command::new(env!("CARGO_BIN_EXE_statusrapport"))
+        .args(["build", "--content", content.to_str().unwrap()])
+        .args(["--out", out1.to_str().unwrap()])
+        .current_dir(tmp.path())
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .unwrap();
+    let many_threads = build(tmp.path(), &content, &out2);
+    let elsewhere = run(
+        &root(),
+        &[
+            "build",
+            "--content",
+            "content",
+            "--out",
+            out3.to_str().unwrap(),
+        ],
+    );
+    for o in [one_thread, many_threads, elsewhere] {
         assert!(
             o.status.success(),
             "build failed: {}",
@@ -19,6 +39,16 @@ fn bundled_content_builds_every_document_twice_identically() {
         );
     }
     let (a, b) = (snapshot(&out1), snapshot(&out2));
+    let c = snapshot(&out3);
+    assert_eq!(a.len(), c.len());
+    for ((pa, ba), (pc, bc)) in a.iter().zip(&c) {
+        assert_eq!(pa, pc);
+        assert!(
+            ba == bc,
+            "{} differs when built from another folder",
+            pa.display()
+        );
+    }
     let names: Vec<String> = a.iter().map(|(p, _)| p.display().to_string()).collect();
     for expected in [
         "status-2026-q2.pdf",
@@ -37,7 +67,11 @@ fn bundled_content_builds_every_document_twice_identically() {
     assert_eq!(a.len(), b.len());
     for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
         assert_eq!(pa, pb);
-        assert!(ba == bb, "{} differs between two builds", pa.display());
+        assert!(
+            ba == bb,
+            "{} differs between one thread and many",
+            pa.display()
+        );
     }
 }
 
@@ -156,7 +190,15 @@ fn invalid_content_reports_every_problem_and_writes_nothing() {
     std::fs::write(out.join("old.pdf"), b"old").unwrap();
     let o = run(
         tmp.path(),
-        &["build", "--content", "content", "--out", "out"],
+        &[
+            "build",
+            "--content",
+            "content",
+            "--out",
+            "out",
+            "--diagnostic-format",
+            "short",
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -174,4 +216,29 @@ fn invalid_content_reports_every_problem_and_writes_nothing() {
     );
     let o = run(tmp.path(), &["check", "--content", "content"]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn symbols_and_emoji_reach_the_pdf_through_the_fallback_fonts_under_pdf_ua() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+    copy_tree(
+        &root().join("tests/fixtures/accepted/symbols-and-emoji/content"),
+        &content,
+    );
+    let out = tmp.path().join("out");
+    // Every PDF is exported under PDF/UA-1, which refuses a character set in no font.
+    let o = build(tmp.path(), &content, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = pdf_text(&out.join("status-2026-q2.pdf"));
+    // Text extraction puts a space where the font changes before a full stop.
+    for s in [
+        "God fremdrift ✓ 👍 – mål nådd ★, ett varsel ⚠ og et smil 😀",
+        "øker ✔",
+    ] {
+        assert!(pdf.contains(s), "{s:?} not in the deck:\n{pdf}");
+    }
+    assert!(out.join("assets/fonts/NotoEmoji-Regular.ttf").is_file());
+    assert!(out.join("assets/fonts/NotoSansSymbols2-OFL.txt").is_file());
 }

@@ -7,8 +7,10 @@
 //! - `setup` (optional) makes what is not stored in git, one step per line:
 //!   `remove <path>`, `big <path> <bytes>` (a file of that size, e.g. 50 MB) and
 //!   `symlink <path> <target>` (e.g. to `/etc/passwd`), paths relative to the case folder;
-//! - `expected.txt` holds the diagnostics the binary must print, exactly, one
-//!   `content/<file>:LINE:COL: error: MESSAGE` per line.
+//! - `expected.txt` holds the diagnostics the binary must print with
+//!   `--diagnostic-format short`, exactly: one `content/<file>:LINE:COL: error: MESSAGE` line
+//!   per error, each followed by its `content/<file>:LINE:COL: help: …` line when it has one.
+//!   Warnings are not pinned here (the base has one: its status leaves out goal 2).
 //!
 //! Each case must make `build` and `check` exit with status 1, print exactly the diagnostics in
 //! `expected.txt` (no more, no fewer, in order), never panic, and leave `out/` as it was. Every
@@ -74,13 +76,22 @@ fn prepare(case: &Path, dir: &Path) {
     }
 }
 
-/// The diagnostic lines of the binary's output: everything but the closing summary.
+/// The error lines of the binary's short output, each with the help line that follows it:
+/// no warnings, no closing summary.
 fn diagnostics(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .filter(|l| l.contains(": error: "))
-        .map(str::to_owned)
-        .collect()
+    let mut lines = Vec::new();
+    let mut after_error = false;
+    for line in stderr.lines() {
+        if line.contains(": error: ") {
+            after_error = true;
+            lines.push(line.to_owned());
+        } else if after_error && line.contains(": help: ") {
+            lines.push(line.to_owned());
+        } else {
+            after_error = false;
+        }
+    }
+    lines
 }
 
 /// Runs one invalid case; returns what is wrong with the binary's answer, if anything.
@@ -94,7 +105,15 @@ fn run_invalid(case: &Path) -> Result<(), String> {
 
     let build = run(
         tmp.path(),
-        &["build", "--content", "content", "--out", "out"],
+        &[
+            "build",
+            "--content",
+            "content",
+            "--out",
+            "out",
+            "--diagnostic-format",
+            "short",
+        ],
     );
     let stderr = String::from_utf8_lossy(&build.stderr).into_owned();
     let actual = diagnostics(&stderr);
@@ -133,7 +152,16 @@ fn run_invalid(case: &Path) -> Result<(), String> {
         wrong.push("build changed out/".to_owned());
     }
 
-    let check = run(tmp.path(), &["check", "--content", "content"]);
+    let check = run(
+        tmp.path(),
+        &[
+            "check",
+            "--content",
+            "content",
+            "--diagnostic-format",
+            "short",
+        ],
+    );
     let check_stderr = String::from_utf8_lossy(&check.stderr);
     if check.status.code() != Some(1) {
         wrong.push(format!(

@@ -21,7 +21,9 @@ fn value<T: serde::Serialize>(v: &T) -> Value {
 }
 
 fn content() -> Content {
-    load(&root().join("content"), &mut Timings::default()).expect("bundled content loads")
+    load(&root().join("content"), &mut Timings::default())
+        .expect("bundled content loads")
+        .output
 }
 
 /// The valid base fixture with two quarters that give sub-goal 1A a status: `på plan`, then
@@ -42,7 +44,9 @@ fn content_with_initiative_statuses(dir: &std::path::Path) -> Content {
         .replace("Teststatus Q2 2026", "Teststatus Q1 2026");
     std::fs::write(content.join("status/2026-q1.yaml"), q1).unwrap();
     std::fs::write(&q2, with_status(&text, "forsinket")).unwrap();
-    load(&content, &mut Timings::default()).expect("the fixture loads")
+    load(&content, &mut Timings::default())
+        .expect("the fixture loads")
+        .output
 }
 
 fn page_chart(
@@ -234,7 +238,9 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
         files,
         typeset::typst_date(s.date),
     );
-    let pdf = typeset::pdf("nn", &world, s.date).expect("the nynorsk report compiles");
+    let pdf = typeset::pdf("nn", &world, s.date)
+        .expect("the nynorsk report compiles")
+        .output;
     assert!(
         pdf.windows(12).any(|w| w == b"/Lang(nn-NO)"),
         "the PDF says it is in nynorsk"

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, TemplateArgs, report};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
@@ -14,6 +15,9 @@ pub struct BuildArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// How problems are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
     /// Where overriding templates are.
     #[command(flatten)]
     pub templates: TemplateArgs,
@@ -43,16 +47,14 @@ pub fn run(args: BuildArgs) -> ExitCode {
     });
     match result {
         Ok(r) => {
+            args.diagnostics.print(&r.warnings, &SourceTexts::default());
             if args.timings {
                 print_timings(&r.timings);
             }
             eprintln!("wrote {} files to {}", r.files.len(), args.out.display());
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            report(&e);
-            ExitCode::FAILURE
-        }
+        Err(e) => args.diagnostics.fail(&e),
     }
 }
 

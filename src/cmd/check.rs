@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, TemplateArgs, report};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 use crate::render::Renderer;
 
@@ -14,6 +15,9 @@ pub struct CheckArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// How problems are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
     /// Where overriding templates are: checked too, so `check` accepts what `build` does.
     #[command(flatten)]
     pub templates: TemplateArgs,
@@ -26,11 +30,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .load(&args.content)
         .and_then(|t| Ok(Renderer::new(&t)?));
     if let Err(e) = templates {
-        report(&e);
-        return ExitCode::FAILURE;
+        return args.diagnostics.fail(&e);
     }
     match pipeline::load(&args.content.content, &mut Timings::default()) {
-        Ok(c) => {
+        Ok(warned) => {
+            args.diagnostics
+                .print(&warned.warnings, &SourceTexts::default());
+            let c = warned.output;
             eprintln!(
                 "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses, {} editions",
                 c.goals.len(),
@@ -41,9 +47,6 @@ pub fn run(args: CheckArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            report(&e);
-            ExitCode::FAILURE
-        }
+        Err(e) => args.diagnostics.fail(&e),
     }
 }

@@ -1,7 +1,9 @@
 //! The command line: arguments, grouped and flattened, and one file per command.
 //!
-//! In: the arguments. Out: what the command printed, and its exit code — 0 on success, 1
-//! when the content has problems, 2 for a usage or environment error.
+//! In: the arguments. Out: what the command printed, and its exit code — 0 on success (also
+//! with warnings), 1 when the content has problems or its documents cannot be made from it,
+//! 2 for a usage or environment error (clap's own usage errors, an unknown `--only` id, a
+//! templates folder that cannot be read, an output that cannot be written).
 
 mod build;
 mod check;
@@ -13,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::diagnostics::{Diagnostic, Format, SourceTexts};
 use crate::pipeline::BuildError;
 
 /// Builds the national e-health strategy's status reports from YAML content.
@@ -43,6 +46,56 @@ pub struct ContentArgs {
     /// The content folder.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
+}
+
+/// How problems are printed.
+#[derive(Debug, Clone, Args)]
+pub struct DiagnosticArgs {
+    /// How to print problems: `human` shows the source line with the problem underlined,
+    /// `short` one `path:line:col: error: message` line each.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub diagnostic_format: Format,
+}
+
+impl DiagnosticArgs {
+    /// Prints diagnostics (errors and warnings) to stderr.
+    fn print(&self, diagnostics: &[Diagnostic], texts: &SourceTexts) {
+        eprint!("{}", texts.render(diagnostics, self.diagnostic_format));
+    }
+
+    /// Prints why a run failed and gives the exit code that says what kind of failure it was.
+    fn fail(&self, err: &BuildError) -> ExitCode {
+        self.report(err);
+        exit_code(err)
+    }
+
+    /// Prints why a run failed: its diagnostics, then a line that sums them up.
+    fn report(&self, err: &BuildError) {
+        match err {
+            BuildError::Content(diagnostics, texts) => {
+                self.print(diagnostics, texts);
+                eprintln!("error: {err}; nothing was written");
+            }
+            BuildError::Compile(e) => {
+                self.print(&e.diagnostics, &SourceTexts::default());
+                eprintln!("error: {err}; nothing was written");
+            }
+            other => eprintln!("error: {other}"),
+        }
+    }
+}
+
+/// 1 when the content is at fault, 2 when the command line or the environment is.
+fn exit_code(err: &BuildError) -> ExitCode {
+    match err {
+        BuildError::Content(..)
+        | BuildError::Chart(_)
+        | BuildError::Render(_)
+        | BuildError::Compile(_) => ExitCode::from(1),
+        BuildError::Write(_) | BuildError::Templates(_) | BuildError::UnknownDocument { .. } => {
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Where overriding templates are.
@@ -79,16 +132,5 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Watch(args) => watch::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
-    }
-}
-
-/// Prints why a run failed.
-fn report(err: &BuildError) {
-    match err {
-        BuildError::Content(diagnostics, texts) => {
-            eprint!("{}", texts.render(diagnostics));
-            eprintln!("error: {err}; nothing was written");
-        }
-        other => eprintln!("error: {other}"),
     }
 }

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{ContentArgs, TemplateArgs, report};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use crate::diagnostics::SourceTexts;
 use crate::pipeline;
 
 /// How long the files must stay quiet before a rebuild: an editor's save is often several
@@ -26,6 +27,9 @@ pub struct WatchArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// How problems are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
     /// Where overriding templates are.
     #[command(flatten)]
     pub templates: TemplateArgs,
@@ -100,13 +104,16 @@ fn build_once(args: &WatchArgs, why: &str) {
     });
     let ms = start.elapsed().as_millis();
     match result {
-        Ok(r) => eprintln!(
-            "built: wrote {} files to {} in {ms} ms",
-            r.files.len(),
-            args.out.display()
-        ),
+        Ok(r) => {
+            args.diagnostics.print(&r.warnings, &SourceTexts::default());
+            eprintln!(
+                "built: wrote {} files to {} in {ms} ms",
+                r.files.len(),
+                args.out.display()
+            )
+        }
         Err(e) => {
-            report(&e);
+            args.diagnostics.report(&e);
             eprintln!("build failed after {ms} ms; the last good outputs stay; watching on");
         }
     }

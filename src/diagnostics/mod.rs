@@ -1,18 +1,27 @@
-//! Problems found in the content, each pointing at its file, line and column.
+//! Problems found in the content or while typesetting it, as data.
 //!
-//! Every stage before output collects diagnostics instead of stopping at the first one, so an
-//! analyst sees all problems of a run at once. They print as `path:line:col: error: message`
-//! through codespan-reporting, with paths relative to where the user stands.
+//! A [`Diagnostic`] has a [`Severity`], a stable [`Code`], a message (lowercase: what failed,
+//! then why), a primary span (file, line, column and length in characters), optional
+//! secondary [`Label`]s and an optional help line. Every stage before output collects them
+//! instead of stopping at the first one, so an analyst sees all problems of a run at once;
+//! warnings travel beside a result in [`Warned`] and never fail a run.
+//!
+//! [`render`] prints them in two forms: the rustc/typst form with the source line and a caret
+//! underline (the default), and the one-line `path:line:col: error: message` form for tests
+//! and scripts (`--diagnostic-format short`). Paths are shown relative to where the user
+//! stands.
+
+mod code;
+pub mod render;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config, DisplayStyle};
+pub use code::Code;
+pub use render::Format;
 
-/// A place in a content file: 1-based line and column (in characters).
+/// A place in a file: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Pos {
     /// 1-based line; 0 when the problem concerns the whole file.
@@ -31,30 +40,127 @@ impl Pos {
     }
 }
 
-/// One problem in the content.
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The run fails: nothing is written.
+    Error,
+    /// Worth knowing; the run goes on.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`, as printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A span in a file: where it starts and how many characters it covers.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Diagnostic {
-    /// The file, as given to the tool (relative to the working directory when it was).
+pub struct Span {
+    /// The file, as given to the tool.
     pub path: PathBuf,
-    /// Where in the file.
+    /// Where the span starts.
     pub pos: Pos,
-    /// What is wrong, lowercase, saying what was expected.
+    /// Its length in characters; `None` for the token that starts at `pos`, found when the
+    /// diagnostic is printed.
+    pub len: Option<u32>,
+}
+
+/// A secondary place a diagnostic points at, with what to say there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Label {
+    /// Where.
+    pub span: Span,
+    /// What to say there.
     pub message: String,
 }
 
+/// One problem, in the content or in what was made from it.
+///
+/// Ordered by file, position and message, as they are printed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file of the primary span, as given to the tool.
+    pub path: PathBuf,
+    /// Where the primary span starts.
+    pub pos: Pos,
+    /// What is wrong, lowercase, saying what was expected.
+    pub message: String,
+    /// The primary span's length in characters; `None` for the token at `pos`.
+    pub len: Option<u32>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A short stable name for the kind of problem.
+    pub code: Code,
+    /// Other places that explain the problem.
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
 impl Diagnostic {
-    /// A problem at a position in a file.
+    /// An error at a position in a file, covering the token there.
     pub fn new(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
             path: path.into(),
             pos,
             message: message.into(),
+            len: None,
+            severity: Severity::Error,
+            code: Code::Invalid,
+            labels: Vec::new(),
+            help: None,
         }
     }
 
-    /// A problem with a whole file (reported at 1:1).
+    /// An error about a whole file (reported at 1:1, spanning nothing).
     pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Self::new(path, Pos { line: 1, col: 1 }, message)
+        Self::new(path, Pos { line: 1, col: 1 }, message).with_len(0)
+    }
+
+    /// A warning at a position in a file, covering the token there.
+    pub fn warning(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::new(path, pos, message)
+        }
+    }
+
+    /// The same diagnostic with a code.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// The same diagnostic with the primary span `len` characters long.
+    pub fn with_len(mut self, len: u32) -> Self {
+        self.len = Some(len);
+        self
+    }
+
+    /// The same diagnostic with a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same diagnostic with a secondary label.
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Whether this diagnostic fails the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 
@@ -71,7 +177,24 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// A result and the warnings found while making it (typst's `Warned`).
+#[derive(Debug, Clone)]
+pub struct Warned<T> {
+    /// The result.
+    pub output: T,
+    /// What is worth knowing but did not stop the run.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// How many of `diagnostics` are errors.
+pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
 /// The text of the files diagnostics point into, so they can be shown with their line.
+///
+/// A file not remembered here is read from disk when printed (typst's generated source,
+/// kept on disk when it has problems).
 #[derive(Debug, Default, Clone)]
 pub struct SourceTexts {
     texts: HashMap<PathBuf, Arc<str>>,
@@ -83,98 +206,13 @@ impl SourceTexts {
         self.texts.insert(path.to_path_buf(), text);
     }
 
-    /// Renders diagnostics sorted by file and position, one `path:line:col: error: message`
-    /// line each.
-    pub fn render(&self, diagnostics: &[Diagnostic]) -> String {
-        let mut sorted = diagnostics.to_vec();
-        sorted.sort();
-        sorted.dedup();
-        let config = Config {
-            display_style: DisplayStyle::Short,
-            ..Config::default()
-        };
-        let mut files = SimpleFiles::new();
-        let mut ids: HashMap<&Path, usize> = HashMap::new();
-        let mut out = String::new();
-        for d in &sorted {
-            let text = self.texts.get(&d.path);
-            let range = text.map(|t| byte_range(t, d.pos));
-            let Some(range) = range else {
-                // No text to point into (an unreadable file): say where, without a snippet.
-                out.push_str(&format!(
-                    "{}:{}:{}: error: {}\n",
-                    d.path.display(),
-                    d.pos.line,
-                    d.pos.col,
-                    d.message
-                ));
-                continue;
-            };
-            let id = *ids.entry(d.path.as_path()).or_insert_with(|| {
-                files.add(
-                    d.path.display().to_string(),
-                    text.cloned().unwrap_or_default(),
-                )
-            });
-            let cs = CsDiagnostic::error()
-                .with_message(&d.message)
-                .with_labels(vec![Label::primary(id, range)]);
-            match term::emit_into_string(&config, &files, &cs) {
-                Ok(text) => out.push_str(&text),
-                Err(_) => out.push_str(&format!("{d}\n")),
-            }
-        }
-        out
-    }
-}
-
-/// The byte range of a line/column position, clamped to the text.
-fn byte_range(text: &str, pos: Pos) -> std::ops::Range<usize> {
-    if pos.line == 0 {
-        return 0..0;
-    }
-    let line_start = text
-        .split_inclusive('\n')
-        .take(pos.line as usize - 1)
-        .map(str::len)
-        .sum::<usize>()
-        .min(text.len());
-    let line = &text[line_start..];
-    let line = line.split('\n').next().unwrap_or("");
-    let offset = line
-        .char_indices()
-        .nth(pos.col.saturating_sub(1) as usize)
-        .map_or(line.len(), |(i, _)| i);
-    let start = line_start + offset;
-    start..start
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn byte_range_counts_characters_not_bytes() {
-        let text = "a: æøå\nb: x\n";
-        assert_eq!(byte_range(text, Pos { line: 2, col: 4 }), 13..13);
-        assert_eq!(byte_range(text, Pos { line: 1, col: 5 }), 5..5);
-        assert_eq!(byte_range(text, Pos { line: 9, col: 9 }), 15..15);
+    /// The text of a file, if remembered.
+    pub fn get(&self, path: &Path) -> Option<&Arc<str>> {
+        self.texts.get(path)
     }
 
-    #[test]
-    fn emits_path_line_col_message() {
-        let mut texts = SourceTexts::default();
-        let path = PathBuf::from("content/indicators/1.6.yaml");
-        texts.insert(&path, Arc::from("id: \"1.6\"\ngoal: 9\n"));
-        let d = Diagnostic::new(
-            &path,
-            Pos { line: 2, col: 7 },
-            "unknown goal 9, expected 1 to 5",
-        );
-        let printed = texts.render(&[d]);
-        assert_eq!(
-            printed.trim(),
-            "content/indicators/1.6.yaml:2:7: error: unknown goal 9, expected 1 to 5"
-        );
+    /// Renders diagnostics sorted by file and position, in the given form.
+    pub fn render(&self, diagnostics: &[Diagnostic], format: Format) -> String {
+        render::render(self, diagnostics, format)
     }
 }

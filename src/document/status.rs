@@ -144,6 +144,31 @@ pub struct GoalView {
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
     pub initiatives: Vec<InitiativeView>,
+    /// Set when the quarter's status leaves the goal out: what the document says in place of
+    /// its status (every other list is then empty).
+    pub no_status: Option<String>,
+}
+
+/// The view of a goal that the quarter's status leaves out: its title and the words that
+/// say so.
+fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
+    GoalView {
+        number: goal.number.get(),
+        title: goal.title.clone(),
+        summary: goal.summary.clone(),
+        overall: Vec::new(),
+        selected: Vec::new(),
+        positive: Vec::new(),
+        challenges: Vec::new(),
+        questions: Vec::new(),
+        footnotes: Vec::new(),
+        pages: Vec::new(),
+        initiatives: Vec::new(),
+        no_status: Some(fill(
+            l.goal_not_reported,
+            &[("n", &goal.number.to_string())],
+        )),
+    }
 }
 
 /// A status document: the whole deck, or one goal's report.
@@ -237,6 +262,8 @@ fn fact_rows(
 }
 
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
+/// The deck (no `goal_filter`) has every goal of the strategy, in order; one that the status
+/// leaves out says so.
 pub fn status_view(
     l: &Labels,
     content: &Content,
@@ -248,7 +275,7 @@ pub fn status_view(
 ) -> StatusView {
     let moves = &analysis.initiatives;
     let scale = &content.strategy.initiative_scale;
-    let goals: Vec<GoalView> = status
+    let mut goals: Vec<GoalView> = status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
@@ -350,9 +377,18 @@ pub fn status_view(
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,
+                no_status: None,
             })
         })
         .collect();
+    if goal_filter.is_none() {
+        let unreported = content
+            .goals
+            .values()
+            .filter(|g| !status.goals.contains_key(&g.number));
+        goals.extend(unreported.map(|g| unreported_goal(l, g)));
+        goals.sort_by_key(|g| g.number);
+    }
     let title = match goal_filter.and_then(|n| content.goal(n)) {
         Some(goal) => fill(
             l.report_title,

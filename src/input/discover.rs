@@ -31,6 +31,24 @@ pub enum Kind {
     Edition,
 }
 
+impl Kind {
+    /// What a file of this kind holds, with its required fields, for a file that holds
+    /// nothing.
+    pub fn expected(self) -> &'static str {
+        match self {
+            Kind::Strategy => "the strategy: title, vision, horizon, publisher",
+            Kind::Sources => "a list of sources under `sources:`, each with id and title",
+            Kind::Goal => "a goal: number, title, summary",
+            Kind::Indicator => "an indicator: id, goal, name, unit, type, description, measures",
+            Kind::Initiative => "an initiative: id, goal, title, source",
+            Kind::Status => "a quarter's status: quarter, title, source, goals",
+            Kind::Edition => {
+                "an edition: edition, title, published, source, baseline_heading, target_years, goals"
+            }
+        }
+    }
+}
+
 /// A content file found on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {

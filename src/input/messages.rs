@@ -1,11 +1,12 @@
 //! The parser's errors in the analyst's words: what failed, what was expected, and where
-//! (the field that is missing points at its mapping, a tab at the tab).
+//! (the field that is missing points at its mapping, a tab at the tab), with the code of the
+//! kind of problem and, for a misspelt field, the field that was probably meant.
 
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
 use super::parse::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_TEXT_BYTES};
-use crate::diagnostics::Pos;
+use crate::diagnostics::{Code, Pos};
 
 /// The first tab in the indentation of the line at `pos`, or `pos` when there is none.
 pub(super) fn first_tab(text: &str, pos: Pos) -> Pos {
@@ -34,12 +35,68 @@ pub(super) fn innermost(err: &Error) -> &Error {
     }
 }
 
+/// A parser error explained: its code, the message, and what to do about it.
+pub(super) struct Explained {
+    /// The kind of problem.
+    pub code: Code,
+    /// What failed, then what was expected.
+    pub message: String,
+    /// The help line, if any.
+    pub help: Option<String>,
+}
+
+/// The kind of a parser error.
+fn code_of(err: &Error) -> Code {
+    match err {
+        Error::SerdeUnknownField { .. } => Code::UnknownField,
+        Error::SerdeMissingField { .. } => Code::MissingField,
+        Error::DuplicateMappingKey { .. } => Code::DuplicateField,
+        Error::UnknownAnchor { .. } => Code::UnknownAnchor,
+        Error::MultipleDocuments { .. }
+        | Error::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        } => Code::MultipleDocuments,
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Code::YamlLimit,
+        Error::InvalidScalar { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::NullIntoString { .. }
+        | Error::Unexpected { .. } => Code::WrongType,
+        other if other.to_string().starts_with("recursion limit exceeded") => Code::YamlLimit,
+        _ => Code::YamlSyntax,
+    }
+}
+
+/// The error in the analyst's words: its code, what failed, then what was expected.
+pub(super) fn explain(err: &Error, text: &str, pos: Pos) -> Explained {
+    let inner = innermost(err);
+    if let Error::SerdeUnknownField {
+        field, expected, ..
+    } = inner
+    {
+        let (message, help) = unknown_field(field, expected);
+        return Explained {
+            code: Code::UnknownField,
+            message,
+            help,
+        };
+    }
+    Explained {
+        code: code_of(inner),
+        message: message_of(inner, text, pos),
+        help: None,
+    }
+}
+
 /// The error in the analyst's words: what failed, then what was expected.
-pub(super) fn message_of(err: &Error, text: &str, pos: Pos) -> String {
-    let text = match innermost(err) {
+fn message_of(err: &Error, text: &str, pos: Pos) -> String {
+    let text = match err {
         Error::SerdeUnknownField {
             field, expected, ..
-        } => unknown_field(field, expected),
+        } => unknown_field(field, expected).0,
         Error::SerdeMissingField { field, .. } => format!("missing required field `{field}`"),
         Error::DuplicateMappingKey { key: Some(key), .. } => {
             format!("field `{key}` is given twice (expected each field once)")
@@ -192,40 +249,19 @@ fn budget_message(breach: &BudgetBreach) -> String {
     }
 }
 
-/// `unknown field`, with the closest known field when the name looks like a typo of it.
-pub(super) fn unknown_field(field: &str, expected: &[&str]) -> String {
+/// `unknown field`, and as help the closest known field when the name looks like a typo of
+/// it: at most two edits (a swap of neighbours counts as one), and fewer than its length.
+fn unknown_field(field: &str, expected: &[&str]) -> (String, Option<String>) {
     let close = expected
         .iter()
-        .map(|e| (edit_distance(field, e), *e))
+        .map(|e| (strsim::damerau_levenshtein(field, e), *e))
         .filter(|(d, e)| *d <= 2 && *d < e.chars().count().max(2))
         .min();
     let list = expected.join(", ");
-    match close {
-        Some((_, e)) => {
-            format!("unknown field `{field}`: did you mean `{e}`? (expected one of: {list})")
-        }
-        None => format!("unknown field `{field}` (expected one of: {list})"),
-    }
-}
-
-/// Levenshtein distance, in characters.
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
+    (
+        format!("unknown field `{field}` (expected one of: {list})"),
+        close.map(|(_, e)| format!("did you mean `{e}`?")),
+    )
 }
 
 /// The alias name written at a position (`*name`).
@@ -309,5 +345,54 @@ pub(super) fn mapping_start(text: &str, pos: Pos) -> Pos {
     Pos {
         line: first as u32 + 1,
         col: col as u32,
+    }
+}
+
+/// Where a top-level key (`goals:`) is written: its line, column 1; `None` when no line
+/// starts with it (a flow mapping, or the key left out).
+pub(super) fn top_level_key(text: &str, key: &str) -> Option<Pos> {
+    let line = text.lines().position(|l| {
+        l.strip_prefix('\u{feff}')
+            .unwrap_or(l)
+            .strip_prefix(key)
+            .and_then(|rest| rest.trim_start_matches(' ').strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\r', '\t']))
+    });
+    line.map(|i| Pos {
+        line: i as u32 + 1,
+        col: 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_field_names_are_suggested_as_help() {
+        let (message, help) = unknown_field("baselin", &["id", "baseline"]);
+        assert_eq!(
+            message,
+            "unknown field `baselin` (expected one of: id, baseline)"
+        );
+        assert_eq!(help.as_deref(), Some("did you mean `baseline`?"));
+        let (_, help) = unknown_field("titel", &["number", "title"]);
+        assert_eq!(help.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(unknown_field("xy", &["id", "of"]).1, None);
+        assert_eq!(
+            unknown_field("farge", &["number", "title", "summary"]).1,
+            None
+        );
+    }
+
+    #[test]
+    fn top_level_keys_are_found_at_the_start_of_their_line() {
+        let text = "quarter: 2026-Q2\n# goals: nei\n  goals: nested\ngoals:\n  - goal: 1\n";
+        let at = |line| Some(Pos { line, col: 1 });
+        assert_eq!(top_level_key(text, "goals"), at(4));
+        assert_eq!(top_level_key("goals: []\r\n", "goals"), at(1));
+        assert_eq!(top_level_key("\u{feff}goals:\n", "goals"), at(1));
+        assert_eq!(top_level_key("a: 1\ngoalsx: 2\n", "goals"), None);
+        assert_eq!(top_level_key("a: 1\ngoals : [x]\n", "goals"), at(2));
     }
 }

@@ -4,12 +4,14 @@
 //! mirrors the YAML exactly, with spans), and every problem met on the way. The files are
 //! found by [`discover`] (walkdir), read under limits on size, depth and aliases, and parsed
 //! by [`parse`] (serde-saphyr); the parser's errors are put in the analyst's words by
-//! `messages`.
+//! `messages`. CSV data files are read into rows of placed fields by [`read_csv`].
 
+mod csv;
 mod discover;
 mod messages;
 mod parse;
 pub mod raw;
 
+pub use self::csv::{Field, Row, Table, read_csv};
 pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
 pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};

@@ -13,9 +13,9 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
 use super::discover::{Kind, MAX_FILE_BYTES, SourceFile};
-use super::messages::{first_tab, innermost, mapping_start, message_of};
+use super::messages::{explain, first_tab, innermost, mapping_start, top_level_key};
 use super::raw;
-use crate::diagnostics::{Diagnostic, Pos, SourceTexts};
+use crate::diagnostics::{Code, Diagnostic, Pos, SourceTexts};
 
 /// A parsed document and the file it came from.
 #[derive(Debug)]
@@ -45,6 +45,8 @@ pub struct RawContent {
     pub editions: Vec<Loaded<raw::Edition>>,
     /// Every file read, in discovery order (inputs for the manifest).
     pub files: Vec<PathBuf>,
+    /// The text of every file read, in discovery order (for checks of the text itself).
+    pub texts: Vec<(PathBuf, Arc<str>)>,
     /// The kinds of the files that could not be read or parsed: their ids are unknown, so
     /// references to them are not reported as unknown.
     pub unreadable: BTreeSet<Kind>,
@@ -71,6 +73,7 @@ pub fn parse(files: &[SourceFile], texts: &mut SourceTexts) -> (RawContent, Vec<
     for (file, (text, result)) in files.iter().zip(results) {
         content.files.push(file.path.clone());
         if let Some(text) = text {
+            content.texts.push((file.path.clone(), Arc::clone(&text)));
             texts.insert(&file.path, text);
         }
         let path = file.path.clone();
@@ -96,22 +99,44 @@ fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
         Ok(text) => text,
         Err(d) => return (None, Err(d)),
     };
+    if let Some(problem) = no_content(&text) {
+        let message = format!("{problem} (expected {})", file.kind.expected());
+        return (Some(text), Err(Diagnostic::file(&file.path, message)));
+    }
     let doc = match file.kind {
         Kind::Strategy => from_yaml(&file.path, &text).map(Doc::Strategy),
         Kind::Sources => from_yaml(&file.path, &text).map(Doc::Sources),
         Kind::Goal => from_yaml(&file.path, &text).map(Doc::Goal),
         Kind::Indicator => from_yaml(&file.path, &text).map(Doc::Indicator),
         Kind::Initiative => from_yaml(&file.path, &text).map(Doc::Initiative),
-        Kind::Status => from_yaml(&file.path, &text).map(Doc::Status),
+        Kind::Status => from_yaml(&file.path, &text).map(|mut doc: raw::Status| {
+            doc.goals_key = top_level_key(&text, "goals");
+            Doc::Status(doc)
+        }),
         Kind::Edition => from_yaml(&file.path, &text).map(Doc::Edition),
     };
     (Some(text), doc)
 }
 
+/// What to say about a text that holds no YAML values: nothing at all, or only comments and
+/// document markers.
+fn no_content(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return Some("file is empty");
+    }
+    let content = text
+        .lines()
+        .map(str::trim)
+        .any(|line| !(line.is_empty() || line.starts_with('#') || line == "---" || line == "..."));
+    (!content).then_some("file holds no content, only comments")
+}
+
 /// Reads a file as UTF-8 text, without a byte-order mark, refusing files that are too large.
 pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, format!("cannot read file ({e})")))?;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::file(path, format!("cannot read file ({e})")).with_code(Code::Unreadable)
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::file(
             path,
@@ -120,10 +145,10 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
                 meta.len(),
                 MAX_FILE_BYTES
             ),
-        ));
+        )
+        .with_code(Code::TooLarge));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file(path, format!("cannot read file ({e})")))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Arc::from(text)),
@@ -139,7 +164,8 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
                     col: col as u32,
                 },
                 "file is not valid UTF-8 text (save it as UTF-8)",
-            ))
+            )
+            .with_code(Code::NotUtf8))
         }
     }
 }
@@ -173,37 +199,44 @@ fn options() -> Options {
 /// Deserializes YAML text, turning a parse error into a diagnostic at its position.
 pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::file(
-            path,
-            "file is empty (expected a YAML mapping)",
-        ));
+        return Err(
+            Diagnostic::file(path, "file is empty (expected a YAML mapping)")
+                .with_code(Code::EmptyFile),
+        );
     }
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|err| {
-        let pos = err
-            .location()
+        let location = err.location();
+        let at = location
             .map(|l| Pos::from_location(&l))
             .filter(|p| p.line > 0 && p.col > 0)
             .unwrap_or(Pos { line: 1, col: 1 });
         let pos = match innermost(&err) {
             // The parser points at the mapping's last key; the field is missing from the
             // mapping as a whole, so point where it starts.
-            Error::SerdeMissingField { .. } => mapping_start(text, pos),
-            _ => pos,
+            Error::SerdeMissingField { .. } => mapping_start(text, at),
+            _ => at,
         };
-        let message = message_of(&err, text, pos);
-        let pos = if message.starts_with("tab character") {
+        let explained = explain(&err, text, pos);
+        let pos = if explained.message.starts_with("tab character") {
             // The scanner points after the tab; point at it.
             first_tab(text, pos)
         } else {
             pos
         };
-        Diagnostic::new(path, pos, message)
+        let mut d = Diagnostic::new(path, pos, explained.message).with_code(explained.code);
+        d.help = explained.help;
+        // The parser's span covers the node it stopped at; elsewhere, the token at `pos`.
+        d.len = match location.map(|l| l.span().len()) {
+            Some(len) if pos == at && len > 0 => u32::try_from(len).ok(),
+            _ if pos != at && explained.code != Code::MissingField => Some(1),
+            _ => None,
+        };
+        d
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::messages::{edit_distance, unknown_field};
     use super::*;
 
     fn problem(yaml: &str) -> String {
@@ -214,11 +247,14 @@ mod tests {
 
     #[test]
     fn typos_point_at_the_field_and_list_what_was_expected() {
+        let typo = from_yaml::<raw::Goal>(Path::new("g.yaml"), "number: 1\ntitle: x\nsumary: y\n")
+            .unwrap_err();
         assert_eq!(
-            problem("number: 1\ntitle: x\nsumary: y\n"),
-            "g.yaml:3:1: unknown field `sumary`: did you mean `summary`? \
-             (expected one of: number, title, summary, aims, source)"
+            typo.to_string(),
+            "g.yaml:3:1: unknown field `sumary` (expected one of: number, title, summary, aims, source)"
         );
+        assert_eq!(typo.help.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!((typo.code, typo.len), (Code::UnknownField, Some(6)));
         assert_eq!(
             problem("number: 1\ntitle: x\nsummary: y\nfarge: blå\n"),
             "g.yaml:4:1: unknown field `farge` (expected one of: number, title, summary, aims, source)"
@@ -266,6 +302,42 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_values_says_what_its_kind_needs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("1.6.yaml");
+        let file = SourceFile {
+            path: path.clone(),
+            kind: Kind::Indicator,
+        };
+        for (text, says) in [
+            (
+                "# bare en kommentar\n\n  # og en til\n---\n",
+                "file holds no content, only comments",
+            ),
+            ("\n \n", "file is empty"),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let problem = parse_one(&file).1.err().unwrap();
+            assert_eq!(problem.pos, Pos { line: 1, col: 1 });
+            assert_eq!(
+                problem.message,
+                format!(
+                    "{says} (expected an indicator: id, goal, name, unit, type, description, measures)"
+                )
+            );
+        }
+        std::fs::write(&path, "# kommentar\nid: x # og en til\n").unwrap();
+        assert!(
+            parse_one(&file)
+                .1
+                .err()
+                .unwrap()
+                .message
+                .starts_with("missing required field")
+        );
+    }
+
+    #[test]
     fn a_missing_field_is_reported_where_its_mapping_starts() {
         // At the first key of the file, not at its last key.
         assert_eq!(
@@ -292,15 +364,6 @@ mod tests {
             mapping_start("a: {x: 1}\n", Pos { line: 1, col: 4 }),
             Pos { line: 1, col: 4 }
         );
-    }
-
-    #[test]
-    fn close_field_names_are_suggested() {
-        assert_eq!(edit_distance("baselin", "baseline"), 1);
-        assert_eq!(edit_distance("titel", "title"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert!(unknown_field("baselin", &["id", "baseline"]).contains("did you mean `baseline`?"));
-        assert!(!unknown_field("xy", &["id", "of"]).contains("did you mean"));
     }
 
     #[test]

@@ -7,6 +7,8 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::diagnostics::Pos;
+
 /// A value with the place it was written, for diagnostics.
 pub type S<T> = Spanned<T>;
 
@@ -223,7 +225,7 @@ pub struct Indicator {
     #[serde(default)]
     pub comments: Vec<Comment>,
     /// One or more measures (sub-questions).
-    pub measures: Vec<S<Measure>>,
+    pub measures: S<Vec<S<Measure>>>,
     /// Whether a rise is an improvement (default true); used for trends and "maintain".
     #[serde(default)]
     pub higher_is_better: Option<bool>,
@@ -420,6 +422,10 @@ pub struct Status {
     pub source: S<String>,
     /// One entry per goal.
     pub goals: Vec<GoalStatus>,
+    /// Where the `goals:` key is, filled in after parsing (serde does not see keys' places);
+    /// `None` when it is not written at the start of a line.
+    #[serde(skip)]
+    pub goals_key: Option<Pos>,
 }
 
 /// The status of one goal in a quarter.

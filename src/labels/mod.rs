@@ -315,6 +315,8 @@ pub struct Labels {
     pub report_title: &'static str,
     /// Deck heading of a goal's summary page: `Oppsummering status mål {n}`.
     pub goal_summary: &'static str,
+    /// In place of a goal that the quarter's status leaves out, with `{n}`.
+    pub goal_not_reported: &'static str,
     /// Report heading of a goal: `Status mål {n}: {title}`.
     pub goal_status: &'static str,
     /// Heading of the overall status.

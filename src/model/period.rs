@@ -221,9 +221,34 @@ impl PartialOrd for Period {
     }
 }
 
+impl Period {
+    /// Whether two periods cover the same days, however they are written (`2021` and
+    /// `2021-01/2021-12`).
+    pub fn same_span(self, other: Period) -> bool {
+        (self.start(), self.end()) == (other.start(), other.end())
+    }
+
+    /// How the period is written, as far as its days do not tell: the kind of its first part
+    /// and, for a range, of its last part. With the first and last day this names the period.
+    fn form(self) -> (u8, Option<u8>) {
+        fn kind(s: Single) -> u8 {
+            match s {
+                Single::Year(_) => 0,
+                Single::Quarter(..) => 1,
+                Single::Month(..) => 2,
+                Single::Day(_) => 3,
+            }
+        }
+        let (first, last) = self.parts();
+        (kind(first), last.map(kind))
+    }
+}
+
 impl Ord for Period {
+    /// By last day, then first day; periods over the same days by how they are written, so
+    /// that only equal periods compare equal.
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.end(), self.start()).cmp(&(other.end(), other.start()))
+        (self.end(), self.start(), self.form()).cmp(&(other.end(), other.start(), other.form()))
     }
 }
 
@@ -270,6 +295,29 @@ mod tests {
                 .unwrap_err()
                 .contains("expected a year (2021)")
         );
+    }
+
+    #[test]
+    fn orders_as_it_compares() {
+        let forms = [
+            "2021",
+            "2021-01/2021-12",
+            "2021-Q1/2021-Q4",
+            "2021/2021",
+            "2021-01-01/2021-12-31",
+            "2021-01/2021-Q4",
+        ];
+        let periods: Vec<Period> = forms.iter().map(|s| Period::parse(s).unwrap()).collect();
+        for a in &periods {
+            for b in &periods {
+                assert_eq!(a.cmp(b).is_eq(), a == b, "{} and {}", a.code(), b.code());
+                assert!(a.same_span(*b), "{} and {}", a.code(), b.code());
+            }
+        }
+        let set: std::collections::BTreeSet<Period> = periods.iter().copied().collect();
+        assert_eq!(set.len(), forms.len());
+        let year = Period::parse("2021").unwrap();
+        assert!(!year.same_span(Period::parse("2021-12").unwrap()));
     }
 
     #[test]

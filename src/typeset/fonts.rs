@@ -1,5 +1,6 @@
-//! The fonts every document is set in, embedded in the binary: Inter (sans, bundled under
-//! `assets/fonts/` with its OFL licence) and typst-assets' fonts. Loaded once per process.
+//! The fonts every document is set in, embedded in the binary: Inter (sans), Noto Sans
+//! Symbols 2 and Noto Emoji as its fallbacks (all bundled under `assets/fonts/` with their OFL
+//! licences) and typst-assets' fonts. Loaded once per process.
 
 use std::sync::LazyLock;
 
@@ -31,8 +32,44 @@ pub static INTER_FILES: [(&str, &[u8]); 5] = [
     ),
 ];
 
-/// The font licence, published beside the fonts.
+/// Fallbacks for what Inter lacks, by file name: symbols (✓ ★ ⚠) and monochrome emoji (👍 😀).
+/// Listed after Inter in the templates' font lists.
+pub static FALLBACK_FILES: [(&str, &[u8]); 2] = [
+    (
+        "NotoSansSymbols2-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoSansSymbols2-Regular.ttf"),
+    ),
+    (
+        "NotoEmoji-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf"),
+    ),
+];
+
+/// The font licence of Inter, published beside the fonts.
 pub static LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");
+
+/// The licences of the fallback fonts, by file name, published beside them.
+pub static FALLBACK_LICENCES: [(&str, &str); 2] = [
+    (
+        "NotoSansSymbols2-OFL.txt",
+        include_str!("../../assets/fonts/NotoSansSymbols2-OFL.txt"),
+    ),
+    (
+        "NotoEmoji-OFL.txt",
+        include_str!("../../assets/fonts/NotoEmoji-OFL.txt"),
+    ),
+];
+
+/// Every file the HTML pages are served with, by file name: the fonts and their licences.
+pub fn web_files() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    let licences = std::iter::once(("OFL.txt", LICENCE))
+        .chain(FALLBACK_LICENCES)
+        .map(|(name, text)| (name, text.as_bytes()));
+    INTER_FILES
+        .into_iter()
+        .chain(FALLBACK_FILES)
+        .chain(licences)
+}
 
 /// Parsed fonts and their book, shared by every compilation.
 pub struct Fonts {
@@ -46,6 +83,7 @@ pub struct Fonts {
 pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     let fonts: Vec<Font> = INTER_FILES
         .iter()
+        .chain(FALLBACK_FILES.iter())
         .map(|(_, data)| *data)
         .chain(typst_assets::fonts())
         .flat_map(|data| Font::iter(Bytes::new(data)))
@@ -56,6 +94,19 @@ pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
+/// Whether a character can be set: some bundled font has a glyph for it (typst falls back
+/// through every font in the book), or it takes none (spaces, controls, joiners).
+pub fn covers(c: char) -> bool {
+    c.is_ascii()
+        || c.is_whitespace()
+        || c.is_control()
+        || typst::text::is_default_ignorable(c)
+        || FONTS
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +116,17 @@ mod tests {
         let families: Vec<&str> = FONTS.book.families().map(|(name, _)| name).collect();
         assert!(families.contains(&"Inter"), "{families:?}");
         assert!(families.contains(&"Libertinus Serif"), "{families:?}");
+        assert!(families.contains(&"Noto Sans Symbols 2"), "{families:?}");
+        assert!(families.contains(&"Noto Emoji"), "{families:?}");
+    }
+
+    #[test]
+    fn symbols_and_emoji_are_covered_and_unassigned_code_points_are_not() {
+        for c in ['æ', '–', '✓', '★', '⚠', '👍', '😀', '\u{200D}', '\u{FE0F}'] {
+            assert!(covers(c), "{c} (U+{:04X})", c as u32);
+        }
+        for c in ['\u{378}', '\u{F0000}', '\u{10FFFD}'] {
+            assert!(!covers(c), "U+{:04X}", c as u32);
+        }
     }
 }

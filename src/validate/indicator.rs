@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use serde_saphyr::Spanned;
 
 use super::checks::{CHANGE_PERCENT, check_url, is_slug};
+use super::values::{place, second_value};
 use super::{Refs, Sink};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Pos};
 use crate::input::{Loaded, RawContent, raw};
 use crate::model::*;
 
@@ -110,17 +111,20 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
             });
         }
     }
-    if doc.measures.is_empty() {
-        s.file(format!(
-            "indicator {} has no measures (expected at least one under `measures`)",
-            doc.id.value
-        ));
+    if doc.measures.value.is_empty() {
+        s.at(
+            &doc.measures,
+            format!(
+                "indicator {} has no measures (expected at least one under `measures`)",
+                doc.id.value
+            ),
+        );
     }
-    let several = doc.measures.len() > 1;
+    let several = doc.measures.value.len() > 1;
     let higher_is_better = doc.higher_is_better.unwrap_or(true);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut measures = Vec::new();
-    for spanned_m in &doc.measures {
+    for spanned_m in &doc.measures.value {
         let m = &spanned_m.value;
         if let Some(id) = &m.id {
             if !seen.insert(id.value.as_str()) {
@@ -287,6 +291,7 @@ fn check_measure(
         .map(|b| check_baseline(s, b, unit, refs));
     let targets = check_targets(s, &m.targets, unit, baseline.as_ref(), refs);
     let mut values = Vec::new();
+    let mut places = Vec::new();
     for v in &m.values {
         let source = refs.check_source(s, &v.source);
         let period = s.period(&v.period);
@@ -298,10 +303,15 @@ fn check_measure(
             }
         }
         if let (Some(period), Some(quantity)) = (period, quantity) {
-            if values.iter().any(|o: &Value| o.period == period) {
-                s.at(&v.period, format!("a second value for {}", period.code()));
+            if let Some(i) = values
+                .iter()
+                .position(|o: &Value| o.period.same_span(period))
+            {
+                let first_at = place(s.path, places[i]);
+                s.at(&v.period, second_value(period, values[i].period, &first_at));
                 continue;
             }
+            places.push(Pos::from_location(&v.period.referenced));
             values.push(Value {
                 period,
                 quantity,

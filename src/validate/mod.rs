@@ -5,11 +5,13 @@
 //! to each other — sources, strategy, goals, indicators (with their CSV values), initiatives,
 //! statuses, editions — and each kind first claims its ids into [`Refs`], so a reference is
 //! checked against what exists, and a reference to a file with problems of its own is not
-//! reported twice. Validation never stops at the first problem: the analyst gets the whole
-//! list in one run.
+//! reported twice. Before any of that, the text of every file is searched for characters no
+//! bundled font can show (`glyphs`). Validation never stops at the first problem: the
+//! analyst gets the whole list in one run.
 
 mod checks;
 mod edition;
+mod glyphs;
 mod indicator;
 mod initiative;
 mod sink;
@@ -25,7 +27,7 @@ use std::path::Path;
 
 use serde_saphyr::Spanned;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Warned, error_count};
 use crate::input::{Kind, RawContent};
 use crate::model::*;
 use sink::{Known, Sink, one_of};
@@ -67,7 +69,7 @@ impl Refs {
     /// Checks a reference to a source, reporting an unknown one, and returns its id.
     fn check_source(&self, s: &mut Sink, id: &Spanned<String>) -> SourceId {
         if let Some(problem) = self.source_problem(&id.value) {
-            s.at(id, problem);
+            s.coded(Code::UnknownReference, id, problem);
         }
         SourceId::new(id.value.clone())
     }
@@ -79,7 +81,8 @@ impl Refs {
             .filter(|g| self.goals.contains_key(g));
         if number.is_none() && self.known_goals.report(&n.value) {
             let known: Vec<String> = self.goals.keys().map(|g| g.to_string()).collect();
-            s.at(
+            s.coded(
+                Code::UnknownReference,
                 n,
                 format!(
                     "unknown goal {} ({})",
@@ -95,7 +98,7 @@ impl Refs {
     fn indicator(&self, s: &mut Sink, id: &Spanned<String>) -> Option<&Indicator> {
         let found = self.indicators.get(id.value.as_str());
         if found.is_none() && self.known_indicators.report(&id.value) {
-            s.at(id, unknown_indicator(&id.value));
+            s.coded(Code::UnknownReference, id, unknown_indicator(&id.value));
         }
         found
     }
@@ -120,8 +123,9 @@ fn unknown_measure(ind: &Indicator, id: &str) -> String {
     )
 }
 
-/// Validates all raw content into the model.
-pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>> {
+/// Validates all raw content into the model, with what is worth a warning; or every problem,
+/// errors and warnings.
+pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let readable = |kind: Kind| !raw.unreadable.contains(&kind);
     let mut refs = Refs {
@@ -134,6 +138,9 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
         initiatives: BTreeMap::new(),
         known_initiatives: Known::new(readable(Kind::Initiative)),
     };
+    for (path, text) in &raw.texts {
+        glyphs::check_yaml(path, text, &mut problems);
+    }
     strategy::sources(root, &raw, &mut refs, &mut problems);
     let strategy = strategy::strategy(root, &raw, &refs, &mut problems);
     strategy::goals(&raw, &mut refs, &mut problems);
@@ -145,17 +152,20 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     let editions = edition::editions(&raw, &refs, &mut problems);
 
     match strategy {
-        Some(strategy) if problems.is_empty() && raw.unreadable.is_empty() => Ok(Content {
-            strategy,
-            sources: refs.sources,
-            goals: refs.goals,
-            indicators: refs.indicators,
-            initiatives: refs.initiatives,
-            statuses,
-            editions,
-            strategy_path: raw.strategy[0].path.clone(),
-            source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
-            files: raw.files.into_iter().chain(value_files).collect(),
+        Some(strategy) if error_count(&problems) == 0 && raw.unreadable.is_empty() => Ok(Warned {
+            output: Content {
+                strategy,
+                sources: refs.sources,
+                goals: refs.goals,
+                indicators: refs.indicators,
+                initiatives: refs.initiatives,
+                statuses,
+                editions,
+                strategy_path: raw.strategy[0].path.clone(),
+                source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
+                files: raw.files.into_iter().chain(value_files).collect(),
+            },
+            warnings: problems,
         }),
         _ => Err(problems),
     }

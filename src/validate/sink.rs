@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Spanned;
 
 use super::checks::check_number;
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::input::raw::PeriodText;
 use crate::model::{Period, Quantity, Unit};
 
@@ -18,15 +18,20 @@ pub(super) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// Reports a problem at the place of `spanned`.
+    /// Reports a problem at the place of `spanned`, spanning its value.
     pub fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
-        let pos = Pos::from_location(&spanned.referenced);
-        self.problems.push(Diagnostic::new(self.path, pos, message));
+        self.coded(Code::Invalid, spanned, message);
     }
 
-    /// Reports a problem with the file as a whole.
-    pub fn file(&mut self, message: impl Into<String>) {
-        self.problems.push(Diagnostic::file(self.path, message));
+    /// Reports a problem of a kind with its own code at the place of `spanned`.
+    pub fn coded<T>(&mut self, code: Code, spanned: &Spanned<T>, message: impl Into<String>) {
+        let pos = Pos::from_location(&spanned.referenced);
+        let mut d = Diagnostic::new(self.path, pos, message).with_code(code);
+        // A list or mapping has no length here: the token at its start stands for it.
+        d.len = u32::try_from(spanned.referenced.span().len())
+            .ok()
+            .filter(|&len| len > 0);
+        self.problems.push(d);
     }
 
     /// Parses a period, reporting it when malformed.
@@ -34,7 +39,8 @@ impl Sink<'_> {
         match Period::parse(&p.value.0) {
             Ok(period) => Some(period),
             Err(e) => {
-                self.at(p, format!("invalid period `{}`: {e}", p.value.0));
+                let message = format!("invalid period `{}`: {e}", p.value.0);
+                self.coded(Code::InvalidPeriod, p, message);
                 None
             }
         }
@@ -45,7 +51,7 @@ impl Sink<'_> {
         match check_number(n.value, unit, what) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.at(n, e);
+                self.coded(Code::OutOfRange, n, e);
                 None
             }
         }
@@ -127,7 +133,8 @@ impl Known<String> {
         let value = &id.value;
         self.ids.insert(value.clone());
         if let Err(expected) = shape {
-            s.at(
+            s.coded(
+                Code::InvalidId,
                 id,
                 format!("invalid {what} id `{value}` (expected {expected})"),
             );
@@ -135,7 +142,8 @@ impl Known<String> {
             return false;
         }
         if let Some(first) = places.get(value) {
-            s.at(
+            s.coded(
+                Code::DuplicateId,
                 id,
                 format!(
                     "duplicate {what} id `{value}` (first defined in {})",

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::indicator::footnotes;
 use super::{Refs, Sink, unknown_measure};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::input::{Loaded, RawContent, raw};
 use crate::model::*;
 
@@ -194,6 +194,12 @@ fn check_status(
             },
         );
     }
+    for goal in refs.goals.values() {
+        let number = i64::from(goal.number.get());
+        if !doc.goals.iter().any(|g| g.goal.value == number) {
+            s.problems.push(goal_without_status(path, doc, goal));
+        }
+    }
     Some(Status {
         quarter: quarter?,
         title: doc.title.clone(),
@@ -203,6 +209,28 @@ fn check_status(
         goals,
         path: path.to_path_buf(),
     })
+}
+
+/// The warning for a goal of the strategy that a status leaves out, at its `goals:` key.
+fn goal_without_status(path: &Path, doc: &raw::Status, goal: &Goal) -> Diagnostic {
+    let (pos, len) = match doc.goals_key {
+        Some(pos) => (pos, "goals".len() as u32),
+        None => (Pos { line: 1, col: 1 }, 0),
+    };
+    Diagnostic::warning(
+        path,
+        pos,
+        format!(
+            "goal {} ({}) has no status in this file (the deck says that no status was reported for it this quarter)",
+            goal.number, goal.title
+        ),
+    )
+    .with_code(Code::GoalWithoutStatus)
+    .with_len(len)
+    .with_help(format!(
+        "add `- goal: {}` with its `overall:` status under `goals:`",
+        goal.number
+    ))
 }
 
 /// A selected roadmap sub-goal's status this quarter: a level of the scale, on an initiative

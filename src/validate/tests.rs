@@ -125,7 +125,7 @@ fn csv_problems_point_at_their_row() {
     assert_eq!(
         problems_with(&[("indicators/1.6.yaml", ind), ("data/v.csv", csv)]),
         [
-            "data/v.csv:3:1: a second value for 2021 (it is also given in indicators/1.6.yaml)",
+            "data/v.csv:3:1: a second value for 2021 (the first is at indicators/1.6.yaml:9:17; expected one value per period)",
             "data/v.csv:4:1: bad CSV row: 2 field(s) (expected 3, as in the header `period,value,source`)",
         ]
     );

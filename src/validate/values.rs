@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::checks::check_number;
 use super::{Refs, Sink};
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::input::{Loaded, RawContent};
+use crate::input::{Loaded, RawContent, raw};
 use crate::model::*;
 
 /// Reads every measure's `values_file` into its values, and returns the files read.
@@ -20,7 +20,7 @@ pub(super) fn attach(
 ) -> Vec<PathBuf> {
     let mut value_files = Vec::new();
     for Loaded { path, doc } in &raw.indicators {
-        for (mi, m) in doc.measures.iter().enumerate() {
+        for (mi, m) in doc.measures.value.iter().enumerate() {
             let Some(file) = &m.value.values_file else {
                 continue;
             };
@@ -33,7 +33,7 @@ pub(super) fn attach(
             let Some(ind) = refs
                 .indicators
                 .get(doc.id.value.as_str())
-                .filter(|i| i.path == *path && i.measures.len() == doc.measures.len())
+                .filter(|i| i.path == *path && i.measures.len() == doc.measures.value.len())
             else {
                 continue;
             };
@@ -49,18 +49,13 @@ pub(super) fn attach(
                 continue;
             };
             for (pos, v) in rows {
-                if measure.values.iter().any(|o| o.period == v.period) {
-                    problems.push(Diagnostic::new(
-                        &csv_path,
-                        pos,
-                        format!(
-                            "a second value for {} (it is also given in {})",
-                            v.period.code(),
-                            path.display()
-                        ),
-                    ));
-                } else {
-                    measure.values.push(v);
+                match measure.values.iter().find(|o| o.period.same_span(v.period)) {
+                    Some(first) => {
+                        let first_at = yaml_place(path, &m.value.values, first.period);
+                        let message = second_value(v.period, first.period, &first_at);
+                        problems.push(Diagnostic::new(&csv_path, pos, message));
+                    }
+                    None => measure.values.push(v),
                 }
             }
             measure.values.sort_by_key(|v| v.period);
@@ -69,6 +64,18 @@ pub(super) fn attach(
         }
     }
     value_files
+}
+
+/// Where the value for `period` is written among a measure's YAML values: `path:line:col`,
+/// or the file alone when it cannot be found.
+fn yaml_place(path: &Path, values: &[raw::Value], period: Period) -> String {
+    values
+        .iter()
+        .find(|v| Period::parse(&v.period.value.0) == Ok(period))
+        .map_or_else(
+            || path.display().to_string(),
+            |v| place(path, Pos::from_location(&v.period.referenced)),
+        )
 }
 
 /// Resolves a data file's path inside the content folder, refusing absolute paths, `..`,
@@ -126,36 +133,22 @@ fn values_file_path(s: &mut Sink, root: &Path, file: &Spanned<String>) -> Option
     Some(path)
 }
 
-/// Reads measured values from a CSV file with a header row: `period`, `value`, `source`,
-/// and optionally `text`. Every bad row is reported at its line and column; each value comes
-/// with the place of its period.
+/// Checks the rows of a CSV file with a header row: `period`, `value`, `source`, and
+/// optionally `text`. Every bad row is reported at its line and column; each value comes with
+/// the place of its period.
 fn read_values_csv(
     path: &Path,
     unit: Unit,
     refs: &Refs,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(Pos, Value)> {
-    let text = match crate::input::read_text(path) {
-        Ok(t) => t,
-        Err(d) => {
-            problems.push(d);
-            return Vec::new();
-        }
+    let (table, read_problems) = crate::input::read_csv(path);
+    problems.extend(read_problems);
+    let Some(table) = table else {
+        return Vec::new();
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|f| f.trim().to_owned()).collect(),
-        Err(e) => {
-            problems.push(Diagnostic::file(
-                path,
-                format!("cannot read the CSV header ({e})"),
-            ));
-            return Vec::new();
-        }
-    };
+    super::glyphs::check_text(path, &table.text, problems);
+    let headers = &table.header;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(ip), Some(iv), Some(is)) = (col("period"), col("value"), col("source")) else {
         problems.push(Diagnostic::file(
@@ -177,54 +170,19 @@ fn read_values_csv(
         ));
     }
     let it = col("text");
-    let mut values = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line() as u32);
-                let message = match e.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!(
-                        "bad CSV row: {len} field(s) (expected {expected_len}, as in the header `{}`)",
-                        headers.join(",")
-                    ),
-                    _ => format!("bad CSV row ({e})"),
-                };
-                problems.push(Diagnostic::new(path, Pos { line, col: 1 }, message));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| p.line() as u32);
-        let field_col = |i: usize| -> u32 {
-            1 + record
-                .iter()
-                .take(i)
-                .map(|f| f.chars().count() as u32 + 1)
-                .sum::<u32>()
-        };
+    let mut values: Vec<(Pos, Value)> = Vec::new();
+    for row in &table.rows {
         let mut bad = |i: usize, msg: String| {
-            problems.push(Diagnostic::new(
-                path,
-                Pos {
-                    line,
-                    col: field_col(i),
-                },
-                msg,
-            ))
+            problems.push(Diagnostic::new(path, row.pos(i), msg));
         };
-        let period = match Period::parse(record.get(ip).unwrap_or("").trim()) {
+        let period = match Period::parse(row.get(ip)) {
             Ok(p) => Some(p),
             Err(e) => {
-                bad(
-                    ip,
-                    format!("invalid period `{}`: {e}", record.get(ip).unwrap_or("")),
-                );
+                bad(ip, format!("invalid period `{}`: {e}", row.get(ip)));
                 None
             }
         };
-        let raw_value = record.get(iv).unwrap_or("").trim();
+        let raw_value = row.get(iv);
         let value = match raw_value.parse::<f64>() {
             Ok(v) => match check_number(v, unit, "value") {
                 Ok(v) => Some(v),
@@ -243,30 +201,23 @@ fn read_values_csv(
                 None
             }
         };
-        let source = record.get(is).unwrap_or("").trim().to_owned();
+        let source = row.get(is).to_owned();
         if let Some(problem) = refs.source_problem(&source) {
             bad(is, problem);
             continue;
         }
         if let (Some(period), Some(value)) = (period, value) {
-            if values
-                .iter()
-                .any(|(_, o): &(Pos, Value)| o.period == period)
-            {
-                bad(ip, format!("a second value for {}", period.code()));
+            if let Some((at, first)) = values.iter().find(|(_, o)| o.period.same_span(period)) {
+                let first_at = place(path, *at);
+                bad(ip, second_value(period, first.period, &first_at));
                 continue;
             }
             let text = it
-                .and_then(|i| record.get(i))
-                .map(str::trim)
+                .map(|i| row.get(i))
                 .filter(|t| !t.is_empty())
                 .map(str::to_owned);
-            let pos = Pos {
-                line,
-                col: field_col(ip),
-            };
             values.push((
-                pos,
+                row.pos(ip),
                 Value {
                     period,
                     quantity: Quantity { value, of: None },
@@ -278,4 +229,26 @@ fn read_values_csv(
         }
     }
     values
+}
+
+/// `path:line:col`, as a diagnostic names a place.
+pub(super) fn place(path: &Path, pos: Pos) -> String {
+    format!("{}:{}:{}", path.display(), pos.line, pos.col)
+}
+
+/// What to say about a value for a period that already has one at `first_at`, whether the
+/// two are written alike (`2021` twice) or not (`2021` and `2021-01/2021-12`).
+pub(super) fn second_value(period: Period, first: Period, first_at: &str) -> String {
+    if period == first {
+        format!(
+            "a second value for {} (the first is at {first_at}; expected one value per period)",
+            period.code()
+        )
+    } else {
+        format!(
+            "a second value for {}, the same days as {} (at {first_at}; expected one value per period)",
+            period.code(),
+            first.code()
+        )
+    }
 }
