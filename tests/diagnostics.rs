@@ -114,11 +114,8 @@ fn a_typst_error_points_into_the_generated_source_kept_outside_out() {
     let tmp = content_with(None);
     // An overriding deck template whose typst refers to nothing.
     let deck = std::fs::read_to_string(root().join("templates/deck.typ")).unwrap();
-    let broken = deck.replacen(
-        "\n== {{ l.goal_summary",
-        "\n#nosuchthing\n== {{ l.goal_summary",
-        1,
-    );
+    let import = "#import \"/style.typ\": *\n";
+    let broken = deck.replacen(import, &format!("{import}#nosuchthing\n"), 1);
     assert_ne!(deck, broken);
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
     std::fs::write(tmp.path().join("templates/deck.typ"), broken).unwrap();

@@ -17,7 +17,13 @@ fn every_indicator_has_a_page_data_and_metadata() {
     ] {
         let dir = out.join("indikator").join(id);
         let html = html_text(&dir.join("index.html"));
-        assert!(html.contains(&format!("Indikator {id}")), "{id} page");
+        // A slug is a file name, not something readers know the indicator by.
+        let numbered = id.starts_with(|c: char| c.is_ascii_digit());
+        assert_eq!(
+            html.contains(&format!("Indikator {id}")),
+            numbered,
+            "{id} page"
+        );
         assert!(html.contains("Historikk"), "{id} history");
         let meta: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dir.join("metadata.json")).unwrap()).unwrap();
@@ -124,4 +130,22 @@ fn each_measure_shows_its_class_or_why_it_has_none() {
     let raw = std::fs::read_to_string(out.join("indikator/2.5.1/index.html")).unwrap();
     assert!(raw.contains("Andelen er vist i prosent"), "{raw}");
     assert!(raw.contains("Måltall: 2024: 89,9"), "{raw}");
+}
+
+#[test]
+fn history_runs_in_date_order_and_the_index_shows_no_slug_ids() {
+    let out = bundled_build().join("out");
+    let html = html_text(&out.join("indikator/3.1/index.html"));
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(at("29. november 2022") < at("13. desember 2023"));
+    assert!(at("13. desember 2023") < at("2. kvartal 2026"));
+    let index = html_text(&out.join("index.html"));
+    for slug in ["pjd-legevakt", "tillit-helseopplysninger", "hto-epj"] {
+        assert!(!index.contains(slug), "{slug} shown as text on the index");
+    }
+    assert!(
+        index.contains("1.6 "),
+        "numbered indicators keep their number"
+    );
+    assert!(index.find("1.2 ").unwrap() < index.find("1.6 ").unwrap());
 }

@@ -69,8 +69,12 @@ pub struct EditionView {
     pub date: String,
     /// The strategy's title.
     pub strategy: String,
-    /// Publisher.
+    /// Publisher: the edition's own, else the strategy's.
     pub publisher: String,
+    /// What the document is about, for the PDF's metadata.
+    pub subject: String,
+    /// Keywords for the PDF's metadata: the strategy, the year, the goals.
+    pub keywords: Vec<String>,
     /// Baseline column heading.
     pub baseline_heading: String,
     /// Target column headings.
@@ -142,7 +146,7 @@ fn rows_have_note(rows: &[RowView], note: &Footnote) -> bool {
 
 /// Builds the view of an edition.
 pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str) -> EditionView {
-    let goals = edition
+    let goals: Vec<EditionGoalView> = edition
         .goals
         .iter()
         .filter_map(|eg| {
@@ -232,12 +236,27 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             })
         })
         .collect();
+    let mut keywords = vec![content.strategy.title.clone(), edition.year.to_string()];
+    keywords.extend(goals.iter().map(|g| {
+        fill(
+            l.goal_titled,
+            &[("n", &g.number.to_string()), ("title", &g.title)],
+        )
+    }));
     EditionView {
+        subject: format!(
+            "{} {} – {}",
+            edition.title, edition.year, content.strategy.title
+        ),
+        keywords,
         title: edition.title.clone(),
         year: edition.year,
         date: l.date(edition.published),
         strategy: content.strategy.title.clone(),
-        publisher: content.strategy.publisher.clone(),
+        publisher: edition
+            .publisher
+            .clone()
+            .unwrap_or_else(|| content.strategy.publisher.clone()),
         baseline_heading: edition.baseline_heading.clone(),
         target_headings: edition
             .target_years

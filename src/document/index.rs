@@ -54,6 +54,8 @@ pub struct IndexEdition {
 pub struct IndexIndicator {
     /// Indicator id.
     pub id: String,
+    /// Number as readers know it; none for an indicator known by its name alone.
+    pub number: Option<String>,
     /// Name.
     pub name: String,
     /// Link to its page.
@@ -98,16 +100,23 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .map(|g| IndexGoalIndicators {
             number: g.number.get(),
             title: g.title.clone(),
-            indicators: content
-                .indicators
-                .values()
-                .filter(|i| i.goal == g.number)
-                .map(|i| IndexIndicator {
-                    id: i.id.to_string(),
-                    name: i.name.clone(),
-                    href: names::indicator_html(&i.id),
-                })
-                .collect(),
+            indicators: {
+                let mut list: Vec<_> = content
+                    .indicators
+                    .values()
+                    .filter(|i| i.goal == g.number)
+                    .collect();
+                list.sort_by_cached_key(|i| i.reading_order());
+                list
+            }
+            .into_iter()
+            .map(|i| IndexIndicator {
+                id: i.id.to_string(),
+                number: i.display_number().map(str::to_owned),
+                name: i.name.clone(),
+                href: names::indicator_html(&i.id),
+            })
+            .collect(),
         })
         .collect();
     let statuses = content

@@ -38,6 +38,9 @@ pub struct MeasureView {
 /// Where an indicator appeared: a quarter's status or an edition.
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEntry {
+    /// The date it was published, for ordering.
+    #[serde(skip)]
+    pub date: time::Date,
     /// When.
     pub when: String,
     /// Which document.
@@ -53,6 +56,8 @@ pub struct HistoryEntry {
 pub struct IndicatorView {
     /// Id.
     pub id: String,
+    /// Number as readers know it; none for an indicator known by its name alone.
+    pub number: Option<String>,
     /// Goal number and title.
     pub goal: String,
     /// Name.
@@ -194,6 +199,7 @@ pub fn indicator_view(
                 None => l.among_selected.to_owned(),
             };
             history.push(HistoryEntry {
+                date: s.date,
                 when: l.quarter(s.quarter),
                 document: s.title.clone(),
                 href,
@@ -216,6 +222,7 @@ pub fn indicator_view(
                 })
                 .collect();
             history.push(HistoryEntry {
+                date: e.published,
                 when: l.date(e.published),
                 document: format!("{} {}", e.title, e.year),
                 href: DocId::edition(e.year).html_from_indicator(g.goal),
@@ -236,8 +243,10 @@ pub fn indicator_view(
             });
         }
     }
+    history.sort_by_key(|h| h.date);
     IndicatorView {
         id: ind.id.to_string(),
+        number: ind.display_number().map(str::to_owned),
         goal: content.goal(ind.goal).map_or_else(
             || fill(l.goal, &[("n", &ind.goal.to_string())]),
             |g| {

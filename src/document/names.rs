@@ -60,6 +60,11 @@ impl DocId {
         format!("../{}.pdf", self.0)
     }
 
+    /// The web page at an anchor, relative to `out/` (where the PDFs lie).
+    pub fn html_at(&self, anchor: &str) -> String {
+        format!("{}#{anchor}", self.html())
+    }
+
     /// The web page as linked from an indicator page, at a goal's section.
     pub fn html_from_indicator(&self, goal: GoalNumber) -> String {
         format!("../../{}/index.html#{}", self.0, goal_anchor(goal))
@@ -86,6 +91,11 @@ pub fn indicator_dir(id: &IndicatorId) -> String {
 /// An indicator page, relative to `out/`.
 pub fn indicator_html(id: &IndicatorId) -> String {
     format!("{}/index.html", indicator_dir(id))
+}
+
+/// An indicator page as linked from a document's web page.
+pub fn indicator_html_from_document(id: &IndicatorId) -> String {
+    format!("../{}", indicator_html(id))
 }
 
 /// An indicator page's data, relative to `out/`.
@@ -160,6 +170,14 @@ mod tests {
         assert_eq!(
             indicator_html(&IndicatorId::new("1.6")),
             "indikator/1.6/index.html"
+        );
+        assert_eq!(
+            indicator_html_from_document(&IndicatorId::new("1.6")),
+            "../indikator/1.6/index.html"
+        );
+        assert_eq!(
+            DocId::deck(q).html_at("mal-3-initiativ-3B"),
+            "status-2026-q2/index.html#mal-3-initiativ-3B"
         );
     }
 }

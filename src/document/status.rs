@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
-use super::names::{self, initiative_anchor, page_anchor};
+use super::names::{self, DocId, initiative_anchor, page_anchor};
 use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::chart::Chart;
@@ -33,8 +33,14 @@ pub struct SelectedView {
     pub label: Option<String>,
     /// Text.
     pub text: String,
-    /// Anchor of the page or initiative it refers to, within the document.
+    /// Anchor of the page or initiative it refers to, within the web page.
     pub anchor: Option<String>,
+    /// Where the web page links it when it has no anchor there: the indicator's page.
+    pub html_href: Option<String>,
+    /// Label of the page or initiative it refers to within the PDF.
+    pub pdf_label: Option<String>,
+    /// Where the PDF links it when it has no label there, relative to the PDF.
+    pub pdf_href: Option<String>,
     /// Sub-items.
     pub items: Vec<String>,
     /// A roadmap sub-goal's status this quarter.
@@ -113,8 +119,8 @@ pub struct InitiativeView {
     pub id: String,
     /// Title.
     pub title: String,
-    /// Description.
-    pub description: Option<String>,
+    /// Description, by paragraph.
+    pub description: Vec<String>,
     /// Owner.
     pub owner: Option<String>,
 }
@@ -180,8 +186,15 @@ pub struct StatusView {
     pub subtitle: Option<String>,
     /// The strategy's title.
     pub strategy: String,
-    /// Publisher.
+    /// Publisher: the status's own, else the strategy's.
     pub publisher: String,
+    /// What the document is about, for the PDF's metadata.
+    pub subject: String,
+    /// Keywords for the PDF's metadata: the strategy, the quarter, the goals, the indicators.
+    pub keywords: Vec<String>,
+    /// The title short enough for a footer: the status's title, and the goal's number in a
+    /// report.
+    pub short_title: String,
     /// Quarter, e.g. "2. kvartal 2026".
     pub quarter: String,
     /// Publication date, e.g. "30. juni 2026".
@@ -319,14 +332,56 @@ pub fn status_view(
                     })
                 })
                 .collect();
-            let anchor_of = |r: &SelectedRef| match r {
-                SelectedRef::Initiative(id) => Some(initiative_anchor(g.goal, id)),
-                SelectedRef::Indicator(id) => g
-                    .pages
-                    .iter()
-                    .position(|p| &p.indicator == id)
-                    .map(|i| page_anchor(g.goal, id, i)),
-                SelectedRef::None => None,
+            let selected_view = |s: &Selected| {
+                let mut view = SelectedView {
+                    label: s.label.clone(),
+                    text: s.text.clone(),
+                    anchor: None,
+                    html_href: None,
+                    pdf_label: None,
+                    pdf_href: None,
+                    items: s.items.clone(),
+                    status: match &s.reference {
+                        SelectedRef::Initiative(id) => {
+                            moves.get(&(status.quarter, id.clone())).map(|mv| {
+                                initiative_status(
+                                    l,
+                                    scale,
+                                    mv,
+                                    s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                                )
+                            })
+                        }
+                        _ => None,
+                    },
+                };
+                match &s.reference {
+                    // The deck has no section of initiatives: it links the web page's.
+                    SelectedRef::Initiative(id) => {
+                        let anchor = initiative_anchor(g.goal, id);
+                        match goal_filter {
+                            Some(_) => view.pdf_label = Some(anchor.clone()),
+                            None => {
+                                view.pdf_href = Some(DocId::deck(status.quarter).html_at(&anchor))
+                            }
+                        }
+                        view.anchor = Some(anchor);
+                    }
+                    SelectedRef::Indicator(id) => {
+                        match g.pages.iter().position(|p| &p.indicator == id) {
+                            Some(i) => {
+                                view.anchor = Some(page_anchor(g.goal, id, i));
+                                view.pdf_label = view.anchor.clone();
+                            }
+                            None => {
+                                view.html_href = Some(names::indicator_html_from_document(id));
+                                view.pdf_href = Some(names::indicator_html(id));
+                            }
+                        }
+                    }
+                    SelectedRef::None => {}
+                }
+                view
             };
             let initiatives = g
                 .selected
@@ -339,7 +394,7 @@ pub fn status_view(
                     anchor: initiative_anchor(g.goal, &i.id),
                     id: i.id.to_string(),
                     title: i.title.clone(),
-                    description: i.description.clone(),
+                    description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
                     owner: i.owner.clone(),
                 })
                 .collect();
@@ -348,29 +403,7 @@ pub fn status_view(
                 title: goal.title.clone(),
                 summary: goal.summary.clone(),
                 overall: items(&g.overall),
-                selected: g
-                    .selected
-                    .iter()
-                    .map(|s| SelectedView {
-                        label: s.label.clone(),
-                        text: s.text.clone(),
-                        anchor: anchor_of(&s.reference),
-                        items: s.items.clone(),
-                        status: match &s.reference {
-                            SelectedRef::Initiative(id) => {
-                                moves.get(&(status.quarter, id.clone())).map(|mv| {
-                                    initiative_status(
-                                        l,
-                                        scale,
-                                        mv,
-                                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
-                                    )
-                                })
-                            }
-                            _ => None,
-                        },
-                    })
-                    .collect(),
+                selected: g.selected.iter().map(selected_view).collect(),
                 positive: items(&g.positive),
                 challenges: items(&g.challenges),
                 questions: items(&g.questions),
@@ -389,23 +422,60 @@ pub fn status_view(
         goals.extend(unreported.map(|g| unreported_goal(l, g)));
         goals.sort_by_key(|g| g.number);
     }
-    let title = match goal_filter.and_then(|n| content.goal(n)) {
-        Some(goal) => fill(
-            l.report_title,
-            &[
-                ("title", &status.title),
-                ("n", &goal.number.to_string()),
-                ("goal", &goal.title),
-            ],
+    let goal = goal_filter.and_then(|n| content.goal(n));
+    let (title, short_title) = match goal {
+        Some(goal) => (
+            fill(
+                l.report_title,
+                &[
+                    ("title", &status.title),
+                    ("n", &goal.number.to_string()),
+                    ("goal", &goal.title),
+                ],
+            ),
+            format!(
+                "{} – {}",
+                status.title,
+                fill(l.goal, &[("n", &goal.number.to_string())])
+            ),
         ),
-        None => status.title.clone(),
+        None => (status.title.clone(), status.title.clone()),
     };
+    let quarter = l.quarter(status.quarter);
+    let subject = match goal {
+        Some(goal) => fill(
+            l.goal_titled,
+            &[("n", &goal.number.to_string()), ("title", &goal.title)],
+        ),
+        None => status
+            .subtitle
+            .clone()
+            .unwrap_or_else(|| status.title.clone()),
+    };
+    let mut keywords = vec![content.strategy.title.clone(), quarter.clone()];
+    for g in &goals {
+        keywords.push(fill(
+            l.goal_titled,
+            &[("n", &g.number.to_string()), ("title", &g.title)],
+        ));
+    }
+    for p in goals.iter().flat_map(|g| &g.pages) {
+        if !keywords.contains(&p.title) {
+            keywords.push(p.title.clone());
+        }
+    }
     StatusView {
         title,
         subtitle: status.subtitle.clone(),
         strategy: content.strategy.title.clone(),
-        publisher: content.strategy.publisher.clone(),
-        quarter: l.quarter(status.quarter),
+        publisher: status
+            .publisher
+            .clone()
+            .unwrap_or_else(|| content.strategy.publisher.clone()),
+        subject,
+        keywords,
+        short_title,
+        quarter,
         date: l.date(status.date),
         source: content
             .sources

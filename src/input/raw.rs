@@ -199,6 +199,9 @@ pub struct Indicator {
     /// Short name for charts and lists.
     #[serde(default)]
     pub short_name: Option<String>,
+    /// The number shown on the site, for an indicator whose id is not a number.
+    #[serde(default)]
+    pub number: Option<String>,
     /// Unit of the measures unless a measure says otherwise.
     pub unit: S<String>,
     /// The "Målenhet" column as published, when it says more than the unit.
@@ -420,6 +423,9 @@ pub struct Status {
     pub date: Option<S<PeriodText>>,
     /// Source id of the published deck.
     pub source: S<String>,
+    /// Who publishes this status, when not the strategy's publisher.
+    #[serde(default)]
+    pub publisher: Option<String>,
     /// One entry per goal.
     pub goals: Vec<GoalStatus>,
     /// Where the `goals:` key is, filled in after parsing (serde does not see keys' places);
@@ -529,6 +535,9 @@ pub struct Edition {
     pub published: S<PeriodText>,
     /// Source id of the published edition.
     pub source: S<String>,
+    /// Who publishes this edition, when not the strategy's publisher.
+    #[serde(default)]
+    pub publisher: Option<String>,
     /// Heading of the baseline column ("Utgangspunkt 2023", "Dagens utgangspunkt").
     pub baseline_heading: String,
     /// The years that get a target column, in order.

@@ -19,6 +19,8 @@ pub struct Edition {
     pub published: Date,
     /// Source id.
     pub source: SourceId,
+    /// Who publishes it, when not the strategy's publisher.
+    pub publisher: Option<String>,
     /// Heading of the baseline column.
     pub baseline_heading: String,
     /// Years with a target column.

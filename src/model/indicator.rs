@@ -127,6 +127,8 @@ pub struct Indicator {
     pub name: String,
     /// Short name.
     pub short_name: Option<String>,
+    /// Number shown to readers, when the id is not one.
+    pub number: Option<String>,
     /// Unit.
     pub unit: Unit,
     /// Unit column as published.
@@ -158,6 +160,31 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The number readers see: the file's `number:`, else the id when it is a number such as
+    /// `2.5.1`; `None` for an id that is a slug such as `pjd-oppslag`.
+    pub fn display_number(&self) -> Option<&str> {
+        self.number.as_deref().or_else(|| {
+            let id = self.id.as_str();
+            id.split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(id)
+        })
+    }
+
+    /// A key that sorts indicators as readers count them: numbered ones by number part by
+    /// part (1.2 before 1.10), then the unnumbered ones by name.
+    pub fn reading_order(&self) -> (bool, Vec<u64>, String) {
+        let number = self.display_number();
+        let parts = number
+            .map(|n| {
+                n.split('.')
+                    .map(|p| p.parse().unwrap_or(u64::MAX))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (number.is_none(), parts, self.name.clone())
+    }
+
     /// The measure with this id (`None` id matches a single unnamed measure).
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures
@@ -274,4 +301,57 @@ pub struct Ambition {
     pub text: String,
     /// Source id.
     pub source: SourceId,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicator(id: &str, number: Option<&str>, name: &str) -> Indicator {
+        Indicator {
+            id: IndicatorId::new(id),
+            goal: GoalNumber::new(1).unwrap(),
+            name: name.to_owned(),
+            short_name: None,
+            number: number.map(str::to_owned),
+            unit: Unit::Percent,
+            unit_label: None,
+            kind: IndicatorType::Use,
+            description: String::new(),
+            measurement: None,
+            data_source: None,
+            frequency: None,
+            footnotes: Vec::new(),
+            comments: Vec::new(),
+            measures: Vec::new(),
+            path: PathBuf::new(),
+        }
+    }
+
+    #[test]
+    fn a_slug_has_no_number_unless_the_file_gives_one() {
+        assert_eq!(
+            indicator("2.5.1", None, "a").display_number(),
+            Some("2.5.1")
+        );
+        assert_eq!(indicator("pjd-oppslag", None, "a").display_number(), None);
+        assert_eq!(
+            indicator("pjd-oppslag", Some("S1"), "a").display_number(),
+            Some("S1")
+        );
+        assert_eq!(indicator("1.", None, "a").display_number(), None);
+    }
+
+    #[test]
+    fn reading_order_counts_numbers_then_names() {
+        let mut list = [
+            indicator("zeta", None, "Zeta"),
+            indicator("1.10", None, "x"),
+            indicator("alpha", None, "Alpha"),
+            indicator("1.2", None, "y"),
+        ];
+        list.sort_by_key(Indicator::reading_order);
+        let ids: Vec<&str> = list.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["1.2", "1.10", "alpha", "zeta"]);
+    }
 }

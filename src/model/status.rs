@@ -230,6 +230,8 @@ pub struct Status {
     pub date: Date,
     /// Source id.
     pub source: SourceId,
+    /// Who publishes it, when not the strategy's publisher.
+    pub publisher: Option<String>,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
     /// The file it was read from.

@@ -1,4 +1,4 @@
-//! Compilation: typst source → laid-out document → PDF/UA-1 bytes, in process.
+//! Compilation: typst source → laid-out document → PDF/A-2a and PDF/UA-1 bytes, in process.
 //!
 //! The PDF's creation date is the document's publication date from the content, so the same
 //! content always gives the same bytes. When typst reports anything — errors or warnings —
@@ -50,8 +50,8 @@ pub fn kept_dir(name: &str) -> PathBuf {
     std::env::temp_dir().join("statusrapport-typst").join(name)
 }
 
-/// Compiles a document to PDF/UA-1 with a fixed creation date; typst's warnings come beside
-/// the PDF, its errors in the [`CompileError`].
+/// Compiles a document to PDF/A-2a and PDF/UA-1 at once, with a fixed creation date; typst's
+/// warnings come beside the PDF, its errors in the [`CompileError`].
 pub fn pdf(name: &str, world: &DocumentWorld, date: Date) -> Result<Warned<Vec<u8>>, CompileError> {
     let TypstWarned { output, warnings } = typst::compile::<PagedDocument>(world);
     let mut reported: Vec<SourceDiagnostic> = warnings.to_vec();
@@ -90,13 +90,13 @@ pub fn pdf(name: &str, world: &DocumentWorld, date: Date) -> Result<Warned<Vec<u
     }
 }
 
-/// Exports a laid-out document as PDF/UA-1.
+/// Exports a laid-out document as PDF/A-2a and PDF/UA-1.
 fn export(
     name: &str,
     document: &PagedDocument,
     date: Date,
 ) -> Result<Vec<u8>, Vec<SourceDiagnostic>> {
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
+    let standards = PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1]).map_err(|e| {
         vec![SourceDiagnostic::error(
             typst::syntax::Span::detached(),
             e.message(),

@@ -172,6 +172,7 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
         title: doc.title.clone(),
         published: published?,
         source,
+        publisher: doc.publisher.clone(),
         baseline_heading: doc.baseline_heading.clone(),
         target_years,
         introduction: doc

@@ -172,6 +172,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         goal: goal?,
         name: doc.name.clone(),
         short_name: doc.short_name.clone(),
+        number: doc.number.clone(),
         unit: unit?,
         unit_label: doc.unit_label.clone(),
         kind: kind?,

@@ -206,6 +206,7 @@ fn check_status(
         subtitle: doc.subtitle.clone(),
         date: date?,
         source,
+        publisher: doc.publisher.clone(),
         goals,
         path: path.to_path_buf(),
     })

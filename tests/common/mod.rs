@@ -46,6 +46,13 @@ pub fn pdf_text(path: &Path) -> String {
     norm(&text)
 }
 
+/// The text of each page of a PDF, white space folded as in [`pdf_text`].
+pub fn pdf_pages(path: &Path) -> Vec<String> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).expect("PDF text extracts");
+    pages.iter().map(|p| norm(p)).collect()
+}
+
 /// White space folded to single spaces.
 pub fn norm(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')

@@ -1,0 +1,122 @@
+//! Layout a reader can trust, on awkward content (`tests/fixtures/awkward` over
+//! `valid-base`): empty sections print nothing, a long list continues under its headings, an
+//! indicator's heading stays with its chart, and the PDFs say who publishes them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// Builds the awkward fixture once per test binary and returns its `out/`.
+fn awkward_build() -> &'static Path {
+    use std::sync::OnceLock;
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("layout-awkward");
+        let _ = std::fs::remove_dir_all(&dir);
+        let content = dir.join("content");
+        copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+        copy_tree(&root().join("tests/fixtures/awkward"), &content);
+        let out = dir.join("out");
+        let o = build(&dir, &content, &out);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    })
+}
+
+/// The pages of a PDF, squashed (no white space or hyphens) so that words typst broke over
+/// lines still match.
+fn squashed_pages(path: &Path) -> Vec<String> {
+    pdf_pages(path).iter().map(|p| squash(p)).collect()
+}
+
+const EMPTY_IN_GOAL_1: [&str; 3] = [
+    "Positive hendelser",
+    "Utfordringer",
+    "Viktige strategiske spørsmål",
+];
+
+#[test]
+fn an_empty_section_prints_no_heading() {
+    let out = awkward_build();
+    let report = squash(&pdf_text(&out.join("status-2026-q2-mal-1.pdf")));
+    let html = html_text(&out.join("status-2026-q2-mal-1/index.html"));
+    assert!(report.contains(&squash("Overordnet status")));
+    for heading in EMPTY_IN_GOAL_1 {
+        assert!(
+            !report.contains(&squash(heading)),
+            "{heading} in the report"
+        );
+        assert!(!html.contains(heading), "{heading} in the web page");
+    }
+    let deck = squashed_pages(&out.join("status-2026-q2.pdf"));
+    let summary = deck
+        .iter()
+        .find(|p| p.contains(&squash("Oppsummering status mål 1")))
+        .expect("goal 1 has a summary page");
+    for heading in EMPTY_IN_GOAL_1 {
+        assert!(!summary.contains(&squash(heading)), "{heading} in the deck");
+    }
+}
+
+#[test]
+fn nine_questions_each_stand_under_their_heading() {
+    let out = awkward_build();
+    let deck = squashed_pages(&out.join("status-2026-q2.pdf"));
+    let title = squash("Oppsummering status mål 2");
+    let heading = squash("Viktige strategiske spørsmål");
+    for i in 1..=9 {
+        let mark = format!("(sp{i}x)");
+        let page = deck
+            .iter()
+            .find(|p| p.contains(&mark))
+            .unwrap_or_else(|| panic!("question {i} missing"));
+        assert!(page.contains(&title), "question {i} without the page title");
+        assert!(page.contains(&heading), "question {i} without its heading");
+    }
+    let continued = deck
+        .iter()
+        .filter(|p| p.contains(&format!("{title}(forts.)")))
+        .count();
+    assert!(
+        continued >= 1,
+        "nine long questions should need a second page"
+    );
+}
+
+#[test]
+fn a_long_indicator_page_keeps_its_heading_with_its_chart() {
+    let out = awkward_build();
+    let report = squashed_pages(&out.join("status-2026-q2-mal-1.pdf"));
+    for n in 1..=3 {
+        let heading = squash(&format!("Lang indikatorside {n}"));
+        let caption = squash(&format!("Figurtekst for side {n}"));
+        let page = report
+            .iter()
+            .position(|p| p.contains(&heading))
+            .unwrap_or_else(|| panic!("page {n} missing"));
+        assert!(
+            report[page].contains(&caption),
+            "heading {n} on page {} but its chart elsewhere",
+            page + 1
+        );
+    }
+}
+
+#[test]
+fn the_pdfs_say_who_publishes_them() {
+    let out = awkward_build();
+    let bytes = std::fs::read(out.join("status-2026-q2.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("Testutgiveren for kvartalet"));
+    assert!(
+        text.contains("<pdfaid:part>2</pdfaid:part>"),
+        "no PDF/A-2 id"
+    );
+    assert!(text.contains("<pdfaid:conformance>A</pdfaid:conformance>"));
+    assert!(
+        text.contains("<pdfuaid:part>1</pdfuaid:part>"),
+        "no PDF/UA-1 id"
+    );
+}
