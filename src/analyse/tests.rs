@@ -35,6 +35,7 @@ fn indicator(measure: Measure) -> Indicator {
         goal: GoalNumber::new(1).expect("goal 1"),
         name: "Test".into(),
         short_name: None,
+        number: None,
         unit: measure.unit,
         unit_label: None,
         kind: IndicatorType::Use,

@@ -324,6 +324,8 @@ mod tests {
             footnotes: Vec::new(),
             comments: Vec::new(),
             measures: Vec::new(),
+            higher_is_better: true,
+            trend_tolerance: 1.0,
             path: PathBuf::new(),
         }
     }
