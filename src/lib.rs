@@ -8,7 +8,7 @@
 //! | --- | --- | --- |
 //! | input | [`input`] | `content/` → raw types with spans |
 //! | validate | [`validate`] | raw types → one checked [`model`], or every problem |
-//! | analyse | [`analyse`] | model → facts about each measure |
+//! | analyse | [`analyse`] | model → one `Analysis`: facts about each measure |
 //! | chart | [`chart`] | model + facts → SVG |
 //! | document | [`document`] | model + facts + charts → views, inputs, names |
 //! | render | [`render`] | views → typst source and HTML |

@@ -192,7 +192,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     } = load(opts.content_dir, &mut timings)?;
     let selected = select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
-    let moves = timings.time("analyse", || analyse::initiatives::status_moves(&content));
+    let analysis = timings.time("analyse", || analyse::analyse(&content));
     let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
     if opts.only.is_none() {
         work.extend(content.indicators.values().map(Job::Indicator));
@@ -209,7 +209,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         content: &content,
         labels: LANGUAGE.labels(),
         renderer: &renderer,
-        moves: &moves,
+        analysis: &analysis,
         out_dir: opts.out_dir,
         previous: &previous,
         force: opts.force,

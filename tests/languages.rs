@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use minijinja::{Value, context};
-use statusrapport::analyse::initiatives::status_moves;
+use statusrapport::analyse::{Analysis, analyse};
 use statusrapport::chart::{self, Chart};
 use statusrapport::document::{edition, index, indicator, names, status};
 use statusrapport::labels::{Labels, Lang};
@@ -49,12 +49,20 @@ fn content_with_initiative_statuses(dir: &std::path::Path) -> Content {
         .output
 }
 
-fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize) -> Option<Chart> {
+fn page_chart(
+    l: &Labels,
+    analysis: &Analysis,
+    content: &Content,
+    s: &Status,
+    g: GoalNumber,
+    i: usize,
+) -> Option<Chart> {
     let page = &s.goals.get(&g)?.pages[i];
     let ind = content.indicator(&page.indicator)?;
     let name = names::page_chart(s.quarter, g, i);
     chart::draw(
         l,
+        analysis,
         ind,
         &page.measures,
         content.strategy.horizon,
@@ -68,7 +76,7 @@ fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize
 fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
     let l = lang.labels();
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
-    let moves = status_moves(content);
+    let analysis = analyse(content);
     let mut out = Vec::new();
     let mut render = |template: &str, ctx: Value| {
         let text = renderer
@@ -77,11 +85,11 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         out.push((template.to_owned(), text));
     };
     for s in content.statuses.values() {
-        let charts = |g, i| page_chart(l, content, s, g, i);
+        let charts = |g, i| page_chart(l, &analysis, content, s, g, i);
         let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
         for goal in goals {
             let home = names::HOME_FROM_DOCUMENT;
-            let view = status::status_view(l, content, s, goal, &charts, &moves, home);
+            let view = status::status_view(l, content, &analysis, s, goal, &charts, home);
             let doc = value(&view);
             let typ = if goal.is_some() {
                 "report.typ"
@@ -99,8 +107,8 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         render("indikatorer.html", context! { doc, pdf => "x.pdf" });
     }
     for ind in content.indicators.values() {
-        let charts = indicator::charts(l, content, ind).unwrap();
-        let view = indicator::indicator_view(l, content, ind, &charts);
+        let charts = indicator::charts(l, content, &analysis, ind).unwrap();
+        let view = indicator::indicator_view(l, content, &analysis, ind, &charts);
         let ind = value(&view);
         render("indicator.html", context! { ind, publisher => "P" });
     }
@@ -211,10 +219,10 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let l = Lang::Nn.labels();
     let s = content.statuses.values().next_back().expect("a status");
     let goal = *s.goals.keys().next().expect("a goal");
-    let charts = |g, i| page_chart(l, &content, s, g, i);
-    let moves = status_moves(&content);
+    let analysis = analyse(&content);
+    let charts = |g, i| page_chart(l, &analysis, &content, s, g, i);
     let home = "../index.html";
-    let view = status::status_view(l, &content, s, Some(goal), &charts, &moves, home);
+    let view = status::status_view(l, &content, &analysis, s, Some(goal), &charts, home);
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
     let source = renderer
         .render("report.typ", l, context! { doc => value(&view) })

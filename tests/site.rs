@@ -115,6 +115,24 @@ fn bundled_fonts_are_served_beside_the_pages() {
 }
 
 #[test]
+fn each_measure_shows_its_class_or_why_it_has_none() {
+    let out = bundled_build().join("out");
+    let page = |id: &str| html_text(&out.join("indikator").join(id).join("index.html"));
+    // Processing time fell from 159 to 106 days, and for it lower is better.
+    assert!(page("3.1").contains("Vurdering Bedring"), "{}", page("3.1"));
+    // 2.5.1 has only its baseline: no class, and the reason.
+    assert!(
+        page("2.5.1").contains("Vurdering Ingen vurdering: ingen måling etter utgangspunktet"),
+        "{}",
+        page("2.5.1")
+    );
+    // A share is drawn as value ÷ of, in percent, and the chart says so.
+    let raw = std::fs::read_to_string(out.join("indikator/2.5.1/index.html")).unwrap();
+    assert!(raw.contains("Andelen er vist i prosent"), "{raw}");
+    assert!(raw.contains("Måltall: 2024: 89,9"), "{raw}");
+}
+
+#[test]
 fn history_runs_in_date_order_and_the_index_shows_no_slug_ids() {
     let out = bundled_build().join("out");
     let html = html_text(&out.join("indikator/3.1/index.html"));

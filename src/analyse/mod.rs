@@ -1,257 +1,311 @@
-//! Analysis: what the data says about each measure — latest value, the next target as a
-//! number, progress towards it, and the trend.
+//! Analysis: what the data says about each measure, computed once for the whole content
+//! before any document is made.
+//!
+//! In: the validated [`Content`]. Out: one [`Analysis`], keyed by indicator and measure id,
+//! that views, charts and pages read and never recompute. For each measure it keeps every
+//! number the verdict was computed from (baseline, latest value, the target used, both growth
+//! rates and their ratio), so a document can print them and a reader recompute the verdict.
+//! It holds data, never words: classes and reasons are enums that documents put into words.
+//!
+//! The verdict is the growth-ratio method of Statistics Canada, which open-sdg calls
+//! "progress status" ([`progress`]); measures without a numeric target get a trend from
+//! their last two values instead. It also holds how each roadmap sub-goal's status moved
+//! since the previous quarter ([`initiatives`]).
 
 pub mod initiatives;
+mod progress;
+pub mod time;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Measure, TargetKind, Value};
+use crate::model::{
+    Content, Indicator, IndicatorId, Measure, MeasureId, Period, Quantity, TargetKind, Thresholds,
+};
 
-/// Where a measure stands against its next target.
+/// Where a measure stands against its target, by the growth-ratio method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Standing {
-    /// The latest value meets the target.
-    Reached,
-    /// Moving towards the target.
-    Progressing,
-    /// Not moving towards the target.
-    Behind,
-    /// Not enough numbers to tell.
-    Unknown,
+pub enum ProgressClass {
+    /// The latest value has reached the target, in the target's direction ("Mål nådd").
+    Achieved,
+    /// `R` at or above the on-track threshold ("I rute").
+    OnTrack,
+    /// `R` between the moderate and the on-track threshold ("Moderat fremgang").
+    Moderate,
+    /// `R` between 0 and the moderate threshold ("Utilstrekkelig fremgang").
+    Insufficient,
+    /// `R` below 0: moving away from the target ("Går i feil retning").
+    WrongDirection,
 }
 
-/// Direction of the last change.
+/// How the last two values of a measure without a numeric target moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Trend {
-    /// Increased.
-    Up,
-    /// Decreased.
-    Down,
-    /// Unchanged.
-    Flat,
-    /// Fewer than two values.
-    Unknown,
+pub enum TrendClass {
+    /// Moved the better way by more than the tolerance ("Bedring").
+    Improving,
+    /// Moved no more than the tolerance ("Stabil").
+    Stable,
+    /// Moved the worse way by more than the tolerance ("Forverring").
+    Worsening,
 }
 
-/// Derived facts about one measure.
-#[derive(Debug, Clone)]
-pub struct MeasureFacts<'a> {
+/// The verdict on a measure: a progress class, a trend, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// Measured against a numeric target.
+    Progress(ProgressClass),
+    /// No numeric target: the direction of the last change.
+    Trend(TrendClass),
+}
+
+/// Why a measure has no class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoClass {
+    /// The values are an illustration, not measurements.
+    Illustrative,
+    /// No measured value.
+    NoValues,
+    /// A numeric target but no baseline number to measure progress from.
+    NoBaseline,
+    /// The baseline has no period, so no time has passed since it.
+    NoBaselinePeriod,
+    /// No value measured after the baseline.
+    NoValueAfterBaseline,
+    /// The baseline is zero: growth from zero has no rate.
+    ZeroBaseline,
+    /// A negative baseline, latest value or target: growth rates need numbers above zero.
+    NegativeNumber,
+    /// The target is placed no later than the baseline.
+    TargetNotAfterBaseline,
+    /// The numbers give no finite rates (a required rate of zero, or an overflow).
+    NotComputable,
+    /// No numeric target and fewer than two values to give a trend.
+    TooFewValues,
+}
+
+/// A number of a measure at a point in time, as the method uses it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// When.
+    pub period: Period,
+    /// The number as written.
+    pub quantity: Quantity,
+    /// The number the method uses: the value, or value ÷ `of` for a share.
+    pub level: f64,
+    /// The period's midpoint, in years ([`time::midpoint`]).
+    pub time: f64,
+}
+
+/// A numeric target, resolved to a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TargetLevel {
+    /// The target's year.
+    pub year: i32,
+    /// What it asks for.
+    pub kind: TargetKind,
+    /// The target as a number in the measure's terms: absolute, relative to the baseline, or
+    /// the baseline itself for "maintain".
+    pub quantity: Quantity,
+    /// The number the method uses (value ÷ `of` for a share).
+    pub level: f64,
+    /// The middle of the target's year, in years.
+    pub time: f64,
+}
+
+/// The growth rates of the method and their ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rates {
+    /// `r_obs = (latest / baseline)^(1 / (t_latest − t_base)) − 1`.
+    pub observed: f64,
+    /// `r_req = (target / baseline)^(1 / (t_target − t_base)) − 1`.
+    pub required: f64,
+    /// `R = r_obs / r_req`.
+    pub ratio: f64,
+}
+
+/// Everything derived about one measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureFacts {
+    /// The baseline, when it has a number and a period.
+    pub baseline: Option<Point>,
+    /// Every measured value, oldest first.
+    pub values: Vec<Point>,
+    /// Each of the measure's targets in its order, resolved where it has a number.
+    pub targets: Vec<Option<TargetLevel>>,
+    /// The target the class is measured against: the first whose year is not before the
+    /// latest value's year, else the last one.
+    pub target_used: Option<TargetLevel>,
+    /// The rates, whenever the numbers give them.
+    pub rates: Option<Rates>,
+    /// The verdict, or why there is none.
+    pub class: Result<Class, NoClass>,
+    /// True when the levels are shares (value ÷ `of`) rather than the values as written.
+    pub share: bool,
+}
+
+impl MeasureFacts {
     /// The newest value.
-    pub latest: Option<&'a Value>,
-    /// The first target after the latest value (or the last target), resolved to a number.
-    pub next_target: Option<(i32, f64)>,
-    /// Share of the way from baseline to target, in percent.
-    pub progress: Option<f64>,
-    /// Where the measure stands.
-    pub standing: Standing,
-    /// Last change.
-    pub trend: Trend,
+    pub fn latest(&self) -> Option<&Point> {
+        self.values.last()
+    }
 }
 
-/// A target as a number, when it can be one: absolute, relative to the baseline, or the
-/// baseline itself for "maintain".
-pub fn target_value(measure: &Measure, kind: TargetKind) -> Option<f64> {
-    let base = measure
-        .baseline
-        .as_ref()
-        .and_then(|b| b.quantity)
-        .map(|q| q.value);
+/// The analysis of the whole content: facts for every measure of every indicator, and the
+/// movement of every initiative status.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The thresholds the classes were drawn with.
+    pub thresholds: Thresholds,
+    /// How each sub-goal's status moved, by quarter and initiative.
+    pub initiatives: initiatives::StatusMoves,
+    indicators: BTreeMap<IndicatorId, BTreeMap<Option<MeasureId>, MeasureFacts>>,
+}
+
+impl Analysis {
+    /// The facts of one measure: `measure` is the measure's id, `None` for the single
+    /// unnamed measure of an indicator.
+    pub fn measure(
+        &self,
+        indicator: &IndicatorId,
+        measure: &Option<MeasureId>,
+    ) -> Option<&MeasureFacts> {
+        self.indicators.get(indicator)?.get(measure)
+    }
+
+    /// The facts of a measure of the analysed content. Every measure of the content is
+    /// analysed, so a miss is a bug.
+    pub fn of(&self, indicator: &Indicator, measure: &Measure) -> &MeasureFacts {
+        self.measure(&indicator.id, &measure.id)
+            .expect("every measure of the content is analysed")
+    }
+}
+
+/// Analyses every measure of the content.
+pub fn analyse(content: &Content) -> Analysis {
+    let thresholds = content.strategy.thresholds;
+    let indicators = content
+        .indicators
+        .values()
+        .map(|ind| {
+            let measures = ind
+                .measures
+                .iter()
+                .map(|m| (m.id.clone(), analyse_measure(ind, m, thresholds)))
+                .collect();
+            (ind.id.clone(), measures)
+        })
+        .collect();
+    Analysis {
+        thresholds,
+        initiatives: initiatives::status_moves(content),
+        indicators,
+    }
+}
+
+/// The number the method uses: value ÷ `of` for a share, else the value.
+fn level(q: Quantity) -> f64 {
+    match q.of {
+        Some(of) if of != 0.0 => q.value / of,
+        _ => q.value,
+    }
+}
+
+/// A target as a number, when it can be one: absolute, relative to the baseline (the
+/// baseline's denominator kept), or the baseline itself for "maintain".
+fn resolve(kind: TargetKind, base: Option<Quantity>) -> Option<Quantity> {
     match kind {
-        TargetKind::Value(q) => Some(q.value),
-        TargetKind::Change(p) => base.map(|b| b * (1.0 + p / 100.0)),
+        TargetKind::Value(q) => Some(q),
+        TargetKind::Change(p) => base.map(|b| Quantity {
+            value: b.value * (1.0 + p / 100.0),
+            of: b.of,
+        }),
         TargetKind::Maintain => base,
         TargetKind::Text => None,
     }
 }
 
-/// Analyses one measure.
-pub fn analyse(measure: &Measure) -> MeasureFacts<'_> {
-    let latest = measure.values.last();
-    let latest_year = latest.map(|v| v.period.year());
-    let numeric: Vec<(i32, f64)> = measure
-        .targets
-        .iter()
-        .filter_map(|t| target_value(measure, t.kind).map(|v| (t.year, v)))
-        .collect();
-    let next_target = numeric
-        .iter()
-        .find(|(y, _)| latest_year.is_none_or(|ly| *y >= ly))
-        .or(numeric.last())
-        .copied();
-    let base = measure
+/// Analyses one measure of an indicator.
+fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> MeasureFacts {
+    let base_quantity = m.baseline.as_ref().and_then(|b| b.quantity);
+    let baseline = m
         .baseline
         .as_ref()
-        .and_then(|b| b.quantity)
-        .map(|q| q.value);
-    let trend = match measure.values.as_slice() {
-        [.., a, b] => {
-            let d = b.quantity.value - a.quantity.value;
-            if d.abs() < 1e-9 {
-                Trend::Flat
-            } else if d > 0.0 {
-                Trend::Up
-            } else {
-                Trend::Down
-            }
-        }
-        _ => Trend::Unknown,
+        .and_then(|b| match (b.quantity, b.period) {
+            (Some(quantity), Some(period)) => Some(Point {
+                period,
+                quantity,
+                level: level(quantity),
+                time: time::midpoint(period),
+            }),
+            _ => None,
+        });
+    let values: Vec<Point> = m
+        .values
+        .iter()
+        .map(|v| Point {
+            period: v.period,
+            quantity: v.quantity,
+            level: level(v.quantity),
+            time: time::midpoint(v.period),
+        })
+        .collect();
+    let targets: Vec<Option<TargetLevel>> = m
+        .targets
+        .iter()
+        .map(|t| {
+            resolve(t.kind, base_quantity).map(|quantity| TargetLevel {
+                year: t.year,
+                kind: t.kind,
+                quantity,
+                level: level(quantity),
+                time: time::target_time(t.year),
+            })
+        })
+        .collect();
+    let latest_year = values.last().map(|v| v.period.year());
+    let numeric: Vec<TargetLevel> = targets.iter().flatten().copied().collect();
+    let target_used = numeric
+        .iter()
+        .find(|t| latest_year.is_none_or(|y| t.year >= y))
+        .or(numeric.last())
+        .copied();
+    let share = base_quantity.iter().any(|q| q.of.is_some())
+        || values.iter().any(|v| v.quantity.of.is_some())
+        || numeric.iter().any(|t| t.quantity.of.is_some());
+    let has_numeric_target = m.targets.iter().any(|t| t.kind != TargetKind::Text);
+    let direction = progress::Direction {
+        higher_is_better: m.higher_is_better,
+        tolerance: ind.trend_tolerance,
     };
-    let measured_since_baseline = latest.is_some_and(|v| {
-        measure
-            .baseline
-            .as_ref()
-            .and_then(|b| b.period)
-            .is_none_or(|p| v.period > p)
-    });
-    let (progress, standing) = match (
-        latest.filter(|_| measured_since_baseline),
-        next_target,
-        base,
-    ) {
-        (Some(v), Some((_, t)), Some(b)) if (t - b).abs() > 1e-9 => {
-            let p = (v.quantity.value - b) / (t - b) * 100.0;
-            let standing = if p >= 100.0 {
-                Standing::Reached
-            } else if p > 0.0 {
-                Standing::Progressing
-            } else {
-                Standing::Behind
-            };
-            (Some(p), standing)
-        }
-        (Some(v), Some((_, t)), _) if (v.quantity.value - t).abs() < 1e-9 => {
-            (None, Standing::Reached)
-        }
-        _ => (None, Standing::Unknown),
+    let (class, rates) = if m.illustrative {
+        (Err(NoClass::Illustrative), None)
+    } else if has_numeric_target {
+        progress::assess(
+            base_quantity.is_some(),
+            baseline.as_ref(),
+            values.last(),
+            target_used.as_ref(),
+            direction,
+            thresholds,
+        )
+    } else {
+        (progress::trend(&values, direction), None)
     };
     MeasureFacts {
-        latest,
-        next_target,
-        progress,
-        standing,
-        trend,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Period;
-    use crate::model::{Baseline, Quantity, SourceId, Target, Unit};
-
-    fn measure(base: f64, values: &[(i32, f64)], targets: &[(i32, TargetKind)]) -> Measure {
-        Measure {
-            id: None,
-            name: None,
-            unit: Unit::Count,
-            baseline: Some(Baseline {
-                quantity: Some(Quantity {
-                    value: base,
-                    of: None,
-                }),
-                period: Some(Period::Year(2021)),
-                text: None,
-                source: SourceId::new("s"),
-            }),
-            targets: targets
-                .iter()
-                .map(|(y, k)| Target {
-                    year: *y,
-                    kind: *k,
-                    text: None,
-                    source: SourceId::new("s"),
-                })
-                .collect(),
-            values: values
-                .iter()
-                .map(|(y, v)| Value {
-                    period: Period::Year(*y),
-                    quantity: Quantity {
-                        value: *v,
-                        of: None,
-                    },
-                    text: None,
-                    breakdown: vec![],
-                    source: SourceId::new("s"),
-                })
-                .collect(),
-            ambition: None,
-            illustrative: false,
-            values_file: None,
-        }
-    }
-
-    #[test]
-    fn relative_targets_resolve_against_the_baseline() {
-        let m = measure(
-            100.0,
-            &[(2021, 100.0), (2024, 106.0)],
-            &[
-                (2024, TargetKind::Change(12.0)),
-                (2025, TargetKind::Change(20.0)),
-            ],
-        );
-        let f = analyse(&m);
-        assert_eq!(f.next_target, Some((2024, 112.00000000000001)));
-        assert!((f.progress.unwrap() - 50.0).abs() < 1e-6);
-        assert_eq!(f.standing, Standing::Progressing);
-        assert_eq!(f.trend, Trend::Up);
-    }
-
-    /// Progress is measured against the next target only: values that fall from the baseline
-    /// (17 to 14) are behind a next target above it (25 in 2024), whatever a later target says
-    /// (11 in 2025).
-    #[test]
-    fn falling_values_are_behind_when_the_next_target_rises() {
-        let m = measure(
-            17.0,
-            &[(2021, 17.0), (2024, 14.0)],
-            &[
-                (
-                    2024,
-                    TargetKind::Value(Quantity {
-                        value: 25.0,
-                        of: None,
-                    }),
-                ),
-                (
-                    2025,
-                    TargetKind::Value(Quantity {
-                        value: 11.0,
-                        of: None,
-                    }),
-                ),
-            ],
-        );
-        let f = analyse(&m);
-        assert_eq!(f.next_target, Some((2024, 25.0)));
-        assert_eq!(f.standing, Standing::Behind);
-        assert_eq!(f.trend, Trend::Down);
-    }
-
-    #[test]
-    fn a_baseline_alone_says_nothing_about_progress() {
-        let m = measure(
-            287.0,
-            &[(2021, 287.0)],
-            &[(
-                2024,
-                TargetKind::Value(Quantity {
-                    value: 300.0,
-                    of: None,
-                }),
-            )],
-        );
-        assert_eq!(analyse(&m).standing, Standing::Unknown);
-    }
-
-    #[test]
-    fn text_targets_leave_the_standing_unknown() {
-        let m = measure(5.0, &[(2021, 5.0)], &[(2025, TargetKind::Text)]);
-        let f = analyse(&m);
-        assert_eq!(f.next_target, None);
-        assert_eq!(f.standing, Standing::Unknown);
+        baseline,
+        values,
+        targets,
+        target_used,
+        rates,
+        class,
+        share,
     }
 }

@@ -2,13 +2,15 @@
 //!
 //! Every series differs by marker shape and line style as well as colour, so nothing is told
 //! by colour alone. Each chart comes with an alt text written from the same numbers.
+//! The numbers come from the [`Analysis`]: targets as it resolved them, and shares as
+//! value ÷ `of`, drawn as percentages.
 
 use std::sync::Once;
 
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
-use crate::analyse::target_value;
+use crate::analyse::{Analysis, MeasureFacts};
 use crate::labels::{Labels, fill};
 use crate::model::{Indicator, Measure, MeasureId, Quantity, Unit};
 
@@ -62,24 +64,34 @@ struct Points {
     illustrative: bool,
 }
 
-fn points(indicator: &Indicator, m: &Measure, horizon: i32) -> Points {
-    let mut values: Vec<(f64, f64)> = m
+/// The height a number is drawn at: a share as a percentage, anything else as written.
+fn height(facts: &MeasureFacts, quantity: Quantity, level: f64) -> f64 {
+    if facts.share {
+        level * 100.0
+    } else {
+        quantity.value
+    }
+}
+
+fn points(indicator: &Indicator, m: &Measure, facts: &MeasureFacts, horizon: i32) -> Points {
+    let mut values: Vec<(f64, f64)> = facts
         .values
         .iter()
-        .map(|v| (v.period.x(), v.quantity.value))
+        .map(|v| (v.period.x(), height(facts, v.quantity, v.level)))
         .collect();
     if values.is_empty()
-        && let Some(b) = &m.baseline
-        && let (Some(q), Some(p)) = (b.quantity, b.period)
+        && let Some(b) = &facts.baseline
     {
-        values.push((p.x(), q.value));
+        values.push((b.period.x(), height(facts, b.quantity, b.level)));
     }
-    let targets = m
+    let targets = facts
         .targets
         .iter()
-        .filter_map(|t| target_value(m, t.kind).map(|v| (f64::from(t.year), v)))
+        .flatten()
+        .map(|t| (f64::from(t.year), height(facts, t.quantity, t.level)))
         .collect();
-    let ambition = m.ambition.as_ref().and_then(|a| {
+    // An ambition has no denominator, so on a share's scale it has no place.
+    let ambition = m.ambition.as_ref().filter(|_| !facts.share).and_then(|a| {
         a.value
             .map(|v| (a.period.map_or(f64::from(horizon), |p| p.x()), v))
     });
@@ -111,8 +123,11 @@ fn fmt_x(l: &Labels, x: f64) -> String {
 }
 
 /// Alt text: every point of every series, in words.
-fn alt_text(l: &Labels, title: &str, unit: Unit, series: &[Points]) -> String {
+fn alt_text(l: &Labels, title: &str, unit: Unit, share: bool, series: &[Points]) -> String {
     let mut parts = vec![fill(l.chart_alt, &[("title", title)])];
+    if share {
+        parts.push(l.chart_share_in_percent.to_owned());
+    }
     for s in series {
         let mut words = Vec::new();
         if !s.values.is_empty() {
@@ -153,6 +168,7 @@ fn alt_text(l: &Labels, title: &str, unit: Unit, series: &[Points]) -> String {
 /// Draws the chart for an indicator page, or nothing when the data holds no numbers.
 pub fn draw(
     l: &Labels,
+    analysis: &Analysis,
     indicator: &Indicator,
     measure_ids: &[MeasureId],
     horizon: i32,
@@ -161,10 +177,17 @@ pub fn draw(
 ) -> Result<Option<Chart>, ChartError> {
     register_font();
     let measures = indicator.select_measures(measure_ids);
-    let unit = measures.first().map_or(indicator.unit, |m| m.unit);
+    let share = measures
+        .first()
+        .is_some_and(|m| analysis.of(indicator, m).share);
+    let unit = match measures.first() {
+        _ if share => Unit::Percent,
+        Some(m) => m.unit,
+        None => indicator.unit,
+    };
     let series: Vec<Points> = measures
         .iter()
-        .map(|m| points(indicator, m, horizon))
+        .map(|m| points(indicator, m, analysis.of(indicator, m), horizon))
         .collect();
     let all: Vec<(f64, f64)> = series
         .iter()
@@ -311,7 +334,7 @@ pub fn draw(
     Ok(Some(Chart {
         name: name.to_owned(),
         svg,
-        alt: alt_text(l, title, unit, &series),
+        alt: alt_text(l, title, unit, share, &series),
         illustrative,
     }))
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::edition::edition_measures;
 use super::names::{self, DocId};
 use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -24,6 +25,8 @@ pub struct MeasureView {
     pub targets: Vec<(i32, String)>,
     /// Ambition.
     pub ambition: Option<String>,
+    /// The class from the numbers, or why there is none, in words.
+    pub assessment: String,
     /// Measured values: period, value, source title.
     pub values: Vec<(String, String, String)>,
     /// The values are an illustration.
@@ -85,6 +88,7 @@ pub struct IndicatorView {
 pub fn charts(
     l: &Labels,
     content: &Content,
+    analysis: &Analysis,
     ind: &Indicator,
 ) -> Result<Vec<Option<Chart>>, chart::ChartError> {
     ind.measures
@@ -100,7 +104,15 @@ pub fn charts(
             if ids.is_empty() && ind.measures.len() > 1 {
                 return Ok(None);
             }
-            chart::draw(l, ind, &ids, content.strategy.horizon, &name, &title)
+            chart::draw(
+                l,
+                analysis,
+                ind,
+                &ids,
+                content.strategy.horizon,
+                &name,
+                &title,
+            )
         })
         .collect()
 }
@@ -116,6 +128,7 @@ fn source_title(content: &Content, id: &str) -> String {
 pub fn indicator_view(
     l: &Labels,
     content: &Content,
+    analysis: &Analysis,
     ind: &Indicator,
     charts: &[Option<Chart>],
 ) -> IndicatorView {
@@ -142,6 +155,7 @@ pub fn indicator_view(
                 .map(|t| (t.year, target_text(l, m.unit, t)))
                 .collect(),
             ambition: m.ambition.as_ref().map(|a| a.text.clone()),
+            assessment: l.class(analysis.of(ind, m).class).to_owned(),
             values: m
                 .values
                 .iter()
@@ -264,7 +278,7 @@ pub fn indicator_view(
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
-pub fn data_csv(l: &Labels, content: &Content, ind: &Indicator) -> Vec<u8> {
+pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
         w.write_record(fields).expect("writing to memory")
@@ -307,14 +321,14 @@ pub fn data_csv(l: &Labels, content: &Content, ind: &Indicator) -> Vec<u8> {
                 ],
             );
         }
-        for t in &m.targets {
-            let v = crate::analyse::target_value(m, t.kind)
-                .map(num)
-                .unwrap_or_default();
-            let of = match t.kind {
-                TargetKind::Value(q) => q.of.map(num).unwrap_or_default(),
-                _ => String::new(),
-            };
+        let resolved = &analysis.of(ind, m).targets;
+        for (t, level) in m.targets.iter().zip(resolved) {
+            let (v, of) = level.map_or((String::new(), String::new()), |l| {
+                (
+                    num(l.quantity.value),
+                    l.quantity.of.map(num).unwrap_or_default(),
+                )
+            });
             row(
                 &mut w,
                 [

@@ -1,6 +1,7 @@
 //! Documents: what each kind of output is made from, and the view its templates fill.
 //!
-//! In: the [`Content`] model (and, for pages with charts, the charts drawn for them). Out:
+//! In: the [`Content`] model, its [`crate::analyse::Analysis`] (read, never recomputed), and
+//! for pages with charts the charts drawn for them. Out:
 //! views — borrowed, serialisable data that the templates in [`crate::render`] place — and
 //! for each document the content files it was made from, derived from the same data the view
 //! reads, never listed by hand. One file per kind of output: the quarterly [`status`] deck and

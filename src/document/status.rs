@@ -12,8 +12,7 @@ use super::initiative_status::{
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
 use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
-use crate::analyse::initiatives::StatusMoves;
-use crate::analyse::{self, Standing};
+use crate::analyse::Analysis;
 use crate::chart::Chart;
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -61,7 +60,7 @@ pub struct FactRow {
     pub targets: String,
     /// Ambition.
     pub ambition: String,
-    /// Assessment from the numbers.
+    /// The class from the numbers, or why there is none, in words.
     pub standing: String,
 }
 
@@ -219,13 +218,18 @@ fn items(list: &[Item]) -> Vec<ItemView> {
         .collect()
 }
 
-fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
+fn fact_rows(
+    l: &Labels,
+    analysis: &Analysis,
+    indicator: &Indicator,
+    measure_ids: &[MeasureId],
+) -> Vec<FactRow> {
     let measures = indicator.select_measures(measure_ids);
     measures
         .into_iter()
         .map(|m| {
-            let facts = analyse::analyse(m);
-            let latest = match facts.latest {
+            let facts = analysis.of(indicator, m);
+            let latest = match facts.latest() {
                 Some(v) if m.illustrative => fill(
                     l.latest_illustrative,
                     &[
@@ -246,16 +250,6 @@ fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Ve
                 .map(|t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let standing = match (facts.standing, facts.progress) {
-                (Standing::Progressing, Some(p)) => fill(
-                    l.standing_share,
-                    &[
-                        ("standing", l.standing(facts.standing)),
-                        ("share", &l.percent(p)),
-                    ],
-                ),
-                (s, _) => l.standing(s).to_owned(),
-            };
             FactRow {
                 measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
                 baseline: m
@@ -274,7 +268,7 @@ fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Ve
                     .as_ref()
                     .map(|a| a.text.clone())
                     .unwrap_or_else(|| "–".into()),
-                standing,
+                standing: l.class(facts.class).to_owned(),
             }
         })
         .collect()
@@ -286,12 +280,13 @@ fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Ve
 pub fn status_view(
     l: &Labels,
     content: &Content,
+    analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
-    moves: &StatusMoves,
     home: &str,
 ) -> StatusView {
+    let moves = &analysis.initiatives;
     let scale = &content.strategy.initiative_scale;
     let mut goals: Vec<GoalView> = status
         .goals
@@ -332,7 +327,7 @@ pub fn status_view(
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.clone(),
                         chart,
-                        facts: fact_rows(l, ind, &p.measures),
+                        facts: fact_rows(l, analysis, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })

@@ -59,10 +59,26 @@ pub struct Strategy {
     /// Source id for the strategy text.
     #[serde(default)]
     pub source: Option<S<String>>,
+    /// Where the progress classes begin, when not Statistics Canada's 0.95 and 0.60.
+    #[serde(default)]
+    pub progress_thresholds: Option<S<ProgressThresholds>>,
     /// The scale roadmap sub-goals' statuses are given on, best first; the default scale
     /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
     #[serde(default)]
     pub initiative_scale: Vec<ScaleLevel>,
+}
+
+/// `progress_thresholds` in `strategy.yaml`: lower bounds of the ratio `R` of observed to
+/// required growth.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressThresholds {
+    /// "I rute" from this `R` on (default 0.95).
+    #[serde(default)]
+    pub on_track: Option<S<f64>>,
+    /// "Moderat fremgang" from this `R` on (default 0.60).
+    #[serde(default)]
+    pub moderate: Option<S<f64>>,
 }
 
 /// One level of the initiative status scale.
@@ -213,6 +229,13 @@ pub struct Indicator {
     pub comments: Vec<Comment>,
     /// One or more measures (sub-questions).
     pub measures: S<Vec<S<Measure>>>,
+    /// Whether a rise is an improvement (default true); used for trends and "maintain".
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
+    /// The change between the last two values, in percent of the earlier one, up to which a
+    /// trend is stable (default 1).
+    #[serde(default)]
+    pub trend_tolerance_percent: Option<S<f64>>,
 }
 
 /// One measure of an indicator, with its own baseline, targets and values.
@@ -247,6 +270,9 @@ pub struct Measure {
     /// True when the values are an illustration, not measurements.
     #[serde(default)]
     pub illustrative: bool,
+    /// Whether a rise is an improvement, when not as the indicator says.
+    #[serde(default)]
+    pub higher_is_better: Option<bool>,
 }
 
 /// The starting point of a measure.

@@ -57,11 +57,17 @@ pub static EN: Labels = Labels {
         quarterly: "Updated quarterly",
         continuous: "Updated continuously",
     },
-    standings: StandingNames {
-        reached: "Target reached",
-        progressing: "Moving towards the target",
-        behind: "Not moving towards the target",
-        unknown: "No measurement since the baseline to assess",
+    no_class: NoClassNames {
+        illustrative: "No assessment: the values are an illustration, not measurements",
+        no_values: "No assessment: no measurement in the sources",
+        no_baseline: "No assessment: the baseline has no number",
+        no_baseline_period: "No assessment: the baseline has no date",
+        no_value_after_baseline: "No assessment: no measurement after the baseline",
+        zero_baseline: "No assessment: the baseline is zero, and growth from zero has no rate",
+        negative_number: "No assessment: the method needs numbers above zero",
+        target_not_after_baseline: "No assessment: the target does not lie after the baseline",
+        not_computable: "No assessment: the numbers give no computable growth rate",
+        too_few_values: "No assessment: no numeric target and fewer than two measurements",
     },
     progress: ProgressNames {
         reached: "Target reached",
@@ -152,7 +158,6 @@ pub static EN: Labels = Labels {
     progress_towards: "Progress towards {year}",
     no_measurement: "No measurement in the sources",
     latest_illustrative: "{value} ({period}, illustration)",
-    standing_share: "{standing} ({share} of the way)",
     status_scale: "Status scale for strategic sub-goals",
     previous: "previous",
     previous_status: "{status} in {quarter}",
@@ -190,6 +195,7 @@ pub static EN: Labels = Labels {
     none: "none",
 
     chart_alt: "Chart: {title}.",
+    chart_share_in_percent: "The share is shown in percent: the count divided by the total.",
     chart_measured: "Measured values",
     chart_illustrative: "Illustrative projection, not measured values",
     chart_targets: "Targets",

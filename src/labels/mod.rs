@@ -16,8 +16,8 @@ pub mod nn;
 
 use serde::Serialize;
 
-use crate::analyse::Standing;
 use crate::analyse::initiatives::Movement;
+use crate::analyse::{Class, NoClass, ProgressClass, TrendClass};
 use crate::model::{DefaultLevel, Frequency, IndicatorType, Unit};
 
 /// A language documents are written in.
@@ -130,17 +130,29 @@ pub struct FrequencyNames {
     pub continuous: &'static str,
 }
 
-/// Names of where a measure stands against its next target.
+/// Why a measure has no class, as printed in its place.
 #[derive(Debug, Clone, Serialize)]
-pub struct StandingNames {
-    /// The target is reached.
-    pub reached: &'static str,
-    /// Moving towards the target.
-    pub progressing: &'static str,
-    /// Not moving towards the target.
-    pub behind: &'static str,
-    /// Not enough numbers to tell.
-    pub unknown: &'static str,
+pub struct NoClassNames {
+    /// The values are an illustration.
+    pub illustrative: &'static str,
+    /// No measured value.
+    pub no_values: &'static str,
+    /// No baseline number.
+    pub no_baseline: &'static str,
+    /// The baseline has no period.
+    pub no_baseline_period: &'static str,
+    /// No value after the baseline.
+    pub no_value_after_baseline: &'static str,
+    /// The baseline is zero.
+    pub zero_baseline: &'static str,
+    /// A number below zero.
+    pub negative_number: &'static str,
+    /// The target lies no later than the baseline.
+    pub target_not_after_baseline: &'static str,
+    /// No finite rates.
+    pub not_computable: &'static str,
+    /// No numeric target and fewer than two values.
+    pub too_few_values: &'static str,
 }
 
 /// Names of progress classes: against a target, and, without one, the direction of change.
@@ -221,8 +233,8 @@ pub struct Labels {
     pub kinds: KindNames,
     /// Update frequencies.
     pub frequencies: FrequencyNames,
-    /// Standings of a measure.
-    pub standings: StandingNames,
+    /// Why a measure has no class.
+    pub no_class: NoClassNames,
     /// Progress classes.
     pub progress: ProgressNames,
     /// Initiative statuses.
@@ -331,8 +343,6 @@ pub struct Labels {
     pub no_measurement: &'static str,
     /// Latest value of an illustration: `{value} ({period}, illustrasjon)`.
     pub latest_illustrative: &'static str,
-    /// A standing with its share of the way: `{standing} ({share} av veien)`.
-    pub standing_share: &'static str,
     /// Heading of the initiative status scale.
     pub status_scale: &'static str,
     /// "Previous", before an initiative's previous status.
@@ -407,6 +417,8 @@ pub struct Labels {
     // Charts.
     /// Start of a chart's alt text: `Diagram: {title}.`.
     pub chart_alt: &'static str,
+    /// Alt text of a chart that draws a share (value ÷ of) in percent.
+    pub chart_share_in_percent: &'static str,
     /// Alt text of measured values.
     pub chart_measured: &'static str,
     /// Alt text of illustrative values.
@@ -487,14 +499,34 @@ impl Labels {
         }
     }
 
-    /// Where a measure stands.
-    pub fn standing(&self, standing: Standing) -> &'static str {
-        let s = &self.standings;
-        match standing {
-            Standing::Reached => s.reached,
-            Standing::Progressing => s.progressing,
-            Standing::Behind => s.behind,
-            Standing::Unknown => s.unknown,
+    /// A measure's class, or why it has none.
+    pub fn class(&self, class: Result<Class, NoClass>) -> &'static str {
+        let (p, n) = (&self.progress, &self.no_class);
+        match class {
+            Ok(Class::Progress(c)) => match c {
+                ProgressClass::Achieved => p.reached,
+                ProgressClass::OnTrack => p.on_track,
+                ProgressClass::Moderate => p.moderate,
+                ProgressClass::Insufficient => p.insufficient,
+                ProgressClass::WrongDirection => p.wrong_direction,
+            },
+            Ok(Class::Trend(c)) => match c {
+                TrendClass::Improving => p.improving,
+                TrendClass::Stable => p.stable,
+                TrendClass::Worsening => p.worsening,
+            },
+            Err(reason) => match reason {
+                NoClass::Illustrative => n.illustrative,
+                NoClass::NoValues => n.no_values,
+                NoClass::NoBaseline => n.no_baseline,
+                NoClass::NoBaselinePeriod => n.no_baseline_period,
+                NoClass::NoValueAfterBaseline => n.no_value_after_baseline,
+                NoClass::ZeroBaseline => n.zero_baseline,
+                NoClass::NegativeNumber => n.negative_number,
+                NoClass::TargetNotAfterBaseline => n.target_not_after_baseline,
+                NoClass::NotComputable => n.not_computable,
+                NoClass::TooFewValues => n.too_few_values,
+            },
         }
     }
 }

@@ -57,11 +57,17 @@ pub static NB: Labels = Labels {
         quarterly: "Kvartalsvis oppdatering",
         continuous: "Løpende oppdatering",
     },
-    standings: StandingNames {
-        reached: "Mål nådd",
-        progressing: "I bevegelse mot målet",
-        behind: "Ikke i bevegelse mot målet",
-        unknown: "Ingen måling etter utgangspunktet å vurdere",
+    no_class: NoClassNames {
+        illustrative: "Ingen vurdering: tallene er en illustrasjon, ikke målinger",
+        no_values: "Ingen vurdering: ingen måling i kildene",
+        no_baseline: "Ingen vurdering: utgangspunktet er ikke tallfestet",
+        no_baseline_period: "Ingen vurdering: utgangspunktet har ikke noe tidspunkt",
+        no_value_after_baseline: "Ingen vurdering: ingen måling etter utgangspunktet",
+        zero_baseline: "Ingen vurdering: utgangspunktet er null, og vekst fra null har ingen rate",
+        negative_number: "Ingen vurdering: metoden krever tall over null",
+        target_not_after_baseline: "Ingen vurdering: måltallet gjelder ikke for tiden etter utgangspunktet",
+        not_computable: "Ingen vurdering: tallene gir ingen beregnbar vekstrate",
+        too_few_values: "Ingen vurdering: intet tallfestet måltall og færre enn to målinger",
     },
     progress: ProgressNames {
         reached: "Mål nådd",
@@ -152,7 +158,6 @@ pub static NB: Labels = Labels {
     progress_towards: "Framdrift mot {year}",
     no_measurement: "Ingen måling i kildene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
-    standing_share: "{standing} ({share} av veien)",
     status_scale: "Statusskala for strategiske delmål",
     previous: "forrige",
     previous_status: "{status} i {quarter}",
@@ -190,6 +195,7 @@ pub static NB: Labels = Labels {
     none: "ingen",
 
     chart_alt: "Diagram: {title}.",
+    chart_share_in_percent: "Andelen er vist i prosent: antallet delt på antallet i alt.",
     chart_measured: "Målte verdier",
     chart_illustrative: "Illustrert framskrivning, ikke målte verdier",
     chart_targets: "Måltall",

@@ -57,11 +57,17 @@ pub static NN: Labels = Labels {
         quarterly: "Kvartalsvis oppdatering",
         continuous: "Løpande oppdatering",
     },
-    standings: StandingNames {
-        reached: "Mål nådd",
-        progressing: "I rørsle mot målet",
-        behind: "Ikkje i rørsle mot målet",
-        unknown: "Inga måling etter utgangspunktet å vurdere",
+    no_class: NoClassNames {
+        illustrative: "Inga vurdering: tala er ein illustrasjon, ikkje målingar",
+        no_values: "Inga vurdering: inga måling i kjeldene",
+        no_baseline: "Inga vurdering: utgangspunktet er ikkje talfesta",
+        no_baseline_period: "Inga vurdering: utgangspunktet har ikkje noko tidspunkt",
+        no_value_after_baseline: "Inga vurdering: inga måling etter utgangspunktet",
+        zero_baseline: "Inga vurdering: utgangspunktet er null, og vekst frå null har inga rate",
+        negative_number: "Inga vurdering: metoden krev tal over null",
+        target_not_after_baseline: "Inga vurdering: måltalet gjeld ikkje for tida etter utgangspunktet",
+        not_computable: "Inga vurdering: tala gjev inga utrekneleg vekstrate",
+        too_few_values: "Inga vurdering: ikkje noko talfesta måltal og færre enn to målingar",
     },
     progress: ProgressNames {
         reached: "Mål nådd",
@@ -152,7 +158,6 @@ pub static NN: Labels = Labels {
     progress_towards: "Framdrift mot {year}",
     no_measurement: "Inga måling i kjeldene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
-    standing_share: "{standing} ({share} av vegen)",
     status_scale: "Statusskala for strategiske delmål",
     previous: "førre",
     previous_status: "{status} i {quarter}",
@@ -190,6 +195,7 @@ pub static NN: Labels = Labels {
     none: "ingen",
 
     chart_alt: "Diagram: {title}.",
+    chart_share_in_percent: "Delen er vist i prosent: talet delt på talet i alt.",
     chart_measured: "Målte verdiar",
     chart_illustrative: "Illustrert framskriving, ikkje målte verdiar",
     chart_targets: "Måltal",

@@ -149,6 +149,12 @@ pub struct Indicator {
     pub comments: Vec<Comment>,
     /// Measures.
     pub measures: Vec<Measure>,
+    /// Whether a rise is an improvement (for trends and "maintain" targets), for every
+    /// measure that does not say otherwise.
+    pub higher_is_better: bool,
+    /// The largest change between the last two values, in percent of the earlier one, that
+    /// still counts as stable.
+    pub trend_tolerance: f64,
     /// The file it was read from.
     pub path: PathBuf,
 }
@@ -224,6 +230,8 @@ pub struct Measure {
     pub ambition: Option<Ambition>,
     /// The values are an illustration.
     pub illustrative: bool,
+    /// Whether a rise is an improvement: the measure's own word, else the indicator's.
+    pub higher_is_better: bool,
     /// The CSV file some values were read from.
     pub values_file: Option<PathBuf>,
 }
@@ -316,6 +324,8 @@ mod tests {
             footnotes: Vec::new(),
             comments: Vec::new(),
             measures: Vec::new(),
+            higher_is_better: true,
+            trend_tolerance: 1.0,
             path: PathBuf::new(),
         }
     }

@@ -81,6 +81,28 @@ pub struct Strategy {
     /// The scale initiative statuses are given on.
     #[serde(skip)]
     pub initiative_scale: InitiativeScale,
+    /// Where the growth-ratio method draws the line between its classes.
+    pub thresholds: Thresholds,
+}
+
+/// The lower bounds of the progress classes, as ratios of the observed to the required
+/// growth rate (`R`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Thresholds {
+    /// `R` at or above this is on track.
+    pub on_track: f64,
+    /// `R` at or above this (and below `on_track`) is moderate progress.
+    pub moderate: f64,
+}
+
+impl Default for Thresholds {
+    /// Statistics Canada's and open-sdg's thresholds: 0.95 and 0.60.
+    fn default() -> Self {
+        Thresholds {
+            on_track: 0.95,
+            moderate: 0.60,
+        }
+    }
 }
 
 /// A source document.

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::BuildError;
 use super::key::Key;
-use crate::analyse::initiatives::StatusMoves;
+use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, Warned};
 use crate::document::names::{self, DocId};
@@ -31,6 +31,7 @@ type PageKey = (GoalNumber, usize);
 fn status_charts(
     l: &Labels,
     content: &Content,
+    analysis: &Analysis,
     status: &Status,
     goal: Option<GoalNumber>,
 ) -> Result<BTreeMap<PageKey, Chart>, chart::ChartError> {
@@ -47,6 +48,7 @@ fn status_charts(
             let name = names::page_chart(status.quarter, g.goal, i);
             let drawn = chart::draw(
                 l,
+                analysis,
                 indicator,
                 &page.measures,
                 content.strategy.horizon,
@@ -111,7 +113,7 @@ pub(super) struct Plan<'a> {
     /// The templates.
     pub renderer: &'a Renderer,
     /// How each initiative's status moved since the quarter before.
-    pub moves: &'a StatusMoves,
+    pub analysis: &'a Analysis,
     /// The output folder.
     pub out_dir: &'a Path,
     /// What the last build wrote.
@@ -234,15 +236,15 @@ impl Plan<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let charts = status_charts(self.labels, content, status, goal)?;
+                let charts = status_charts(self.labels, content, self.analysis, status, goal)?;
                 let lookup = |g: GoalNumber, page: usize| charts.get(&(g, page)).cloned();
                 let view = document::status::status_view(
                     self.labels,
                     content,
+                    self.analysis,
                     status,
                     goal,
                     &lookup,
-                    self.moves,
                     names::HOME_FROM_DOCUMENT,
                 );
                 let files = charts
@@ -360,8 +362,8 @@ impl Plan<'_> {
         use document::indicator as site;
         let content = self.content;
         let (view, key, inputs) = Clock::time(&self.clock.key, || {
-            let charts = site::charts(self.labels, content, ind)?;
-            let view = site::indicator_view(self.labels, content, ind, &charts);
+            let charts = site::charts(self.labels, content, self.analysis, ind)?;
+            let view = site::indicator_view(self.labels, content, self.analysis, ind, &charts);
             let view_json = serde_json::to_vec(&view).expect("views serialize");
             let key = Key::new("html")
                 .labels(self.labels)
@@ -391,7 +393,7 @@ impl Plan<'_> {
             (
                 names::indicator_csv(&ind.id),
                 "csv",
-                site::data_csv(self.labels, content, ind),
+                site::data_csv(self.labels, content, self.analysis, ind),
             ),
             (
                 names::indicator_metadata(&ind.id),

@@ -12,6 +12,9 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::input::{Loaded, RawContent, raw};
 use crate::model::*;
 
+/// A change of at most 1 % of the earlier value is no change.
+const DEFAULT_TREND_TOLERANCE: f64 = 1.0;
+
 /// Claims every indicator id and checks each indicator.
 pub(super) fn indicators(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagnostic>) {
     let mut places: HashMap<String, PathBuf> = HashMap::new();
@@ -118,6 +121,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         );
     }
     let several = doc.measures.value.len() > 1;
+    let higher_is_better = doc.higher_is_better.unwrap_or(true);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut measures = Vec::new();
     for spanned_m in &doc.measures.value {
@@ -146,9 +150,23 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
             None => unit,
         };
         if let Some(m_unit) = m_unit {
-            measures.push(check_measure(s, m, m_unit, refs));
+            measures.push(check_measure(s, m, m_unit, higher_is_better, refs));
         }
     }
+    let trend_tolerance = match &doc.trend_tolerance_percent {
+        Some(t) if t.value.is_finite() && (0.0..=100.0).contains(&t.value) => t.value,
+        Some(t) => {
+            s.at(
+                t,
+                format!(
+                    "invalid trend_tolerance_percent {} (expected 0 to 100, such as 1)",
+                    t.value
+                ),
+            );
+            DEFAULT_TREND_TOLERANCE
+        }
+        None => DEFAULT_TREND_TOLERANCE,
+    };
     Some(Indicator {
         id: IndicatorId::new(doc.id.value.clone()),
         goal: goal?,
@@ -165,6 +183,8 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         footnotes: footnotes(s, &doc.footnotes),
         comments,
         measures,
+        higher_is_better,
+        trend_tolerance,
         path: s.path.to_path_buf(),
     })
 }
@@ -259,7 +279,13 @@ pub(super) fn check_targets(
     targets
 }
 
-fn check_measure(s: &mut Sink, m: &raw::Measure, unit: Unit, refs: &Refs) -> Measure {
+fn check_measure(
+    s: &mut Sink,
+    m: &raw::Measure,
+    unit: Unit,
+    higher_is_better: bool,
+    refs: &Refs,
+) -> Measure {
     let baseline = m
         .baseline
         .as_ref()
@@ -312,6 +338,7 @@ fn check_measure(s: &mut Sink, m: &raw::Measure, unit: Unit, refs: &Refs) -> Mea
         values,
         ambition,
         illustrative: m.illustrative,
+        higher_is_better: m.higher_is_better.unwrap_or(higher_is_better),
         values_file: None,
     }
 }

@@ -3,11 +3,15 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::Spanned;
+
 use super::checks::{check_url, is_slug, small_int};
 use super::{Refs, Sink};
 use crate::diagnostics::Diagnostic;
 use crate::input::{Kind, Loaded, RawContent, raw};
-use crate::model::{Goal, GoalNumber, InitiativeScale, ScaleLevel, Source, SourceId, Strategy};
+use crate::model::{
+    Goal, GoalNumber, InitiativeScale, ScaleLevel, Source, SourceId, Strategy, Thresholds,
+};
 
 /// Claims every source id and checks each source.
 pub(super) fn sources(
@@ -76,6 +80,10 @@ pub(super) fn strategy(
                     ),
                 );
             }
+            let thresholds = doc
+                .progress_thresholds
+                .as_ref()
+                .map_or_else(Thresholds::default, |t| thresholds(&mut s, t));
             let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
             Some(Strategy {
                 title: doc.title.clone(),
@@ -83,6 +91,7 @@ pub(super) fn strategy(
                 vision: doc.vision.clone(),
                 horizon: horizon.unwrap_or(2030),
                 publisher: doc.publisher.clone(),
+                thresholds,
                 initiative_scale,
             })
         }
@@ -104,6 +113,38 @@ pub(super) fn strategy(
             None
         }
     }
+}
+
+/// Checks `progress_thresholds`: finite, `0 < moderate < on_track`; a problem leaves the
+/// defaults in place (the content then fails anyway).
+fn thresholds(s: &mut Sink, raw: &Spanned<raw::ProgressThresholds>) -> Thresholds {
+    let defaults = Thresholds::default();
+    let mut finite = |v: &Option<Spanned<f64>>, name: &str, default: f64| match v {
+        Some(n) if n.value.is_finite() => Some(n.value),
+        Some(n) => {
+            s.at(
+                n,
+                format!("invalid {name} threshold (expected a finite number such as {default})"),
+            );
+            None
+        }
+        None => Some(default),
+    };
+    let on_track = finite(&raw.value.on_track, "on_track", defaults.on_track);
+    let moderate = finite(&raw.value.moderate, "moderate", defaults.moderate);
+    let (Some(on_track), Some(moderate)) = (on_track, moderate) else {
+        return defaults;
+    };
+    if moderate <= 0.0 || on_track <= moderate {
+        s.at(
+            raw,
+            format!(
+                "invalid progress thresholds on_track {on_track} and moderate {moderate} (expected 0 < moderate < on_track, such as 0.95 and 0.6)"
+            ),
+        );
+        return defaults;
+    }
+    Thresholds { on_track, moderate }
 }
 
 /// The content's own initiative status scale, or the built-in one when it gives none.

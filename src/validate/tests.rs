@@ -178,3 +178,40 @@ fn id_shapes() {
     assert!(!checks::is_slug("Tillit"));
     assert!(!checks::is_slug("../etc"));
 }
+
+#[test]
+fn progress_thresholds_must_be_ordered_and_finite() {
+    let strategy = |extra: &str| {
+        format!("title: T\nvision: V\nhorizon: 2030\npublisher: P\nprogress_thresholds:\n{extra}")
+    };
+    let ok = strategy("  on_track: 1.0\n  moderate: 0.5\n");
+    assert_eq!(
+        problems_with(&[("strategy.yaml", &ok)]),
+        Vec::<String>::new()
+    );
+    let swapped = strategy("  on_track: 0.5\n  moderate: 0.6\n");
+    assert_eq!(
+        problems_with(&[("strategy.yaml", &swapped)]),
+        [
+            "strategy.yaml:6:3: invalid progress thresholds on_track 0.5 and moderate 0.6 (expected 0 < moderate < on_track, such as 0.95 and 0.6)"
+        ]
+    );
+    let nan = strategy("  moderate: .nan\n");
+    assert_eq!(
+        problems_with(&[("strategy.yaml", &nan)]),
+        ["strategy.yaml:6:13: invalid moderate threshold (expected a finite number such as 0.6)"]
+    );
+}
+
+#[test]
+fn a_trend_tolerance_is_a_percentage() {
+    let indicator = "id: \"1.6\"\ngoal: 1\nname: N\nunit: count\ntype: bruk\ndescription: D\n\
+                     trend_tolerance_percent: -1\nhigher_is_better: false\n\
+                     measures:\n  - higher_is_better: true\n    values:\n      - period: 2021\n        value: 5\n        source: test\n";
+    assert_eq!(
+        problems_with(&[("indicators/1.6.yaml", indicator)]),
+        [
+            "indicators/1.6.yaml:7:26: invalid trend_tolerance_percent -1 (expected 0 to 100, such as 1)"
+        ]
+    );
+}
