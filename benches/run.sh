@@ -30,6 +30,10 @@ if [ -z "${STATUSRAPPORT:-}" ]; then
   STATUSRAPPORT=${CARGO_TARGET_DIR:-target}/release/statusrapport
 fi
 bin=$(realpath "$STATUSRAPPORT")
+if [[ $("$bin" build --help) != *--keep-typst* ]]; then
+  echo "benches/run.sh: $bin has no \`build --force --keep-typst\` (issue 12.2 and 12.5)" >&2
+  exit 2
+fi
 [ -x /usr/bin/time ] || { echo "benches/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 py=python3
