@@ -21,18 +21,6 @@ pub enum Standing {
     Unknown,
 }
 
-impl Standing {
-    /// Norwegian label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Reached => "Mål nådd",
-            Standing::Progressing => "I bevegelse mot målet",
-            Standing::Behind => "Ikke i bevegelse mot målet",
-            Standing::Unknown => "Ingen måling etter utgangspunktet å vurdere",
-        }
-    }
-}
-
 /// Direction of the last change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::analyse::initiatives::{Movement, StatusMove};
-use crate::model::{DefaultLevel, InitiativeScale, Period, ScaleLevel};
+use crate::labels::{Labels, fill};
+use crate::model::{InitiativeScale, ScaleLevel};
 
 /// A sub-goal's status in this quarter.
 #[derive(Debug, Clone, Serialize)]
@@ -30,32 +31,12 @@ pub struct LevelView {
     pub definition: String,
 }
 
-/// The name and definition of a built-in level, in bokmål.
-fn default_words(level: DefaultLevel) -> (&'static str, &'static str) {
-    match level {
-        DefaultLevel::Completed => ("fullført", "Leveransene er gjennomført og tatt i bruk."),
-        DefaultLevel::OnTrack => (
-            "på plan",
-            "Arbeidet følger planen for framdrift, kostnad og kvalitet.",
-        ),
-        DefaultLevel::AtRisk => (
-            "risiko",
-            "Arbeidet følger planen, men det er risiko for at mål eller frister ikke nås.",
-        ),
-        DefaultLevel::Delayed => (
-            "forsinket",
-            "Arbeidet ligger etter planen; frister eller leveranser er flyttet.",
-        ),
-        DefaultLevel::Stopped => ("stoppet", "Arbeidet er stanset eller satt på vent."),
-    }
-}
-
-/// A level's name and definition.
-fn words(level: &ScaleLevel) -> (String, String) {
+/// A level's name and definition: the labels' for a built-in level, the content's own else.
+fn words(l: &Labels, level: &ScaleLevel) -> (String, String) {
     match level {
         ScaleLevel::Default(d) => {
-            let (name, definition) = default_words(*d);
-            (name.to_owned(), definition.to_owned())
+            let w = l.level(*d);
+            (w.name.to_owned(), w.definition.to_owned())
         }
         ScaleLevel::Custom {
             name, definition, ..
@@ -63,41 +44,40 @@ fn words(level: &ScaleLevel) -> (String, String) {
     }
 }
 
-/// How a movement is printed.
-fn movement_text(m: Movement) -> &'static str {
-    match m {
-        Movement::Better => "↑ bedre",
-        Movement::Worse => "↓ verre",
-        Movement::Same => "→ uendret",
-        Movement::New => "ny",
-    }
-}
-
 /// A sub-goal's status as printed, from its move.
 pub fn status_view(
+    l: &Labels,
     scale: &InitiativeScale,
     mv: &StatusMove,
     comment: Option<&str>,
 ) -> InitiativeStatusView {
-    let name = |l| scale.get(l).map(|l| words(l).0).unwrap_or_default();
+    let name = |level| {
+        scale
+            .get(level)
+            .map(|level| words(l, level).0)
+            .unwrap_or_default()
+    };
     InitiativeStatusView {
         name: name(mv.level),
         movement: mv.movement,
-        movement_text: movement_text(mv.movement).to_owned(),
-        previous: mv
-            .previous
-            .map(|(q, l)| format!("{} i {}", name(l), Period::Quarter(q.year, q.quarter))),
+        movement_text: l.movement(mv.movement).to_owned(),
+        previous: mv.previous.map(|(q, level)| {
+            fill(
+                l.previous_status,
+                &[("status", &name(level)), ("quarter", &l.quarter(q))],
+            )
+        }),
         comment: comment.map(str::to_owned),
     }
 }
 
 /// Every level of the scale with its definition.
-pub fn scale_view(scale: &InitiativeScale) -> Vec<LevelView> {
+pub fn scale_view(l: &Labels, scale: &InitiativeScale) -> Vec<LevelView> {
     scale
         .levels
         .iter()
-        .map(|l| {
-            let (name, definition) = words(l);
+        .map(|level| {
+            let (name, definition) = words(l, level);
             LevelView { name, definition }
         })
         .collect()

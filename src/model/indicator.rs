@@ -37,18 +37,6 @@ impl Unit {
             _ => return None,
         })
     }
-
-    /// The unit as printed in the "Målenhet" column.
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::Percent => "%",
-            Unit::Count => "Antall",
-            Unit::Share => "Andel",
-            Unit::Millions => "Millioner",
-            Unit::Days => "Dager",
-            Unit::Text => "Tekst",
-        }
-    }
 }
 
 /// Indicator type.
@@ -81,18 +69,6 @@ impl IndicatorType {
             _ => return None,
         })
     }
-
-    /// The Norwegian word, capitalised, as printed.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Adoption => "Adopsjon",
-            Self::Use => "Bruk",
-            Self::PerceivedResult => "Opplevd resultat",
-            Self::Result => "Resultat",
-            Self::Effect => "Effekt",
-            Self::Statistic => "Statistikk",
-        }
-    }
 }
 
 /// Update frequency.
@@ -115,15 +91,6 @@ impl Frequency {
             "løpende" => Self::Continuous,
             _ => return None,
         })
-    }
-
-    /// As printed on an indicator page.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Yearly => "Årlig oppdatering",
-            Self::Quarterly => "Kvartalsvis oppdatering",
-            Self::Continuous => "Løpende oppdatering",
-        }
     }
 }
 

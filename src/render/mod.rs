@@ -6,10 +6,16 @@
 //! `.typ` templates escape every interpolated string as a typst string literal (`#"…";`),
 //! so content can never become typst markup or code; in code positions the `str` filter gives
 //! a bare literal. `.html` templates use minijinja's HTML escaping.
+//!
+//! Every template sees the labels of its document's language as `l`, and fills a label's
+//! placeholders with the `fill` filter: `{{ l.goal|fill(n=g.number) }}`. Undefined values
+//! are errors, so a misspelled key or a placeholder left unfilled fails the render.
 
-use minijinja::value::Value;
+use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
+
+use crate::labels::{self, Labels};
 
 mod templates;
 
@@ -96,6 +102,18 @@ fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result
     write!(out, "#{};", typst_string(&text)).map_err(Error::from)
 }
 
+/// The `fill` filter: a label's placeholders from keyword arguments, each given exactly once.
+fn fill_filter(pattern: String, kwargs: Kwargs) -> Result<String, Error> {
+    let mut values = Vec::new();
+    for name in labels::placeholders(&pattern) {
+        let value: Value = kwargs.get(name)?;
+        values.push((name, value.to_string()));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(labels::fill(&pattern, &args))
+}
+
 /// The template environment.
 pub struct Renderer {
     env: Environment<'static>,
@@ -118,6 +136,7 @@ impl Renderer {
         });
         env.set_formatter(typst_formatter);
         env.add_filter("str", |s: String| Value::from_safe_string(typst_string(&s)));
+        env.add_filter("fill", fill_filter);
         for t in templates.iter() {
             env.add_template_owned(t.name(), t.text.clone())
                 .map_err(|e| RenderError::new(templates, t.name(), e))?;
@@ -133,13 +152,21 @@ impl Renderer {
         &self.templates
     }
 
-    /// Renders a template with a context.
-    pub fn render<S: Serialize>(&self, template: &str, ctx: S) -> Result<String, RenderError> {
+    /// Renders a template with a context and the labels of the document's language as `l`.
+    pub fn render<S: Serialize>(
+        &self,
+        template: &str,
+        labels: &Labels,
+        ctx: S,
+    ) -> Result<String, RenderError> {
         let fail = |source| RenderError::new(&self.templates, template, source);
         self.env
             .get_template(template)
             .map_err(fail)?
-            .render(Value::from(minijinja::value::Serde(&ctx)))
+            .render(minijinja::context! {
+                l => Value::from(minijinja::value::Serde(labels)),
+                ..Value::from(minijinja::value::Serde(&ctx))
+            })
             .map_err(fail)
     }
 }
@@ -169,5 +196,52 @@ mod tests {
     fn typst_strings_escape_quotes_backslashes_and_newlines() {
         assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(typst_string("x\ny\r"), r#""x\ny""#);
+    }
+
+    /// The label keys a template names: `goal` for `l.goal`, `units.count` for `l.units.count`.
+    fn label_keys(text: &str) -> Vec<&str> {
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        text.match_indices("l.")
+            .filter(|(i, _)| !text[..*i].ends_with(ident))
+            .map(|(i, _)| {
+                let rest = &text[i + 2..];
+                rest[..rest.find(|c| !ident(c)).unwrap_or(rest.len())].trim_end_matches('.')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_label_a_template_names_exists() {
+        let labels = serde_json::to_value(crate::labels::Lang::Nb.labels()).unwrap();
+        let mut seen = 0;
+        for (name, text) in BUILTIN {
+            for key in label_keys(text) {
+                let found = key.split('.').try_fold(&labels, |v, k| v.get(k));
+                assert!(found.is_some(), "{name} names l.{key}, which is no label");
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "only {seen} labels found in the templates");
+        assert_eq!(label_keys("{{ l.goal|fill(n=1) }} {{ doc.l.x }}"), ["goal"]);
+    }
+
+    fn render_str(template: &str) -> Result<String, Error> {
+        let l = crate::labels::Lang::En.labels();
+        let renderer = Renderer::new(&Templates::builtin()).unwrap();
+        renderer.env.render_str(
+            template,
+            minijinja::context! { l => Value::from(minijinja::value::Serde(l)) },
+        )
+    }
+
+    #[test]
+    fn labels_fill_in_templates_and_misspellings_fail() {
+        assert_eq!(
+            render_str("{{ l.goal_titled|fill(n=3, title=\"x\") }}").unwrap(),
+            "Goal 3: x"
+        );
+        assert!(render_str("{{ l.goal_tilted }}").is_err());
+        assert!(render_str("{{ l.goal_titled|fill(n=3) }}").is_err());
+        assert!(render_str("{{ l.goal|fill(n=3, title=1) }}").is_err());
     }
 }
