@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# The benchmark of issue 12, in one run:
+#   on the bundled content
+#     (a) `build --force`: every PDF, web page and indicator page;
+#     (b) the same documents' typst sources (kept with `--keep-typst`) compiled by the typst
+#         compiler, one process per document, two at a time, each loading the fonts again;
+#     (c) `build` again with nothing changed;
+#   then on synthetic content at 10x, 30x and 100x (benches/scale): a full build's time and
+#   peak memory, and its ratio to the bundled content's full build.
+# Times are medians of RUNS runs (hyperfine when installed, else a loop); the scaled builds
+# run once each under /usr/bin/time -v.
+# The compiler for (b) is PyPI's `typst` package (0.15 line); when python3 cannot import it,
+# it is installed into benches/.venv.
+# Usage: benches/run.sh [--runs N] [--no-100]   (default 5 runs; --no-100 skips 100x)
+# Set STATUSRAPPORT=path/to/binary to skip `cargo build --release`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=5
+scales=(10 30 100)
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --no-100) scales=(10 30); shift ;;
+    *) echo "benches/run.sh: unknown argument $1 (expected --runs N or --no-100)" >&2; exit 2 ;;
+  esac
+done
+
+if [ -z "${STATUSRAPPORT:-}" ]; then
+  cargo build --release --quiet
+  STATUSRAPPORT=${CARGO_TARGET_DIR:-target}/release/statusrapport
+fi
+bin=$(realpath "$STATUSRAPPORT")
+if [[ $("$bin" build --help) != *--keep-typst* ]]; then
+  echo "benches/run.sh: $bin has no \`build --force --keep-typst\` (issue 12.2 and 12.5)" >&2
+  exit 2
+fi
+[ -x /usr/bin/time ] || { echo "benches/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+py=python3
+if ! "$py" -c 'import typst' 2>/dev/null; then
+  if [ ! -x benches/.venv/bin/python ]; then
+    python3 -m venv benches/.venv
+    benches/.venv/bin/pip install --quiet 'typst>=0.15,<0.16'
+  fi
+  py=$(realpath benches/.venv/bin/python)
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# One document per process, as the typst CLI would: the same PDF standard as the build.
+# ROOT is `dir` (--root DIR, as `build --help` documents) or `doc` (--root DIR/<id>, for a
+# kept layout whose root-absolute imports such as "/style.typ" sit beside main.typ).
+cat >"$tmp/one.py" <<'PY'
+import sys, typst
+kept, doc, out, mode = sys.argv[1:5]
+root = kept if mode == "dir" else f"{kept}/{doc}"
+typst.compile(f"{kept}/{doc}/main.typ", output=out, root=root, format="pdf",
+              font_paths=[f"{kept}/fonts"], ignore_system_fonts=True, pdf_standards=["ua-1"])
+PY
+"$bin" build --force --out "$tmp/out" --keep-typst "$tmp/typst" 2>/dev/null
+ls "$tmp/typst" | grep -vx fonts >"$tmp/docs"
+ndocs=$(wc -l <"$tmp/docs")
+root=dir
+if ! "$py" "$tmp/one.py" "$tmp/typst" "$(head -1 "$tmp/docs")" "$tmp/probe.pdf" dir 2>/dev/null; then
+  root=doc
+  echo "note: the kept sources do not compile with --root DIR; compiling each with --root DIR/<id>" >&2
+fi
+cat >"$tmp/peer.sh" <<SH
+xargs -P 2 -I{} "$py" "$tmp/one.py" "$tmp/typst" {} "$tmp/peer-{}.pdf" $root <"$tmp/docs"
+SH
+# Sanity: the peer must compile every document.
+bash "$tmp/peer.sh"
+[ "$(ls "$tmp"/peer-*.pdf | wc -l)" = "$ndocs" ] || { echo "benches/run.sh: typst did not compile every kept source" >&2; exit 1; }
+
+# median NAME COMMAND: prints the median wall time of COMMAND in seconds.
+median() {
+  if command -v hyperfine >/dev/null; then
+    hyperfine --warmup 1 --runs "$runs" --style none --export-json "$tmp/$1.json" "$2" >/dev/null 2>&1
+    "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/$1.json"
+  else
+    for _ in $(seq "$runs"); do
+      s=$(date +%s.%N); bash -c "$2" >/dev/null 2>&1; e=$(date +%s.%N)
+      awk "BEGIN {print $e - $s}"
+    done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  fi
+}
+
+full=$(median full "'$bin' build --force --out '$tmp/out'")
+peer=$(median peer "bash '$tmp/peer.sh'")
+import=$(median import "'$py' -c 'import typst'")
+"$bin" build --out "$tmp/out" 2>/dev/null
+again=$(median again "'$bin' build --out '$tmp/out'")
+/usr/bin/time -f '%M' -o "$tmp/mem-1" "$bin" build --force --out "$tmp/out" 2>/dev/null
+
+# scaled N: generates N x content, builds it once, prints seconds and peak KiB.
+scaled() {
+  benches/scale "$1" "$tmp/content-$1" >/dev/null
+  "$bin" check --content "$tmp/content-$1" >/dev/null 2>&1 \
+    || { echo "benches/run.sh: the ${1}x content does not pass check" >&2; "$bin" check --content "$tmp/content-$1" | head >&2; exit 1; }
+  /usr/bin/time -v -o "$tmp/time-$1" "$bin" build --force --content "$tmp/content-$1" --out "$tmp/out-$1" 2>/dev/null
+  local secs kib pdfs
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tmp/time-$1")
+  kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time-$1")
+  pdfs=$(find "$tmp/out-$1" -name '*.pdf' | wc -l)
+  echo "$secs $kib $pdfs"
+  rm -rf "$tmp/content-$1" "$tmp/out-$1"
+}
+
+results=()
+for n in "${scales[@]}"; do
+  results+=("$n $(scaled "$n")")
+done
+
+"$py" - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "${results[@]}" <<'PY'
+import sys
+ndocs, full, peer, imp, again, mem1, runs = sys.argv[1:8]
+ndocs, runs = int(ndocs), int(runs)
+full, peer, imp, again, mem1 = float(full), float(peer), float(imp), float(again), int(mem1)
+print(f"bundled content: {ndocs} PDFs (the build also writes their web pages and the site); median of {runs} runs")
+print(f"  (a) build --force:                       {full * 1000:8.0f} ms   peak {mem1 / 1024:6.0f} MiB")
+print(f"  (b) typst, one process per document, x2: {peer * 1000:8.0f} ms   (python3 + import typst: {imp * 1000:.0f} ms a process)")
+print(f"  (c) build, nothing changed:              {again * 1000:8.0f} ms")
+net = peer - ndocs * imp / 2
+print(f"  (b) less python3 start-up and import:    {net * 1000:8.0f} ms   (what the typst CLI would pay at most)")
+print(f"  typst per document / full build:         {peer / full:8.2f}x   (target: at least 3x)")
+print(f"  the same, less python3 start-up:         {net / full:8.2f}x")
+print(f"  no-change rebuild / full build:          {again / full:8.1%}   (target: at most 5 %)")
+print("scaled content (benches/scale N), one full build each:")
+for r in sys.argv[8:]:
+    n, secs, kib, pdfs = r.split()
+    n, secs, kib = int(n), float(secs), int(kib)
+    print(f"  {n:3d}x: {pdfs:>4} PDFs  {secs:7.1f} s  = {secs / full:6.1f}x the bundled build"
+          f"  peak {kib / 1024:6.0f} MiB")
+print("targets at 100x: at most 100x the bundled build's time, peak memory under 1 GiB")
+PY
