@@ -125,6 +125,8 @@ fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError
 pub struct BuildReport {
     /// Files written, relative to the output folder.
     pub files: Vec<String>,
+    /// What is worth a warning but did not stop the build: texts still to write in a draft.
+    pub warnings: Vec<Diagnostic>,
     /// Stage timings.
     pub timings: Timings,
 }
@@ -372,5 +374,9 @@ pub fn build(
     timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();
     files.push(names::MANIFEST.into());
-    Ok(BuildReport { files, timings })
+    Ok(BuildReport {
+        files,
+        warnings: validate::draft_warnings(&content),
+        timings,
+    })
 }

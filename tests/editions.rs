@@ -116,7 +116,7 @@ fn only_rebuilds_one_edition_and_keeps_the_manifest_whole() {
     assert_eq!(entry["sha256"].as_str().unwrap().len(), 64);
 
     let o = run_args(args(&["--only", "indikatorer-1999"]));
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr)
             .contains("unknown document `indikatorer-1999` (expected one of:")

@@ -57,7 +57,7 @@ fn a_blocked_path_is_named_and_old_outputs_stay() {
     std::fs::write(out.join("status-2026-q2"), b"not a folder").unwrap();
     let before = snapshot(&out);
     let o = build(tmp.path(), &changed, &out);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
         stderr.contains("error: failed to write") && stderr.contains("status-2026-q2"),
@@ -136,7 +136,7 @@ fn a_full_disk_is_reported_and_old_outputs_stay() {
     let changed = tmp.path().join("changed");
     changed_copy(&content, &changed);
     let o = build(tmp.path(), &changed, &out);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
         stderr.contains("error: failed to write") && stderr.contains("No space left on device"),

@@ -11,8 +11,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use statusrapport::input::from_yaml;
-use statusrapport::pipeline::{self, Timings};
 use statusrapport::input::raw;
+use statusrapport::pipeline::{self, Timings};
 
 /// A valid indicator file, the starting point of every mutation.
 const INDICATOR: &str = include_str!("fixtures/valid-base/indicators/1.6.yaml");

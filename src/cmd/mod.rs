@@ -5,6 +5,9 @@
 
 mod build;
 mod check;
+mod list;
+mod new_quarter;
+mod schema;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,12 +18,20 @@ use crate::pipeline::BuildError;
 
 /// Builds the national e-health strategy's status reports from YAML content.
 #[derive(Debug, Parser)]
-#[command(name = "statusrapport", version, about)]
+#[command(name = "statusrapport", version, about, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print only problems: no progress bar, no summary lines.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The exit codes, as `--help` shows them.
+const EXIT_CODES: &str = "Exit status: 0 on success, 1 when the content has problems, 2 for a \
+usage or environment error (a wrong argument, an unknown document, a file that cannot be \
+written).";
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -29,6 +40,12 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// List the documents `build --only` accepts, and every indicator and initiative.
+    List(list::ListArgs),
+    /// Write the JSON Schema of each kind of content file, for editors.
+    Schema(schema::SchemaArgs),
+    /// Start the next quarter's status from the latest one.
+    NewQuarter(new_quarter::NewQuarterArgs),
 }
 
 /// Where the content is.
@@ -41,9 +58,41 @@ pub struct ContentArgs {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Build(args) => build::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args, quiet),
+        Command::Check(args) => check::run(args, quiet),
+        Command::List(args) => list::run(args),
+        Command::Schema(args) => schema::run(args, quiet),
+        Command::NewQuarter(args) => new_quarter::run(args, quiet),
+    }
+}
+
+/// Exit status 2: a usage or environment error.
+fn usage_error() -> ExitCode {
+    ExitCode::from(2)
+}
+
+/// The exit status of a failed run: 1 when the content is at fault, 2 when the command line
+/// or the machine is.
+fn failure(err: &BuildError) -> ExitCode {
+    match err {
+        BuildError::UnknownDocument { .. } | BuildError::Write(_) => usage_error(),
+        _ => ExitCode::FAILURE,
+    }
+}
+
+/// Prints warnings: problems that do not stop a run, such as texts still to be written in a
+/// draft status.
+fn warn(warnings: &[crate::diagnostics::Diagnostic]) {
+    for w in warnings {
+        eprintln!(
+            "{}:{}:{}: warning: {}",
+            w.path.display(),
+            w.pos.line,
+            w.pos.col,
+            w.message
+        );
     }
 }
 

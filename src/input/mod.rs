@@ -4,12 +4,13 @@
 //! mirrors the YAML exactly, with spans), and every problem met on the way. The files are
 //! found by [`discover`] (walkdir), read under limits on size, depth and aliases, and parsed
 //! by [`parse`] (serde-saphyr); the parser's errors are put in the analyst's words by
-//! `messages`.
+//! `messages`. [`schema`] describes the same raw types as JSON Schema, for editors.
 
 mod discover;
 mod messages;
 mod parse;
 pub mod raw;
+pub mod schema;
 
 pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
 pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};

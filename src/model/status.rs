@@ -125,6 +125,8 @@ pub struct Status {
     pub date: Date,
     /// Source id.
     pub source: SourceId,
+    /// True while its texts are still to be written.
+    pub draft: bool,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
     /// The file it was read from.

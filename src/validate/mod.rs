@@ -9,6 +9,7 @@
 //! list in one run.
 
 mod checks;
+mod draft;
 mod edition;
 mod indicator;
 mod initiative;
@@ -28,6 +29,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::Diagnostic;
 use crate::input::{Kind, RawContent};
 use crate::model::*;
+pub use draft::draft_warnings;
 use sink::{Known, Sink, one_of};
 
 /// What content refers to, filled kind by kind as validation goes: the sources and goals

@@ -190,6 +190,7 @@ fn check_status(s: &mut Sink, path: &Path, doc: &raw::Status, refs: &Refs) -> Op
         subtitle: doc.subtitle.clone(),
         date: date?,
         source,
+        draft: doc.draft,
         goals,
         path: path.to_path_buf(),
     })
