@@ -263,3 +263,28 @@ fn quiet_check_prints_nothing_on_good_content() {
     assert!(o.status.success(), "{stderr}");
     assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""));
 }
+
+#[test]
+fn one_job_builds_the_same_bytes_as_many() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = root().join("content");
+    let (content, out) = (content.to_str().unwrap(), "one");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            content,
+            "--out",
+            out,
+            "--jobs",
+            "1",
+            "-q",
+        ],
+    );
+    let (stdout, stderr) = texts(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""));
+    let many = snapshot(&bundled_build().join("out"));
+    assert!(snapshot(&tmp.path().join(out)) == many);
+}

@@ -3,10 +3,10 @@
 //! The new file keeps what carries over — the goals, the selected indicators and sub-goals,
 //! the indicator pages with what they say about each indicator — and empties what is written
 //! anew each quarter: the overall status, positive events, challenges, questions, the summary
-//! pages' footnotes and the pages' assessments. It is marked `draft: true`, so `check` warns
-//! about every text still to write, and it builds at once. Its source, the quarter's
-//! published deck, is added to `sources.yaml`. If the result does not check, nothing is left
-//! changed.
+//! pages' footnotes and the assessment of each page that had one. It is marked
+//! `draft: true`, so `check` warns about every text still to write, and it builds at once.
+//! Its source, the quarter's published deck, is added to `sources.yaml`. If the result does
+//! not check, nothing is left changed.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -297,7 +297,9 @@ fn status_yaml(
             if let Some(h) = &p.assessment_heading {
                 fields.push(format!("assessment_heading: {}", q(h)));
             }
-            fields.push("assessment: \"\" # TODO: vurdering".to_owned());
+            if p.assessment.is_some() {
+                fields.push("assessment: \"\" # TODO: vurdering".to_owned());
+            }
             if let Some(a) = &p.proposed_ambition {
                 fields.push(format!("proposed_ambition: {}", q(a)));
             }

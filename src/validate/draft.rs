@@ -29,7 +29,8 @@ fn unwritten(status: &Status) -> Vec<Diagnostic> {
             .map(|(name, _)| format!("`{name}`"))
             .collect();
         for (i, p) in g.pages.iter().enumerate() {
-            if p.assessment.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            // A page without an assessment has none by design; an empty one is still to write.
+            if p.assessment.as_deref().is_some_and(|a| a.trim().is_empty()) {
                 empty.push(format!(
                     "the `assessment` of page {} ({})",
                     i + 1,
