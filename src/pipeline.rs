@@ -11,13 +11,15 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analyse::{self, initiatives::StatusMoves};
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId};
 use crate::document::{self, Document};
+use crate::labels::{Labels, Lang};
 use crate::model::{Content, GoalNumber, Quarter};
 use crate::output::{self, Output};
-use crate::render::Renderer;
+use crate::render::{Renderer, Templates};
 use crate::typeset::{self, DocumentWorld};
 use crate::{input, validate};
 
@@ -33,6 +35,9 @@ pub enum BuildError {
     /// A template failed.
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
+    /// An overriding template could not be read.
+    #[error(transparent)]
+    Templates(#[from] crate::render::ReadError),
     /// A document did not compile.
     #[error(transparent)]
     Compile(#[from] typeset::CompileError),
@@ -83,11 +88,15 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Content, BuildE
     }
 }
 
+/// The language of every document: the one place it is chosen. Bokmål until the content
+/// says which languages to publish each document in.
+const LANGUAGE: Lang = Lang::Nb;
+
 /// Which indicator page of a quarter's status a chart belongs to.
 type PageKey = (Quarter, GoalNumber, usize);
 
 /// Draws the chart of every indicator page of every quarter.
-fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
+fn draw_charts(l: &Labels, content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError> {
     let pages: Vec<(PageKey, &crate::model::IndicatorPage)> = content
         .statuses
         .values()
@@ -108,6 +117,7 @@ fn draw_charts(content: &Content) -> Result<BTreeMap<PageKey, Chart>, BuildError
                 .expect("validated reference");
             let name = names::page_chart(key.0, key.1, key.2);
             chart::draw(
+                l,
                 indicator,
                 &page.measures,
                 content.strategy.horizon,
@@ -137,6 +147,7 @@ pub fn outputs(
     content_dir: &Path,
     content: &Content,
     only: Option<&str>,
+    templates: &Templates,
     timings: &mut Timings,
     progress: bool,
 ) -> Result<Vec<Output>, BuildError> {
@@ -155,8 +166,10 @@ pub fn outputs(
                 .collect(),
         });
     }
-    let charts = timings.time("chart", || draw_charts(content))?;
-    let renderer = Renderer::new();
+    let l = LANGUAGE.labels();
+    let moves = timings.time("analyse", || analyse::initiatives::status_moves(content));
+    let charts = timings.time("chart", || draw_charts(l, content))?;
+    let renderer = Renderer::new(templates)?;
     let bar = if progress {
         ProgressBar::new(selected.len() as u64)
     } else {
@@ -170,7 +183,7 @@ pub fn outputs(
     let docs: Result<Vec<Vec<Output>>, BuildError> = selected
         .par_iter()
         .map(|doc| {
-            let result = compile_document(content_dir, content, &renderer, &charts, doc);
+            let result = compile_document(content_dir, content, l, &renderer, &charts, &moves, doc);
             bar.inc(1);
             result
         })
@@ -180,10 +193,10 @@ pub fn outputs(
     let mut outputs: Vec<Output> = docs?.into_iter().flatten().collect();
     if only.is_none() {
         let pages = timings.time("indicator pages", || {
-            indicator_pages(content_dir, content, &renderer)
+            indicator_pages(content_dir, content, l, &renderer)
         })?;
         outputs.extend(pages);
-        outputs.push(index(content_dir, content, &renderer)?);
+        outputs.push(index(content_dir, content, l, &renderer)?);
         outputs.extend(web_fonts());
     }
     Ok(outputs)
@@ -211,8 +224,10 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 fn compile_document(
     content_dir: &Path,
     content: &Content,
+    l: &Labels,
     renderer: &Renderer,
     charts: &BTreeMap<PageKey, Chart>,
+    moves: &StatusMoves,
     doc: &Document,
 ) -> Result<Vec<Output>, BuildError> {
     let id: DocId = doc.id();
@@ -225,10 +240,12 @@ fn compile_document(
             let lookup =
                 |g: GoalNumber, page: usize| charts.get(&(status.quarter, g, page)).cloned();
             let view = document::status::status_view(
+                l,
                 content,
                 status,
                 goal,
                 &lookup,
+                moves,
                 names::HOME_FROM_DOCUMENT,
             );
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
@@ -237,9 +254,11 @@ fn compile_document(
             } else {
                 "deck.typ"
             };
-            let source = renderer.render(template, minijinja::context! { doc => ctx.clone() })?;
+            let source =
+                renderer.render(template, l, minijinja::context! { doc => ctx.clone() })?;
             let html = renderer.render(
                 "status.html",
+                l,
                 minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
             let files: Vec<(String, Vec<u8>)> = charts
@@ -251,21 +270,30 @@ fn compile_document(
             (source, html, files, status.date)
         }
         Document::Edition(edition) => {
-            let view = document::edition::edition_view(content, edition, names::HOME_FROM_DOCUMENT);
+            let view =
+                document::edition::edition_view(l, content, edition, names::HOME_FROM_DOCUMENT);
             let ctx = minijinja::Value::from(minijinja::value::Serde(&view));
             let source = renderer.render(
                 "indikatorer.typ",
+                l,
                 minijinja::context! { doc => ctx.clone() },
             )?;
             let html = renderer.render(
                 "indikatorer.html",
+                l,
                 minijinja::context! { doc => ctx, pdf => id.pdf_from_html() },
             )?;
             (source, html, Vec::new(), edition.published)
         }
     };
     let inputs = relative(content_dir, doc.inputs(content));
-    let world = DocumentWorld::new(id.as_str(), source, files, typeset::typst_date(date));
+    let world = DocumentWorld::new(
+        id.as_str(),
+        source,
+        &renderer.templates().typst_modules(),
+        files,
+        typeset::typst_date(date),
+    );
     let pdf = typeset::pdf(id.as_str(), &world, date);
     // comemo's memo cache grows with every document; keep only what recent ones used.
     typst::comemo::evict(10);
@@ -304,6 +332,7 @@ fn web_fonts() -> Vec<Output> {
 fn indicator_pages(
     content_dir: &Path,
     content: &Content,
+    l: &Labels,
     renderer: &Renderer,
 ) -> Result<Vec<Output>, BuildError> {
     use document::indicator as site;
@@ -313,10 +342,11 @@ fn indicator_pages(
         .collect::<Vec<_>>()
         .par_iter()
         .map(|ind| {
-            let charts = site::charts(content, ind)?;
-            let view = site::indicator_view(content, ind, &charts);
+            let charts = site::charts(l, content, ind)?;
+            let view = site::indicator_view(l, content, ind, &charts);
             let html = renderer.render(
                 "indicator.html",
+                l,
                 minijinja::context! {
                     ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                     publisher => &content.strategy.publisher,
@@ -334,12 +364,12 @@ fn indicator_pages(
                 },
                 Output {
                     path: names::indicator_csv(&ind.id),
-                    bytes: site::data_csv(content, ind),
+                    bytes: site::data_csv(l, content, ind),
                     inputs: inputs.clone(),
                 },
                 Output {
                     path: names::indicator_metadata(&ind.id),
-                    bytes: site::metadata_json(ind),
+                    bytes: site::metadata_json(l, ind),
                     inputs,
                 },
             ])
@@ -349,9 +379,14 @@ fn indicator_pages(
 }
 
 /// The site's front page.
-fn index(content_dir: &Path, content: &Content, renderer: &Renderer) -> Result<Output, BuildError> {
-    let view = document::index::index_view(content);
-    let html = renderer.render("index.html", &view)?;
+fn index(
+    content_dir: &Path,
+    content: &Content,
+    l: &Labels,
+    renderer: &Renderer,
+) -> Result<Output, BuildError> {
+    let view = document::index::index_view(l, content);
+    let html = renderer.render("index.html", l, &view)?;
     Ok(Output {
         path: names::INDEX.into(),
         bytes: html.into_bytes(),
@@ -359,17 +394,25 @@ fn index(content_dir: &Path, content: &Content, renderer: &Renderer) -> Result<O
     })
 }
 
-/// Builds from `content_dir` into `out_dir`: every document, or only the one `only` names.
-/// Nothing is written unless every selected document was produced.
+/// Builds from `content_dir` into `out_dir` with `templates`: every document, or only the
+/// one `only` names. Nothing is written unless every selected document was produced.
 pub fn build(
     content_dir: &Path,
     out_dir: &Path,
+    templates: &Templates,
     only: Option<&str>,
     progress: bool,
 ) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let content = load(content_dir, &mut timings)?;
-    let outputs = outputs(content_dir, &content, only, &mut timings, progress)?;
+    let outputs = outputs(
+        content_dir,
+        &content,
+        only,
+        templates,
+        &mut timings,
+        progress,
+    )?;
     let merge = only.is_some();
     timings.time("write", || output::write_all(out_dir, &outputs, merge))?;
     let mut files: Vec<String> = outputs.into_iter().map(|o| o.path).collect();

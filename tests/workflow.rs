@@ -129,7 +129,7 @@ fn every_bundled_file_fits_its_schema_and_broken_ones_do_not() {
         assert!(found.is_empty(), "{}: {found:#?}", rel.display());
         checked += 1;
     }
-    assert!(checked >= 50, "only {checked} files checked");
+    assert!(checked >= 40, "only {checked} files checked");
 
     let mut indicator = yaml_as_json(&content.join("indicators/1.6.yaml"));
     indicator["descripton"] = "a misspelt field".into();

@@ -1,6 +1,8 @@
 //! Analysis: what the data says about each measure — latest value, the next target as a
 //! number, progress towards it, and the trend.
 
+pub mod initiatives;
+
 use serde::Serialize;
 
 use crate::model::{Measure, TargetKind, Value};
@@ -17,18 +19,6 @@ pub enum Standing {
     Behind,
     /// Not enough numbers to tell.
     Unknown,
-}
-
-impl Standing {
-    /// Norwegian label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Reached => "Mål nådd",
-            Standing::Progressing => "I bevegelse mot målet",
-            Standing::Behind => "Ikke i bevegelse mot målet",
-            Standing::Unknown => "Ingen måling etter utgangspunktet å vurdere",
-        }
-    }
 }
 
 /// Direction of the last change.

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::analyse::target_value;
-use crate::labels::format as norsk;
+use crate::labels::{Labels, fill};
 use crate::model::{Indicator, Measure, MeasureId, Quantity, Unit};
 
 /// A drawn chart.
@@ -97,34 +97,34 @@ fn points(indicator: &Indicator, m: &Measure, horizon: i32) -> Points {
     }
 }
 
-fn fmt_value(unit: Unit, v: f64) -> String {
-    norsk::quantity(unit, Quantity { value: v, of: None })
+fn fmt_value(l: &Labels, unit: Unit, v: f64) -> String {
+    l.quantity(unit, Quantity { value: v, of: None })
 }
 
-fn fmt_x(x: f64) -> String {
+fn fmt_x(l: &Labels, x: f64) -> String {
     let year = x.floor();
     if (x - year).abs() < 1e-6 {
         format!("{year:.0}")
     } else {
-        format!("{year:.0} ({})", norsk::number((x - year) * 12.0 + 1.0, 0))
+        format!("{year:.0} ({})", l.number((x - year) * 12.0 + 1.0, 0))
     }
 }
 
 /// Alt text: every point of every series, in words.
-fn alt_text(title: &str, unit: Unit, series: &[Points]) -> String {
-    let mut parts = vec![format!("Diagram: {title}.")];
+fn alt_text(l: &Labels, title: &str, unit: Unit, series: &[Points]) -> String {
+    let mut parts = vec![fill(l.chart_alt, &[("title", title)])];
     for s in series {
         let mut words = Vec::new();
         if !s.values.is_empty() {
             let kind = if s.illustrative {
-                "Illustrert framskrivning, ikke målte verdier"
+                l.chart_illustrative
             } else {
-                "Målte verdier"
+                l.chart_measured
             };
             let list: Vec<String> = s
                 .values
                 .iter()
-                .map(|(x, y)| format!("{}: {}", fmt_x(*x), fmt_value(unit, *y)))
+                .map(|(x, y)| format!("{}: {}", fmt_x(l, *x), fmt_value(l, unit, *y)))
                 .collect();
             words.push(format!("{kind}: {}", list.join("; ")));
         }
@@ -132,15 +132,18 @@ fn alt_text(title: &str, unit: Unit, series: &[Points]) -> String {
             let list: Vec<String> = s
                 .targets
                 .iter()
-                .map(|(x, y)| format!("{}: {}", fmt_x(*x), fmt_value(unit, *y)))
+                .map(|(x, y)| format!("{}: {}", fmt_x(l, *x), fmt_value(l, unit, *y)))
                 .collect();
-            words.push(format!("Måltall: {}", list.join("; ")));
+            words.push(format!("{}: {}", l.chart_targets, list.join("; ")));
         }
         if let Some((x, y)) = s.ambition {
-            words.push(format!("Ambisjon {}: {}", fmt_x(x), fmt_value(unit, y)));
+            words.push(fill(
+                l.chart_ambition,
+                &[("when", &fmt_x(l, x)), ("value", &fmt_value(l, unit, y))],
+            ));
         }
         if words.is_empty() {
-            words.push("ingen tallfestede verdier".to_owned());
+            words.push(l.chart_no_values.to_owned());
         }
         parts.push(format!("{}. {}.", s.label, words.join(". ")));
     }
@@ -149,6 +152,7 @@ fn alt_text(title: &str, unit: Unit, series: &[Points]) -> String {
 
 /// Draws the chart for an indicator page, or nothing when the data holds no numbers.
 pub fn draw(
+    l: &Labels,
     indicator: &Indicator,
     measure_ids: &[MeasureId],
     horizon: i32,
@@ -218,7 +222,7 @@ pub fn draw(
                 String::new()
             }
         };
-        let y_fmt = |y: &f64| fmt_value(unit, *y);
+        let y_fmt = |y: &f64| fmt_value(l, unit, *y);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -248,9 +252,9 @@ pub fn draw(
             };
             if !s.values.is_empty() {
                 let label = if s.illustrative {
-                    named("illustrasjon, ikke målt")
+                    named(l.legend_illustrative)
                 } else {
-                    named("målt")
+                    named(l.legend_measured)
                 };
                 if s.illustrative {
                     chart
@@ -283,14 +287,14 @@ pub fn draw(
                             .map(|p| TriangleMarker::new(*p, 8, TARGET.stroke_width(3))),
                     )
                     .map_err(|e| err(&e))?
-                    .label(named("måltall"))
+                    .label(named(l.legend_targets))
                     .legend(|(x, y)| TriangleMarker::new((x + 12, y), 7, TARGET.stroke_width(3)));
             }
             if let Some(p) = s.ambition {
                 chart
                     .draw_series(std::iter::once(Cross::new(p, 8, AMBITION.stroke_width(4))))
                     .map_err(|e| err(&e))?
-                    .label(named("ambisjon"))
+                    .label(named(l.legend_ambition))
                     .legend(|(x, y)| Cross::new((x + 12, y), 6, AMBITION.stroke_width(4)));
             }
         }
@@ -307,7 +311,7 @@ pub fn draw(
     Ok(Some(Chart {
         name: name.to_owned(),
         svg,
-        alt: alt_text(title, unit, &series),
+        alt: alt_text(l, title, unit, &series),
         illustrative,
     }))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, failure, report, usage_error, warn};
+use super::{ContentArgs, TemplateArgs, failure, report, usage_error, warn};
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
@@ -17,6 +17,9 @@ pub struct BuildArgs {
     /// Where the content is.
     #[command(flatten)]
     pub content: ContentArgs,
+    /// Where overriding templates are.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -47,13 +50,16 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
             return usage_error();
         }
     };
-    let built = pool.install(|| {
-        pipeline::build(
-            &args.content.content,
-            &args.out,
-            args.only.as_deref(),
-            progress,
-        )
+    let built = args.templates.load(&args.content).and_then(|templates| {
+        pool.install(|| {
+            pipeline::build(
+                &args.content.content,
+                &args.out,
+                &templates,
+                args.only.as_deref(),
+                progress,
+            )
+        })
     });
     match built {
         Ok(r) => {

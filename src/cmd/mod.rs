@@ -5,9 +5,11 @@
 
 mod build;
 mod check;
+mod init_templates;
 mod list;
 mod new_quarter;
 mod schema;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,12 +42,16 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Validate the content and report every problem, writing nothing.
     Check(check::CheckArgs),
+    /// Build, then build again whenever a content file or template changes.
+    Watch(watch::WatchArgs),
     /// List the documents `build --only` accepts, and every indicator and initiative.
     List(list::ListArgs),
-    /// Write the JSON Schema of each kind of content file, for editors.
-    Schema(schema::SchemaArgs),
     /// Start the next quarter's status from the latest one.
     NewQuarter(new_quarter::NewQuarterArgs),
+    /// Write the JSON Schema of each kind of content file, for editors.
+    Schema(schema::SchemaArgs),
+    /// Write the built-in templates into the templates folder, to start a house style from.
+    InitTemplates(init_templates::InitTemplatesArgs),
 }
 
 /// Where the content is.
@@ -54,6 +60,33 @@ pub struct ContentArgs {
     /// The content folder.
     #[arg(long, default_value = "content")]
     pub content: PathBuf,
+}
+
+/// Where overriding templates are.
+#[derive(Debug, Clone, Args)]
+pub struct TemplateArgs {
+    /// A folder whose files replace the built-in templates of the same path (`deck.typ`,
+    /// `html/status.html`, `typst/style.typ`, ...). Default: `templates/` beside the content
+    /// folder, when it exists.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+impl TemplateArgs {
+    /// The templates folder: as given, or `templates/` beside the content folder.
+    pub fn dir(&self, content: &ContentArgs) -> PathBuf {
+        self.templates.clone().unwrap_or_else(|| {
+            let parent = content.content.parent().unwrap_or(std::path::Path::new(""));
+            parent.join("templates")
+        })
+    }
+
+    /// Loads the built-in templates with this folder's overrides.
+    pub fn load(&self, content: &ContentArgs) -> Result<crate::render::Templates, BuildError> {
+        let dir = self.dir(content);
+        let dir = (self.templates.is_some() || dir.is_dir()).then_some(dir);
+        Ok(crate::render::Templates::load(dir.as_deref())?)
+    }
 }
 
 /// Runs a parsed command line.
@@ -65,6 +98,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::List(args) => list::run(args),
         Command::Schema(args) => schema::run(args, quiet),
         Command::NewQuarter(args) => new_quarter::run(args, quiet),
+        Command::Watch(args) => watch::run(args),
+        Command::InitTemplates(args) => init_templates::run(args),
     }
 }
 

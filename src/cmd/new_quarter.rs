@@ -1,9 +1,10 @@
 //! `statusrapport new-quarter 2026-Q3`: starts a quarter's status from the latest one.
 //!
-//! The new file keeps what carries over — the goals, the selected indicators and sub-goals,
-//! the indicator pages with what they say about each indicator — and empties what is written
-//! anew each quarter: the overall status, positive events, challenges, questions, the summary
-//! pages' footnotes and the assessment of each page that had one. It is marked
+//! The new file keeps what carries over — the goals, the selected indicators and sub-goals
+//! with the sub-goals' statuses, the indicator pages with what they say about each
+//! indicator — and empties what is written anew each quarter: the overall status, positive
+//! events, challenges, questions, the statuses' comments, the summary pages' footnotes and
+//! the assessment of each page that had one. It is marked
 //! `draft: true`, so `check` warns about every text still to write, and it builds at once.
 //! Its source, the quarter's published deck, is added to `sources.yaml`. If the result does
 //! not check, nothing is left changed.
@@ -275,6 +276,11 @@ fn status_yaml(
             if !s.items.is_empty() {
                 fields.push(format!("items: {}", list(&s.items)));
             }
+            // The status carries over until the analyst changes it; its comment is this
+            // quarter's text, written anew.
+            if let Some(st) = &s.status {
+                fields.push(format!("status: {} # as last quarter: check", q(&st.value)));
+            }
             item(&mut line, 6, &fields);
         }
         line(4, "positive: [] # TODO: positive hendelser");
@@ -433,7 +439,8 @@ mod tests {
     #[test]
     fn the_new_status_reads_back_with_the_texts_emptied() {
         let old = "quarter: 2026-Q2\ntitle: T Q2 2026\nsource: s\ngoals:\n  - goal: 1\n    \
-            overall: [x]\n    selected:\n      - label: L\n        initiative: 1A\n      \
+            overall: [x]\n    selected:\n      - label: L\n        initiative: 1A\n        status: risiko\n        \
+            comment: C\n      \
             - indicator: \"1.6\"\n        text: \"a: b\"\n        items: [i]\n    \
             positive: [p]\n    pages:\n      - indicator: \"1.6\"\n        measures: [m]\n        \
             title: P\n        about: \"A\\nB\"\n        assessment: old\n        \
@@ -448,6 +455,12 @@ mod tests {
         let g = &new.goals[0];
         assert!(g.overall.is_empty() && g.positive.is_empty());
         assert_eq!(g.selected.len(), 2);
+        let first = &g.selected[0].value;
+        assert_eq!(
+            first.status.as_ref().map(|s| s.value.as_str()),
+            Some("risiko")
+        );
+        assert!(first.comment.is_none());
         let s = &g.selected[1].value;
         assert_eq!(s.text.as_deref(), Some("a: b"));
         assert_eq!(s.items, ["i"]);

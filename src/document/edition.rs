@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::text::{baseline_text, paragraphs, target_text};
-use crate::labels::format as norsk;
+use crate::labels::{Labels, fill};
 use crate::model::*;
 
 /// A section of running text.
@@ -141,7 +141,7 @@ fn rows_have_note(rows: &[RowView], note: &Footnote) -> bool {
 }
 
 /// Builds the view of an edition.
-pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> EditionView {
+pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str) -> EditionView {
     let goals = edition
         .goals
         .iter()
@@ -161,7 +161,7 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
                                 format!(
                                     "{}{}",
                                     measure_prefix(m, n.as_deref(), several),
-                                    baseline_text(m.unit, b)
+                                    baseline_text(l, m.unit, b)
                                 )
                             })
                         })
@@ -177,7 +177,7 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
                                         format!(
                                             "{}{}",
                                             measure_prefix(m, n.as_deref(), several),
-                                            target_text(m.unit, t)
+                                            target_text(l, m.unit, t)
                                         )
                                     })
                                 })
@@ -185,7 +185,10 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
                             for c in ind.comments.iter().filter(|c| {
                                 c.year == Some(*year) && c.date.end() <= edition.published
                             }) {
-                                lines.push(format!("Kommentar per {}: {}", c.date, c.text));
+                                lines.push(fill(
+                                    l.comment,
+                                    &[("date", &l.period(c.date)), ("text", &c.text)],
+                                ));
                             }
                             lines
                         })
@@ -198,8 +201,8 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
                             .unit_label
                             .clone()
                             .or_else(|| ind.unit_label.clone())
-                            .unwrap_or_else(|| ind.unit.label().to_owned()),
-                        kind: row.kind.unwrap_or(ind.kind).label().to_owned(),
+                            .unwrap_or_else(|| l.unit(ind.unit).to_owned()),
+                        kind: l.kind(row.kind.unwrap_or(ind.kind)).to_owned(),
                         description: paragraphs(
                             row.description.as_deref().unwrap_or(&ind.description),
                         ),
@@ -232,14 +235,14 @@ pub fn edition_view(content: &Content, edition: &Edition, home: &str) -> Edition
     EditionView {
         title: edition.title.clone(),
         year: edition.year,
-        date: norsk::date(edition.published),
+        date: l.date(edition.published),
         strategy: content.strategy.title.clone(),
         publisher: content.strategy.publisher.clone(),
         baseline_heading: edition.baseline_heading.clone(),
         target_headings: edition
             .target_years
             .iter()
-            .map(|y| format!("Måltall {y}"))
+            .map(|y| fill(l.target_year, &[("year", &y.to_string())]))
             .collect(),
         introduction: edition
             .introduction

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::names::{self, DocId};
-use crate::labels::format as norsk;
+use crate::labels::Labels;
 use crate::model::Content;
 
 /// A goal's report in a quarter.
@@ -91,7 +91,7 @@ pub struct IndexView {
 }
 
 /// Builds the front page's view.
-pub fn index_view(content: &Content) -> IndexView {
+pub fn index_view(l: &Labels, content: &Content) -> IndexView {
     let indicators = content
         .goals
         .values()
@@ -120,7 +120,7 @@ pub fn index_view(content: &Content) -> IndexView {
                 slug: deck.to_string(),
                 slug_dir: deck.dir().to_owned(),
                 title: s.title.clone(),
-                date: norsk::date(s.date),
+                date: l.date(s.date),
                 pdf: deck.pdf(),
                 goals: s
                     .goals
@@ -147,7 +147,7 @@ pub fn index_view(content: &Content) -> IndexView {
             slug: DocId::edition(e.year).to_string(),
             title: e.title.clone(),
             year: e.year,
-            date: norsk::date(e.published),
+            date: l.date(e.published),
         })
         .collect();
     IndexView {

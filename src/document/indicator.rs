@@ -8,7 +8,7 @@ use super::edition::edition_measures;
 use super::names::{self, DocId};
 use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
 use crate::chart::{self, Chart};
-use crate::labels::format::{self as norsk, quantity};
+use crate::labels::{Labels, fill};
 use crate::model::*;
 
 /// A measure on an indicator page.
@@ -77,7 +77,11 @@ pub struct IndicatorView {
 }
 
 /// Draws one chart per measure that has numbers.
-pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, chart::ChartError> {
+pub fn charts(
+    l: &Labels,
+    content: &Content,
+    ind: &Indicator,
+) -> Result<Vec<Option<Chart>>, chart::ChartError> {
     ind.measures
         .iter()
         .enumerate()
@@ -91,7 +95,7 @@ pub fn charts(content: &Content, ind: &Indicator) -> Result<Vec<Option<Chart>>, 
             if ids.is_empty() && ind.measures.len() > 1 {
                 return Ok(None);
             }
-            chart::draw(ind, &ids, content.strategy.horizon, &name, &title)
+            chart::draw(l, ind, &ids, content.strategy.horizon, &name, &title)
         })
         .collect()
 }
@@ -105,6 +109,7 @@ fn source_title(content: &Content, id: &str) -> String {
 
 /// Builds an indicator page.
 pub fn indicator_view(
+    l: &Labels,
     content: &Content,
     ind: &Indicator,
     charts: &[Option<Chart>],
@@ -124,12 +129,12 @@ pub fn indicator_view(
                 (Some(id), None) if ind.measures.len() > 1 => Some(id.to_string()),
                 _ => None,
             },
-            unit: m.unit.label().to_owned(),
-            baseline: m.baseline.as_ref().map(|b| baseline_text(m.unit, b)),
+            unit: l.unit(m.unit).to_owned(),
+            baseline: m.baseline.as_ref().map(|b| baseline_text(l, m.unit, b)),
             targets: m
                 .targets
                 .iter()
-                .map(|t| (t.year, target_text(m.unit, t)))
+                .map(|t| (t.year, target_text(l, m.unit, t)))
                 .collect(),
             ambition: m.ambition.as_ref().map(|a| a.text.clone()),
             values: m
@@ -137,8 +142,8 @@ pub fn indicator_view(
                 .iter()
                 .map(|v| {
                     (
-                        v.period.to_string(),
-                        quantity(m.unit, v.quantity),
+                        l.period(v.period),
+                        l.quantity(m.unit, v.quantity),
                         source_title(content, &v.source),
                     )
                 })
@@ -169,13 +174,13 @@ pub fn indicator_view(
             };
             let note = match on_page.map(|i| &g.pages[i]) {
                 Some(p) => p.proposed_ambition.as_ref().map_or_else(
-                    || format!("Egen side: {}", p.title),
-                    |a| format!("Egen side: {}. Foreslått ambisjon: {a}", p.title),
+                    || fill(l.own_page, &[("title", &p.title)]),
+                    |a| fill(l.own_page_ambition, &[("title", &p.title), ("ambition", a)]),
                 ),
-                None => "Blant utvalgte indikatorer".to_owned(),
+                None => l.among_selected.to_owned(),
             };
             history.push(HistoryEntry {
-                when: Period::Quarter(s.quarter.year, s.quarter.quarter).to_string(),
+                when: l.quarter(s.quarter),
                 document: s.title.clone(),
                 href,
                 note,
@@ -193,21 +198,26 @@ pub fn indicator_view(
                 .flat_map(|(m, _)| {
                     m.targets
                         .iter()
-                        .map(move |t| format!("{}: {}", t.year, target_text(m.unit, t)))
+                        .map(move |t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
                 })
                 .collect();
             history.push(HistoryEntry {
-                when: norsk::date(e.published),
+                when: l.date(e.published),
                 document: format!("{} {}", e.title, e.year),
                 href: DocId::edition(e.year).html_from_indicator(g.goal),
-                note: format!(
-                    "Nummer {}. Måltall: {}",
-                    row.number,
-                    if targets.is_empty() {
-                        "ingen".to_owned()
-                    } else {
-                        targets.join("; ")
-                    }
+                note: fill(
+                    l.edition_note,
+                    &[
+                        ("number", &row.number),
+                        (
+                            "targets",
+                            &if targets.is_empty() {
+                                l.none.to_owned()
+                            } else {
+                                targets.join("; ")
+                            },
+                        ),
+                    ],
                 ),
             });
         }
@@ -215,24 +225,29 @@ pub fn indicator_view(
     IndicatorView {
         id: ind.id.to_string(),
         goal: content.goal(ind.goal).map_or_else(
-            || format!("Mål {}", ind.goal),
-            |g| format!("Mål {}: {}", g.number, g.title),
+            || fill(l.goal, &[("n", &ind.goal.to_string())]),
+            |g| {
+                fill(
+                    l.goal_titled,
+                    &[("n", &g.number.to_string()), ("title", &g.title)],
+                )
+            },
         ),
         name: ind.name.clone(),
         description: paragraphs(&ind.description),
         unit: ind
             .unit_label
             .clone()
-            .unwrap_or_else(|| ind.unit.label().to_owned()),
-        kind: ind.kind.label().to_owned(),
+            .unwrap_or_else(|| l.unit(ind.unit).to_owned()),
+        kind: l.kind(ind.kind).to_owned(),
         measurement: ind.measurement.clone(),
         data_source: ind.data_source.clone(),
-        frequency: ind.frequency.map(|f| f.label().to_owned()),
+        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
         footnotes: ind.footnotes.clone(),
         comments: ind
             .comments
             .iter()
-            .map(|c| (c.date.to_string(), c.text.clone()))
+            .map(|c| (l.period(c.date), c.text.clone()))
             .collect(),
         measures,
         history,
@@ -240,7 +255,7 @@ pub fn indicator_view(
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
-pub fn data_csv(content: &Content, ind: &Indicator) -> Vec<u8> {
+pub fn data_csv(l: &Labels, content: &Content, ind: &Indicator) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
         w.write_record(fields).expect("writing to memory")
@@ -301,7 +316,7 @@ pub fn data_csv(content: &Content, ind: &Indicator) -> Vec<u8> {
                     &v,
                     &of,
                     &unit,
-                    &target_text(m.unit, t),
+                    &target_text(l, m.unit, t),
                     &source_title(content, &t.source),
                 ],
             );
@@ -374,21 +389,21 @@ struct Metadata<'a> {
 }
 
 /// `metadata.json`: the indicator's definition.
-pub fn metadata_json(ind: &Indicator) -> Vec<u8> {
+pub fn metadata_json(l: &Labels, ind: &Indicator) -> Vec<u8> {
     let unit_label = ind
         .unit_label
         .clone()
-        .unwrap_or_else(|| ind.unit.label().to_owned());
+        .unwrap_or_else(|| l.unit(ind.unit).to_owned());
     let meta = Metadata {
         id: &ind.id,
         goal: ind.goal.get(),
         name: &ind.name,
         unit: &unit_label,
-        kind: ind.kind.label(),
+        kind: l.kind(ind.kind),
         description: &ind.description,
         measurement: ind.measurement.as_deref(),
         data_source: ind.data_source.as_deref(),
-        frequency: ind.frequency.map(|f| f.label()),
+        frequency: ind.frequency.map(|f| l.frequency(f)),
         measures: ind
             .measures
             .iter()

@@ -10,6 +10,7 @@
 pub mod edition;
 pub mod index;
 pub mod indicator;
+pub mod initiative_status;
 pub mod names;
 pub mod status;
 pub mod text;

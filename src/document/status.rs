@@ -1,16 +1,21 @@
 //! The quarterly status: the deck (every goal) and one report per goal, as the view their
 //! typst and HTML templates fill.
 //!
-//! Everything a template prints is a string here, already in Norwegian typography; templates
-//! only place it. The same view fills the typst and the HTML templates.
+//! Everything a template prints is a string here, already in the words and typography of the
+//! document's language; templates only place it and their own fixed words, from the same
+//! labels. The same view fills the typst and the HTML templates.
 
 use serde::Serialize;
 
+use super::initiative_status::{
+    InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
+};
 use super::names::{self, initiative_anchor, page_anchor};
 use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use crate::analyse::initiatives::StatusMoves;
 use crate::analyse::{self, Standing};
 use crate::chart::Chart;
-use crate::labels::format::{self as norsk, quantity};
+use crate::labels::{Labels, fill};
 use crate::model::*;
 
 /// A list item.
@@ -33,6 +38,8 @@ pub struct SelectedView {
     pub anchor: Option<String>,
     /// Sub-items.
     pub items: Vec<String>,
+    /// A roadmap sub-goal's status this quarter.
+    pub status: Option<InitiativeStatusView>,
 }
 
 /// One row of an indicator page's figures.
@@ -157,6 +164,8 @@ pub struct StatusView {
     pub date: String,
     /// Where the content was published.
     pub source: String,
+    /// The initiative status scale with its definitions, when the document gives a status.
+    pub scale: Vec<LevelView>,
     /// Goals in the document.
     pub goals: Vec<GoalView>,
     /// Link back to the site index, relative.
@@ -172,41 +181,49 @@ fn items(list: &[Item]) -> Vec<ItemView> {
         .collect()
 }
 
-fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
+fn fact_rows(l: &Labels, indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
     let measures = indicator.select_measures(measure_ids);
     measures
         .into_iter()
         .map(|m| {
             let facts = analyse::analyse(m);
             let latest = match facts.latest {
-                Some(v) if m.illustrative => format!(
-                    "{} ({}, illustrasjon)",
-                    quantity(m.unit, v.quantity),
-                    v.period
+                Some(v) if m.illustrative => fill(
+                    l.latest_illustrative,
+                    &[
+                        ("value", &l.quantity(m.unit, v.quantity)),
+                        ("period", &l.period(v.period)),
+                    ],
                 ),
-                Some(v) => format!("{} ({})", quantity(m.unit, v.quantity), v.period),
-                None => "Ingen måling i kildene".to_owned(),
+                Some(v) => format!(
+                    "{} ({})",
+                    l.quantity(m.unit, v.quantity),
+                    l.period(v.period)
+                ),
+                None => l.no_measurement.to_owned(),
             };
             let targets = m
                 .targets
                 .iter()
-                .map(|t| format!("{}: {}", t.year, target_text(m.unit, t)))
+                .map(|t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
                 .collect::<Vec<_>>()
                 .join("; ");
             let standing = match (facts.standing, facts.progress) {
-                (Standing::Progressing, Some(p)) => format!(
-                    "{} ({} av veien)",
-                    facts.standing.label(),
-                    norsk::percent(p)
+                (Standing::Progressing, Some(p)) => fill(
+                    l.standing_share,
+                    &[
+                        ("standing", l.standing(facts.standing)),
+                        ("share", &l.percent(p)),
+                    ],
                 ),
-                (s, _) => s.label().to_owned(),
+                (s, _) => l.standing(s).to_owned(),
             };
             FactRow {
                 measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
                 baseline: m
                     .baseline
                     .as_ref()
-                    .map(|b| baseline_text(m.unit, b))
+                    .map(|b| baseline_text(l, m.unit, b))
                     .unwrap_or_else(|| "–".into()),
                 latest,
                 targets: if targets.is_empty() {
@@ -227,13 +244,16 @@ fn fact_rows(indicator: &Indicator, measure_ids: &[MeasureId]) -> Vec<FactRow> {
 
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
 pub fn status_view(
+    l: &Labels,
     content: &Content,
     status: &Status,
     goal_filter: Option<GoalNumber>,
     charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
+    moves: &StatusMoves,
     home: &str,
 ) -> StatusView {
-    let goals = status
+    let scale = &content.strategy.initiative_scale;
+    let goals: Vec<GoalView> = status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
@@ -259,17 +279,20 @@ pub fn status_view(
                         about_heading: p
                             .about_heading
                             .clone()
-                            .unwrap_or_else(|| "Om indikatoren".into()),
+                            .unwrap_or_else(|| l.about_indicator.into()),
                         about: paragraphs(&p.about),
-                        frequency: ind.frequency.map(|f| f.label().to_owned()),
+                        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
                         assessment_heading: p.assessment_heading.clone().unwrap_or_else(|| {
-                            format!("Framdrift mot {}", content.strategy.horizon)
+                            fill(
+                                l.progress_towards,
+                                &[("year", &content.strategy.horizon.to_string())],
+                            )
                         }),
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.clone(),
                         chart,
-                        facts: fact_rows(ind, &p.measures),
+                        facts: fact_rows(l, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })
@@ -311,6 +334,19 @@ pub fn status_view(
                         text: s.text.clone(),
                         anchor: anchor_of(&s.reference),
                         items: s.items.clone(),
+                        status: match &s.reference {
+                            SelectedRef::Initiative(id) => {
+                                moves.get(&(status.quarter, id.clone())).map(|mv| {
+                                    initiative_status(
+                                        l,
+                                        scale,
+                                        mv,
+                                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                                    )
+                                })
+                            }
+                            _ => None,
+                        },
                     })
                     .collect(),
                 positive: items(&g.positive),
@@ -323,7 +359,14 @@ pub fn status_view(
         })
         .collect();
     let title = match goal_filter.and_then(|n| content.goal(n)) {
-        Some(goal) => format!("{} – mål {}: {}", status.title, goal.number, goal.title),
+        Some(goal) => fill(
+            l.report_title,
+            &[
+                ("title", &status.title),
+                ("n", &goal.number.to_string()),
+                ("goal", &goal.title),
+            ],
+        ),
         None => status.title.clone(),
     };
     StatusView {
@@ -331,13 +374,21 @@ pub fn status_view(
         subtitle: status.subtitle.clone(),
         strategy: content.strategy.title.clone(),
         publisher: content.strategy.publisher.clone(),
-        quarter: Period::Quarter(status.quarter.year, status.quarter.quarter).to_string(),
-        date: norsk::date(status.date),
+        quarter: l.quarter(status.quarter),
+        date: l.date(status.date),
         source: content
             .sources
             .get(&status.source)
             .map(|s| s.title.clone())
             .unwrap_or_default(),
+        scale: if goals
+            .iter()
+            .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
+        {
+            scale_view(l, scale)
+        } else {
+            Vec::new()
+        },
         goals,
         home: home.to_owned(),
     }

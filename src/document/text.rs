@@ -1,7 +1,7 @@
 //! Text shared by every document: paragraphs, baselines and targets as printed, charts
 //! made accessible for inline HTML.
 
-use crate::labels::format::{self as norsk, quantity};
+use crate::labels::{Labels, fill};
 use crate::model::{Baseline, Target, TargetKind, Unit};
 
 /// Splits a text into paragraphs at blank lines, joining wrapped lines.
@@ -20,27 +20,27 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// A target as printed: the published text if any, else its number or kind.
-pub fn target_text(unit: Unit, t: &Target) -> String {
+pub fn target_text(l: &Labels, unit: Unit, t: &Target) -> String {
     if let Some(text) = &t.text {
         return text.clone();
     }
     match t.kind {
-        TargetKind::Value(q) => quantity(unit, q),
-        TargetKind::Change(p) => format!("Øke med {}", norsk::percent(p)),
-        TargetKind::Maintain => "Opprettholde".to_owned(),
+        TargetKind::Value(q) => l.quantity(unit, q),
+        TargetKind::Change(p) => fill(l.increase_by, &[("percent", &l.percent(p))]),
+        TargetKind::Maintain => l.maintain.to_owned(),
         TargetKind::Text => String::new(),
     }
 }
 
 /// A baseline as printed: its published text, or its number and period.
-pub fn baseline_text(unit: Unit, b: &Baseline) -> String {
+pub fn baseline_text(l: &Labels, unit: Unit, b: &Baseline) -> String {
     if let Some(text) = &b.text {
         return text.clone();
     }
     match (b.quantity, b.period) {
-        (Some(q), Some(p)) => format!("{} ({p})", quantity(unit, q)),
-        (Some(q), None) => quantity(unit, q),
-        (None, Some(p)) => p.to_string(),
+        (Some(q), Some(p)) => format!("{} ({})", l.quantity(unit, q), l.period(p)),
+        (Some(q), None) => l.quantity(unit, q),
+        (None, Some(p)) => l.period(p),
         (None, None) => String::new(),
     }
 }

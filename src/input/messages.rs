@@ -193,7 +193,7 @@ fn budget_message(breach: &BudgetBreach) -> String {
 }
 
 /// `unknown field`, with the closest known field when the name looks like a typo of it.
-fn unknown_field(field: &str, expected: &[&str]) -> String {
+pub(super) fn unknown_field(field: &str, expected: &[&str]) -> String {
     let close = expected
         .iter()
         .map(|e| (edit_distance(field, e), *e))
@@ -209,7 +209,7 @@ fn unknown_field(field: &str, expected: &[&str]) -> String {
 }
 
 /// Levenshtein distance, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(super) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -203,6 +203,7 @@ pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diag
 
 #[cfg(test)]
 mod tests {
+    use super::super::messages::{edit_distance, unknown_field};
     use super::*;
 
     fn problem(yaml: &str) -> String {

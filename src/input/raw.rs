@@ -62,6 +62,24 @@ pub struct Strategy {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub source: Option<S<String>>,
+    /// The scale roadmap sub-goals' statuses are given on, best first; the default scale
+    /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
+    #[serde(default)]
+    pub initiative_scale: Vec<ScaleLevel>,
+}
+
+/// One level of the initiative status scale.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    /// What a status file writes, e.g. `forsinket`.
+    #[schemars(with = "String")]
+    pub id: S<String>,
+    /// The name printed; the id when left out.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What the level means, printed with the scale in the reports.
+    pub definition: String,
 }
 
 /// `content/sources.yaml`: the documents figures are taken from.
@@ -480,6 +498,14 @@ pub struct Selected {
     /// Sub-items.
     #[serde(default)]
     pub items: Vec<String>,
+    /// An initiative's status this quarter, a level of the strategy's initiative scale.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub status: Option<S<String>>,
+    /// A comment on that status.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub comment: Option<S<String>>,
 }
 
 /// A page of its own for an indicator in the deck.

@@ -1,6 +1,597 @@
-//! Labels: every word and number a reader sees, formatted the way their language writes it.
+//! Labels: every fixed word a reader sees, one table per language, and the formatting of
+//! numbers, dates and periods the way that language writes them.
 //!
-//! In: values from the model and the analysis. Out: text. [`format`] writes numbers, dates
-//! and quantities in Norwegian typography (`124 453`, `0,506`, `46 %`, `13. desember 2023`).
+//! In: a [`Lang`], and values from the model and the analysis. Out: text. The tables are
+//! Rust constants ([`nb`], [`nn`], [`en`]) of one struct, [`Labels`], so a key missing in any
+//! language is a compile error of the tool. Templates receive the table as `l`; a misspelled
+//! key there is a render error (minijinja's undefined behaviour is strict). Words with values
+//! in them are patterns with named placeholders (`"Mål {n}: {title}"`), filled by [`fill`] in
+//! Rust and by the `fill` filter in templates, so each language orders its words itself.
+//! [`format`] writes numbers, percentages, dates, periods and quantities.
 
+pub mod en;
 pub mod format;
+pub mod nb;
+pub mod nn;
+
+use serde::Serialize;
+
+use crate::analyse::Standing;
+use crate::analyse::initiatives::Movement;
+use crate::model::{DefaultLevel, Frequency, IndicatorType, Unit};
+
+/// A language documents are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    /// Norwegian bokmål.
+    Nb,
+    /// Norwegian nynorsk.
+    Nn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language the tool has labels for.
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// The BCP-47 code: `nb`, `nn`, `en`.
+    pub fn code(self) -> &'static str {
+        self.labels().lang
+    }
+
+    /// The labels table of the language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::Nb => &nb::NB,
+            Lang::Nn => &nn::NN,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+/// How a language writes numbers. Patterns hold the number as `{n}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberFormat {
+    /// Decimal separator (`,` or `.`).
+    pub decimal: &'static str,
+    /// Thousands separator (a no-break space, or `,`).
+    pub thousands: &'static str,
+    /// The fewest digits before the decimal separator that are grouped (Norwegian: 5, so
+    /// `2898` but `124 453`).
+    pub group_from: usize,
+    /// Minus sign.
+    pub minus: &'static str,
+    /// What stands for a number that is not one.
+    pub not_a_number: &'static str,
+    /// A percentage: `{n} %`.
+    pub percent: &'static str,
+    /// Millions: `{n} mill.`.
+    pub millions: &'static str,
+    /// Days: `{n} dager`.
+    pub days: &'static str,
+}
+
+/// How a language writes periods and dates.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodForms {
+    /// A quarter, with `{q}` and `{year}`: `2. kvartal 2026`, `Q2 2026`.
+    pub quarter: &'static str,
+    /// A month, with `{month}` (its name) and `{year}`: `november 2022`.
+    pub month: &'static str,
+    /// A day, with `{day}`, `{month}` (its name) and `{year}`: `13. desember 2023`.
+    pub date: &'static str,
+    /// A range, with `{from}` and `{to}`: `september 2021–august 2022`.
+    pub range: &'static str,
+}
+
+/// Names of the units of a measure, as in the "unit" column.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitNames {
+    /// Percent.
+    pub percent: &'static str,
+    /// A count.
+    pub count: &'static str,
+    /// A share `n/m`.
+    pub share: &'static str,
+    /// Millions.
+    pub millions: &'static str,
+    /// Days.
+    pub days: &'static str,
+    /// Text, no number.
+    pub text: &'static str,
+}
+
+/// Names of the types of indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindNames {
+    /// Adoption.
+    pub adoption: &'static str,
+    /// Use.
+    pub usage: &'static str,
+    /// Perceived result.
+    pub perceived_result: &'static str,
+    /// Result.
+    pub result: &'static str,
+    /// Effect.
+    pub effect: &'static str,
+    /// Statistic.
+    pub statistic: &'static str,
+}
+
+/// Names of update frequencies, as printed on an indicator page.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrequencyNames {
+    /// Yearly.
+    pub yearly: &'static str,
+    /// Quarterly.
+    pub quarterly: &'static str,
+    /// Continuous.
+    pub continuous: &'static str,
+}
+
+/// Names of where a measure stands against its next target.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingNames {
+    /// The target is reached.
+    pub reached: &'static str,
+    /// Moving towards the target.
+    pub progressing: &'static str,
+    /// Not moving towards the target.
+    pub behind: &'static str,
+    /// Not enough numbers to tell.
+    pub unknown: &'static str,
+}
+
+/// Names of progress classes: against a target, and, without one, the direction of change.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressNames {
+    /// The target is reached.
+    pub reached: &'static str,
+    /// On track to reach the target in time.
+    pub on_track: &'static str,
+    /// Moving towards the target, too slowly.
+    pub moderate: &'static str,
+    /// Moving towards the target, far too slowly.
+    pub insufficient: &'static str,
+    /// Moving away from the target.
+    pub wrong_direction: &'static str,
+    /// No target: getting better.
+    pub improving: &'static str,
+    /// No target: unchanged.
+    pub stable: &'static str,
+    /// No target: getting worse.
+    pub worsening: &'static str,
+}
+
+/// A level of the built-in initiative status scale: its name and what it means.
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelWords {
+    /// The name printed: `på plan`.
+    pub name: &'static str,
+    /// What it means, printed with the scale.
+    pub definition: &'static str,
+}
+
+/// The built-in initiative status scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeStatusNames {
+    /// Completed.
+    pub completed: LevelWords,
+    /// On plan.
+    pub on_plan: LevelWords,
+    /// At risk.
+    pub at_risk: LevelWords,
+    /// Delayed.
+    pub delayed: LevelWords,
+    /// Stopped.
+    pub stopped: LevelWords,
+}
+
+/// How an initiative's status moved since the previous quarter that gave one.
+#[derive(Debug, Clone, Serialize)]
+pub struct MovementNames {
+    /// Up the scale: `↑ bedre`.
+    pub better: &'static str,
+    /// Down the scale: `↓ verre`.
+    pub worse: &'static str,
+    /// The same level: `→ uendret`.
+    pub same: &'static str,
+    /// No earlier status: `ny`.
+    pub new: &'static str,
+}
+
+/// Every fixed word of the documents in one language. Patterns name their placeholders in
+/// braces; every language's pattern has the same placeholders as bokmål's (a test checks).
+#[derive(Debug, Clone, Serialize)]
+pub struct Labels {
+    /// BCP-47 code of the language: `nb`.
+    pub lang: &'static str,
+    /// Region for typst's typography: `NO`.
+    pub region: &'static str,
+    /// Numbers.
+    pub number: NumberFormat,
+    /// Month names, January first.
+    pub months: [&'static str; 12],
+    /// Periods and dates.
+    pub period: PeriodForms,
+    /// Units.
+    pub units: UnitNames,
+    /// Indicator types.
+    pub kinds: KindNames,
+    /// Update frequencies.
+    pub frequencies: FrequencyNames,
+    /// Standings of a measure.
+    pub standings: StandingNames,
+    /// Progress classes.
+    pub progress: ProgressNames,
+    /// Initiative statuses.
+    pub initiative_status: InitiativeStatusNames,
+    /// Movements of an initiative's status.
+    pub movements: MovementNames,
+
+    // Shared by every document.
+    /// `Mål {n}`.
+    pub goal: &'static str,
+    /// `Mål {n}: {title}`.
+    pub goal_titled: &'static str,
+    /// Heading of a table of contents.
+    pub contents: &'static str,
+    /// `Publisert {date}`, at the start of a line.
+    pub published: &'static str,
+    /// `publisert {date}`, inside a sentence.
+    pub published_inline: &'static str,
+    /// Link to a document's PDF from its web page.
+    pub download_pdf: &'static str,
+    /// "Source", before a source's name.
+    pub source: &'static str,
+    /// Heading of a measure's baseline.
+    pub baseline: &'static str,
+    /// Heading of a measure's targets.
+    pub targets: &'static str,
+    /// Heading of a measure's ambition.
+    pub ambition: &'static str,
+    /// Heading of the measure column.
+    pub measure: &'static str,
+    /// Heading of the latest value.
+    pub latest: &'static str,
+    /// Heading of the assessment from the numbers.
+    pub assessment: &'static str,
+    /// Heading of the figures of a measure.
+    pub figures: &'static str,
+    /// Heading of a value.
+    pub value: &'static str,
+    /// Heading of a proposed ambition.
+    pub proposed_ambition: &'static str,
+    /// Under a chart whose values are an illustration.
+    pub illustrative_note: &'static str,
+    /// In place of a chart when the sources give no numbers.
+    pub no_chart: &'static str,
+    /// Heading of the text about an indicator.
+    pub about_indicator: &'static str,
+    /// A dated comment: `Kommentar per {date}: {text}`.
+    pub comment: &'static str,
+    /// A target relative to the baseline: `Øke med {percent}`.
+    pub increase_by: &'static str,
+    /// A target to keep the baseline level.
+    pub maintain: &'static str,
+
+    // The site's frame and front page.
+    /// Link that skips to the main content.
+    pub skip_to_content: &'static str,
+    /// Accessible name of the site navigation.
+    pub site_navigation: &'static str,
+    /// The site's name in its header.
+    pub site_name: &'static str,
+    /// Title of the front page: `{strategy} – rapporter`.
+    pub reports_title: &'static str,
+    /// Link to a quarter's whole status as a web page.
+    pub whole_status: &'static str,
+    /// Link to a deck's PDF.
+    pub pdf_deck: &'static str,
+    /// Link to a report's PDF.
+    pub pdf_report: &'static str,
+    /// Link to an edition's PDF.
+    pub pdf_edition: &'static str,
+    /// Heading of the editions of the annual indicator document.
+    pub editions_heading: &'static str,
+    /// Heading of the list of every indicator.
+    pub indicators_heading: &'static str,
+
+    // Status deck and reports.
+    /// Title of a goal's report: `{title} – mål {n}: {goal}`.
+    pub report_title: &'static str,
+    /// Deck heading of a goal's summary page: `Oppsummering status mål {n}`.
+    pub goal_summary: &'static str,
+    /// Report heading of a goal: `Status mål {n}: {title}`.
+    pub goal_status: &'static str,
+    /// Heading of the overall status.
+    pub overall_status: &'static str,
+    /// Heading of the selected indicators and sub-goals.
+    pub selected_indicators: &'static str,
+    /// Heading of the positive events.
+    pub positive_events: &'static str,
+    /// Heading of the challenges.
+    pub challenges: &'static str,
+    /// Heading of the strategic questions.
+    pub strategic_questions: &'static str,
+    /// Heading of the initiatives of the roadmap.
+    pub roadmap: &'static str,
+    /// "Owner", before an initiative's owner.
+    pub initiative_owner: &'static str,
+    /// Link from a status page to the indicator's own page.
+    pub indicator_page_link: &'static str,
+    /// Caption of an indicator page's figures: `Tall for {title}`.
+    pub figures_for: &'static str,
+    /// Default assessment heading: `Framdrift mot {year}`.
+    pub progress_towards: &'static str,
+    /// Latest value when the sources have none.
+    pub no_measurement: &'static str,
+    /// Latest value of an illustration: `{value} ({period}, illustrasjon)`.
+    pub latest_illustrative: &'static str,
+    /// A standing with its share of the way: `{standing} ({share} av veien)`.
+    pub standing_share: &'static str,
+    /// Heading of the initiative status scale.
+    pub status_scale: &'static str,
+    /// "Previous", before an initiative's previous status.
+    pub previous: &'static str,
+    /// An initiative's previous status: `{status} i {quarter}`.
+    pub previous_status: &'static str,
+
+    // The annual indicator document.
+    /// Heading of a goal's summary.
+    pub goal_description_summary: &'static str,
+    /// Heading before the indicator table.
+    pub description_per_indicator: &'static str,
+    /// Caption of a goal's indicator table: `Indikatorer for mål {n}`.
+    pub indicators_for_goal: &'static str,
+    /// Heading of the number column.
+    pub number_column: &'static str,
+    /// Heading of the name column.
+    pub name_column: &'static str,
+    /// Heading of the unit column.
+    pub unit_column: &'static str,
+    /// Heading of the type column.
+    pub kind_column: &'static str,
+    /// Heading of the description column.
+    pub description_column: &'static str,
+    /// Heading of the measurement column.
+    pub measurement_column: &'static str,
+    /// Heading of a target year's column: `Måltall {year}`.
+    pub target_year: &'static str,
+    /// Heading of the candidates for new indicators.
+    pub candidates: &'static str,
+
+    // Indicator pages.
+    /// Kicker of an indicator page: `Indikator {id}`.
+    pub indicator_id: &'static str,
+    /// "Download", before the data files.
+    pub download: &'static str,
+    /// Heading of how an indicator is measured.
+    pub how_measured: &'static str,
+    /// Heading of the update frequency.
+    pub update: &'static str,
+    /// Caption of the table of measured values.
+    pub measured_values: &'static str,
+    /// Added to that caption for an illustration.
+    pub not_measurements: &'static str,
+    /// Heading of the period column.
+    pub period_column: &'static str,
+    /// In place of the values table when there are none.
+    pub no_values: &'static str,
+    /// Heading of the history.
+    pub history: &'static str,
+    /// Caption of the history table.
+    pub history_caption: &'static str,
+    /// Heading of the history's "when" column.
+    pub history_when: &'static str,
+    /// Heading of the history's document column.
+    pub history_document: &'static str,
+    /// Heading of the history's "what" column.
+    pub history_what: &'static str,
+    /// In place of the history when there is none.
+    pub no_history: &'static str,
+    /// History note for an indicator page in a status: `Egen side: {title}`.
+    pub own_page: &'static str,
+    /// The same with a proposed ambition: `Egen side: {title}. Foreslått ambisjon: {ambition}`.
+    pub own_page_ambition: &'static str,
+    /// History note for an indicator among a status's selected ones.
+    pub among_selected: &'static str,
+    /// History note for an edition: `Nummer {number}. Måltall: {targets}`.
+    pub edition_note: &'static str,
+    /// In place of an empty list in a sentence.
+    pub none: &'static str,
+
+    // Charts.
+    /// Start of a chart's alt text: `Diagram: {title}.`.
+    pub chart_alt: &'static str,
+    /// Alt text of measured values.
+    pub chart_measured: &'static str,
+    /// Alt text of illustrative values.
+    pub chart_illustrative: &'static str,
+    /// Alt text of targets.
+    pub chart_targets: &'static str,
+    /// Alt text of the ambition: `Ambisjon {when}: {value}`.
+    pub chart_ambition: &'static str,
+    /// Alt text of a series without numbers.
+    pub chart_no_values: &'static str,
+    /// Legend of measured values.
+    pub legend_measured: &'static str,
+    /// Legend of illustrative values.
+    pub legend_illustrative: &'static str,
+    /// Legend of targets.
+    pub legend_targets: &'static str,
+    /// Legend of the ambition.
+    pub legend_ambition: &'static str,
+}
+
+impl Labels {
+    /// A unit's name, as in the "unit" column.
+    pub fn unit(&self, unit: Unit) -> &'static str {
+        let u = &self.units;
+        match unit {
+            Unit::Percent => u.percent,
+            Unit::Count => u.count,
+            Unit::Share => u.share,
+            Unit::Millions => u.millions,
+            Unit::Days => u.days,
+            Unit::Text => u.text,
+        }
+    }
+
+    /// An indicator type's name.
+    pub fn kind(&self, kind: IndicatorType) -> &'static str {
+        let k = &self.kinds;
+        match kind {
+            IndicatorType::Adoption => k.adoption,
+            IndicatorType::Use => k.usage,
+            IndicatorType::PerceivedResult => k.perceived_result,
+            IndicatorType::Result => k.result,
+            IndicatorType::Effect => k.effect,
+            IndicatorType::Statistic => k.statistic,
+        }
+    }
+
+    /// An update frequency, as printed on an indicator page.
+    pub fn frequency(&self, frequency: Frequency) -> &'static str {
+        let f = &self.frequencies;
+        match frequency {
+            Frequency::Yearly => f.yearly,
+            Frequency::Quarterly => f.quarterly,
+            Frequency::Continuous => f.continuous,
+        }
+    }
+
+    /// A level of the built-in initiative status scale.
+    pub fn level(&self, level: DefaultLevel) -> &LevelWords {
+        let s = &self.initiative_status;
+        match level {
+            DefaultLevel::Completed => &s.completed,
+            DefaultLevel::OnTrack => &s.on_plan,
+            DefaultLevel::AtRisk => &s.at_risk,
+            DefaultLevel::Delayed => &s.delayed,
+            DefaultLevel::Stopped => &s.stopped,
+        }
+    }
+
+    /// How an initiative's status moved.
+    pub fn movement(&self, movement: Movement) -> &'static str {
+        let m = &self.movements;
+        match movement {
+            Movement::Better => m.better,
+            Movement::Worse => m.worse,
+            Movement::Same => m.same,
+            Movement::New => m.new,
+        }
+    }
+
+    /// Where a measure stands.
+    pub fn standing(&self, standing: Standing) -> &'static str {
+        let s = &self.standings;
+        match standing {
+            Standing::Reached => s.reached,
+            Standing::Progressing => s.progressing,
+            Standing::Behind => s.behind,
+            Standing::Unknown => s.unknown,
+        }
+    }
+}
+
+/// Fills a pattern's `{name}` placeholders with the values of `args`; a placeholder with no
+/// value stays as written. Values are never scanned, so a `{` in content stays as it is.
+pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(k, _)| *k == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names of the placeholders of a pattern, in order.
+pub fn placeholders(pattern: &str) -> Vec<&str> {
+    pattern
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders_once() {
+        assert_eq!(
+            fill("Mål {n}: {title}", &[("title", "{n} x"), ("n", "3")]),
+            "Mål 3: {n} x"
+        );
+        assert_eq!(fill("{missing} {", &[]), "{missing} {");
+    }
+
+    /// Every string of a table, keyed by its path (`units.count`, `months.0`).
+    fn strings(l: &Labels) -> Vec<(String, String)> {
+        fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+            match v {
+                serde_json::Value::String(s) => out.push((prefix.to_owned(), s.clone())),
+                serde_json::Value::Object(m) => {
+                    for (k, v) in m {
+                        walk(&format!("{prefix}.{k}"), v, out);
+                    }
+                }
+                serde_json::Value::Array(a) => {
+                    for (i, v) in a.iter().enumerate() {
+                        walk(&format!("{prefix}.{i}"), v, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            "",
+            &serde_json::to_value(l).expect("labels serialise"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn every_language_fills_the_same_placeholders() {
+        let nb = strings(Lang::Nb.labels());
+        for lang in Lang::ALL {
+            let other = strings(lang.labels());
+            assert_eq!(other.len(), nb.len());
+            for ((key, a), (_, b)) in nb.iter().zip(&other) {
+                let mut pa = placeholders(a);
+                let mut pb = placeholders(b);
+                pa.sort();
+                pb.sort();
+                assert_eq!(pa, pb, "{key} in {}: {b:?}", lang.code());
+                assert!(!b.is_empty(), "{key} is empty in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn codes_are_bcp47() {
+        let codes: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["nb", "nn", "en"]);
+    }
+}

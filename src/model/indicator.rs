@@ -51,18 +51,6 @@ impl Unit {
     pub fn parse(s: &str) -> Option<Unit> {
         Self::ALL.into_iter().find(|u| u.word() == s)
     }
-
-    /// The unit as printed in the "Målenhet" column.
-    pub fn label(self) -> &'static str {
-        match self {
-            Unit::Percent => "%",
-            Unit::Count => "Antall",
-            Unit::Share => "Andel",
-            Unit::Millions => "Millioner",
-            Unit::Days => "Dager",
-            Unit::Text => "Tekst",
-        }
-    }
 }
 
 /// Indicator type.
@@ -109,18 +97,6 @@ impl IndicatorType {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.word() == s)
     }
-
-    /// The Norwegian word, capitalised, as printed.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Adoption => "Adopsjon",
-            Self::Use => "Bruk",
-            Self::PerceivedResult => "Opplevd resultat",
-            Self::Result => "Resultat",
-            Self::Effect => "Effekt",
-            Self::Statistic => "Statistikk",
-        }
-    }
 }
 
 /// Update frequency.
@@ -150,15 +126,6 @@ impl Frequency {
     /// Parses the Norwegian word.
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.word() == s)
-    }
-
-    /// As printed on an indicator page.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Yearly => "Årlig oppdatering",
-            Self::Quarterly => "Kvartalsvis oppdatering",
-            Self::Continuous => "Løpende oppdatering",
-        }
     }
 }
 

@@ -78,6 +78,9 @@ pub struct Strategy {
     pub horizon: i32,
     /// Publisher.
     pub publisher: String,
+    /// The scale initiative statuses are given on.
+    #[serde(skip)]
+    pub initiative_scale: InitiativeScale,
 }
 
 /// A source document.

@@ -1,8 +1,6 @@
 //! Periods and dates as the content writes them: `2021`, `2026-Q2`, `2026-01`, `2023-10-01`,
 //! and ranges `2021-09/2022-08`.
 
-use std::fmt;
-
 use time::{Date, Month};
 
 /// A checked period.
@@ -229,25 +227,6 @@ impl Ord for Period {
     }
 }
 
-impl fmt::Display for Period {
-    /// Norwegian: `2021`, `2. kvartal 2026`, `november 2022`, `13. desember 2023`,
-    /// `september 2021–august 2022`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn single(s: Single) -> String {
-            match s {
-                Single::Year(y) => format!("{y}"),
-                Single::Quarter(y, q) => format!("{q}. kvartal {y}"),
-                Single::Month(y, m) => {
-                    format!("{} {y}", crate::labels::format::MONTHS[usize::from(m - 1)])
-                }
-                Single::Day(d) => crate::labels::format::date(d),
-            }
-        }
-        let text = self.write(single, "–");
-        f.write_str(&text)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,26 +269,6 @@ mod tests {
             Period::parse("20x1")
                 .unwrap_err()
                 .contains("expected a year (2021)")
-        );
-    }
-
-    #[test]
-    fn prints_norwegian() {
-        assert_eq!(
-            Period::parse("2023-12-13").unwrap().to_string(),
-            "13. desember 2023"
-        );
-        assert_eq!(
-            Period::parse("2026-Q2").unwrap().to_string(),
-            "2. kvartal 2026"
-        );
-        assert_eq!(
-            Period::parse("2022-11").unwrap().to_string(),
-            "november 2022"
-        );
-        assert_eq!(
-            Period::parse("2021-09/2022-08").unwrap().to_string(),
-            "september 2021–august 2022"
         );
     }
 

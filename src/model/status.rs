@@ -64,6 +64,111 @@ pub struct Selected {
     pub text: String,
     /// Sub-items.
     pub items: Vec<String>,
+    /// A roadmap sub-goal's status this quarter.
+    pub status: Option<InitiativeStatus>,
+}
+
+/// A roadmap sub-goal's status in one quarter.
+#[derive(Debug, Clone)]
+pub struct InitiativeStatus {
+    /// Its level on the strategy's scale.
+    pub level: Level,
+    /// The analyst's comment.
+    pub comment: Option<String>,
+}
+
+/// A level of the initiative status scale, by its place in the scale: 0 is the best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Level(pub usize);
+
+/// A level of the built-in initiative status scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultLevel {
+    /// Fullført: delivered.
+    Completed,
+    /// På plan: on track.
+    OnTrack,
+    /// Risiko: at risk.
+    AtRisk,
+    /// Forsinket: delayed.
+    Delayed,
+    /// Stoppet: stopped.
+    Stopped,
+}
+
+impl DefaultLevel {
+    /// The built-in scale, best first.
+    pub const ALL: [DefaultLevel; 5] = [
+        DefaultLevel::Completed,
+        DefaultLevel::OnTrack,
+        DefaultLevel::AtRisk,
+        DefaultLevel::Delayed,
+        DefaultLevel::Stopped,
+    ];
+
+    /// What a status file writes for it.
+    pub fn id(self) -> &'static str {
+        match self {
+            DefaultLevel::Completed => "fullført",
+            DefaultLevel::OnTrack => "på plan",
+            DefaultLevel::AtRisk => "risiko",
+            DefaultLevel::Delayed => "forsinket",
+            DefaultLevel::Stopped => "stoppet",
+        }
+    }
+}
+
+/// One level of the scale: built in (its words come from the labels), or the content's own.
+#[derive(Debug, Clone)]
+pub enum ScaleLevel {
+    /// A level of the built-in scale.
+    Default(DefaultLevel),
+    /// A level the content defines.
+    Custom {
+        /// What a status file writes.
+        id: String,
+        /// The name printed.
+        name: String,
+        /// What it means.
+        definition: String,
+    },
+}
+
+impl ScaleLevel {
+    /// What a status file writes for it.
+    pub fn id(&self) -> &str {
+        match self {
+            ScaleLevel::Default(d) => d.id(),
+            ScaleLevel::Custom { id, .. } => id,
+        }
+    }
+}
+
+/// The scale roadmap sub-goals' statuses are given on, best first.
+#[derive(Debug, Clone)]
+pub struct InitiativeScale {
+    /// The levels, best first.
+    pub levels: Vec<ScaleLevel>,
+}
+
+impl Default for InitiativeScale {
+    fn default() -> Self {
+        InitiativeScale {
+            levels: DefaultLevel::ALL.map(ScaleLevel::Default).to_vec(),
+        }
+    }
+}
+
+impl InitiativeScale {
+    /// The level a status file's word names.
+    pub fn level(&self, id: &str) -> Option<Level> {
+        self.levels.iter().position(|l| l.id() == id).map(Level)
+    }
+
+    /// The level at this place.
+    pub fn get(&self, level: Level) -> Option<&ScaleLevel> {
+        self.levels.get(level.0)
+    }
 }
 
 /// An indicator page in the deck.

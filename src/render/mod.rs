@@ -1,49 +1,58 @@
-//! Rendering: fills the templates in `templates/` with views, escaping for each output.
+//! Rendering: fills the templates with views, escaping for each output.
+//!
+//! In: views from [`crate::document`] and the [`Templates`] of the build (built-in, or
+//! overridden file by file). Out: typst source and HTML text.
 //!
 //! `.typ` templates escape every interpolated string as a typst string literal (`#"…";`),
 //! so content can never become typst markup or code; in code positions the `str` filter gives
 //! a bare literal. `.html` templates use minijinja's HTML escaping.
+//!
+//! Every template sees the labels of its document's language as `l`, and fills a label's
+//! placeholders with the `fill` filter: `{{ l.goal|fill(n=g.number) }}`. Undefined values
+//! are errors, so a misspelled key or a placeholder left unfilled fails the render.
 
-use minijinja::value::Value;
+use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
 
-/// The templates, embedded at build time so a build reads nothing but the content.
-static TEMPLATES: &[(&str, &str)] = &[
-    ("deck.typ", include_str!("../../templates/deck.typ")),
-    ("report.typ", include_str!("../../templates/report.typ")),
-    ("goal.typ", include_str!("../../templates/goal.typ")),
-    (
-        "indikatorer.typ",
-        include_str!("../../templates/indikatorer.typ"),
-    ),
-    (
-        "indikatorer.html",
-        include_str!("../../templates/html/indikatorer.html"),
-    ),
-    ("base.html", include_str!("../../templates/html/base.html")),
-    (
-        "status.html",
-        include_str!("../../templates/html/status.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../templates/html/index.html"),
-    ),
-    (
-        "indicator.html",
-        include_str!("../../templates/html/indicator.html"),
-    ),
-    ("style.css", include_str!("../../templates/html/style.css")),
-];
+use crate::labels::{self, Labels};
 
-/// A template that failed to render.
+mod templates;
+
+pub use templates::{BUILTIN, ReadError, Template, Templates, write_builtin};
+
+/// A template that failed to parse or render, with the place in its file.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to render template {template} ({source})")]
+#[error("failed to render template {place} ({})", .source.detail().unwrap_or("invalid template"))]
 pub struct RenderError {
-    template: String,
+    /// `path:line:col` of the problem in the template, or the template's path.
+    place: String,
     #[source]
     source: Error,
+}
+
+impl RenderError {
+    /// Locates a minijinja error in the template it names.
+    fn new(templates: &Templates, fallback: &str, source: Error) -> Self {
+        let name = source.name().unwrap_or(fallback).to_owned();
+        let place = match templates.get(&name) {
+            Some(t) => {
+                let path = t.shown_path();
+                match (source.line(), source.range()) {
+                    (Some(line), Some(range)) => {
+                        let start = range.start.min(t.text.len());
+                        let line_start = t.text[..start].rfind('\n').map_or(0, |i| i + 1);
+                        let col = t.text[line_start..start].chars().count() + 1;
+                        format!("{path}:{line}:{col}")
+                    }
+                    (Some(line), None) => format!("{path}:{line}"),
+                    _ => path,
+                }
+            }
+            None => name,
+        };
+        RenderError { place, source }
+    }
 }
 
 /// A typst string literal for `s`: quotes and backslashes escaped, controls as escapes.
@@ -93,20 +102,27 @@ fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result
     write!(out, "#{};", typst_string(&text)).map_err(Error::from)
 }
 
+/// The `fill` filter: a label's placeholders from keyword arguments, each given exactly once.
+fn fill_filter(pattern: String, kwargs: Kwargs) -> Result<String, Error> {
+    let mut values = Vec::new();
+    for name in labels::placeholders(&pattern) {
+        let value: Value = kwargs.get(name)?;
+        values.push((name, value.to_string()));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(labels::fill(&pattern, &args))
+}
+
 /// The template environment.
 pub struct Renderer {
     env: Environment<'static>,
-}
-
-impl Default for Renderer {
-    fn default() -> Self {
-        Self::new()
-    }
+    templates: Templates,
 }
 
 impl Renderer {
-    /// Loads the embedded templates.
-    pub fn new() -> Self {
+    /// Parses the templates; a template that does not parse is an error at its place.
+    pub fn new(templates: &Templates) -> Result<Self, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
@@ -120,23 +136,37 @@ impl Renderer {
         });
         env.set_formatter(typst_formatter);
         env.add_filter("str", |s: String| Value::from_safe_string(typst_string(&s)));
-        for (name, text) in TEMPLATES {
-            env.add_template(name, text)
-                .expect("embedded templates parse");
+        env.add_filter("fill", fill_filter);
+        for t in templates.iter() {
+            env.add_template_owned(t.name(), t.text.clone())
+                .map_err(|e| RenderError::new(templates, t.name(), e))?;
         }
-        Renderer { env }
+        Ok(Renderer {
+            env,
+            templates: templates.clone(),
+        })
     }
 
-    /// Renders a template with a context.
-    pub fn render<S: Serialize>(&self, template: &str, ctx: S) -> Result<String, RenderError> {
-        let fail = |source| RenderError {
-            template: template.to_owned(),
-            source,
-        };
+    /// The templates it renders.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Renders a template with a context and the labels of the document's language as `l`.
+    pub fn render<S: Serialize>(
+        &self,
+        template: &str,
+        labels: &Labels,
+        ctx: S,
+    ) -> Result<String, RenderError> {
+        let fail = |source| RenderError::new(&self.templates, template, source);
         self.env
             .get_template(template)
             .map_err(fail)?
-            .render(Value::from(minijinja::value::Serde(&ctx)))
+            .render(minijinja::context! {
+                l => Value::from(minijinja::value::Serde(labels)),
+                ..Value::from(minijinja::value::Serde(&ctx))
+            })
             .map_err(fail)
     }
 }
@@ -146,8 +176,72 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_broken_override_is_reported_at_its_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("html")).unwrap();
+        let path = dir.path().join("html/index.html");
+        std::fs::write(&path, "<p>\n  {% for x in %}\n").unwrap();
+        let templates = Templates::load(Some(dir.path())).unwrap();
+        let err = Renderer::new(&templates).err().expect("a parse error");
+        let text = err.to_string();
+        assert!(text.contains(&format!("{}:2:", path.display())), "{text}");
+    }
+
+    #[test]
+    fn the_built_in_templates_parse() {
+        assert!(Renderer::new(&Templates::builtin()).is_ok());
+    }
+
+    #[test]
     fn typst_strings_escape_quotes_backslashes_and_newlines() {
         assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(typst_string("x\ny\r"), r#""x\ny""#);
+    }
+
+    /// The label keys a template names: `goal` for `l.goal`, `units.count` for `l.units.count`.
+    fn label_keys(text: &str) -> Vec<&str> {
+        let ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+        text.match_indices("l.")
+            .filter(|(i, _)| !text[..*i].ends_with(ident))
+            .map(|(i, _)| {
+                let rest = &text[i + 2..];
+                rest[..rest.find(|c| !ident(c)).unwrap_or(rest.len())].trim_end_matches('.')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_label_a_template_names_exists() {
+        let labels = serde_json::to_value(crate::labels::Lang::Nb.labels()).unwrap();
+        let mut seen = 0;
+        for (name, text) in BUILTIN {
+            for key in label_keys(text) {
+                let found = key.split('.').try_fold(&labels, |v, k| v.get(k));
+                assert!(found.is_some(), "{name} names l.{key}, which is no label");
+                seen += 1;
+            }
+        }
+        assert!(seen > 100, "only {seen} labels found in the templates");
+        assert_eq!(label_keys("{{ l.goal|fill(n=1) }} {{ doc.l.x }}"), ["goal"]);
+    }
+
+    fn render_str(template: &str) -> Result<String, Error> {
+        let l = crate::labels::Lang::En.labels();
+        let renderer = Renderer::new(&Templates::builtin()).unwrap();
+        renderer.env.render_str(
+            template,
+            minijinja::context! { l => Value::from(minijinja::value::Serde(l)) },
+        )
+    }
+
+    #[test]
+    fn labels_fill_in_templates_and_misspellings_fail() {
+        assert_eq!(
+            render_str("{{ l.goal_titled|fill(n=3, title=\"x\") }}").unwrap(),
+            "Goal 3: x"
+        );
+        assert!(render_str("{{ l.goal_tilted }}").is_err());
+        assert!(render_str("{{ l.goal_titled|fill(n=3) }}").is_err());
+        assert!(render_str("{{ l.goal|fill(n=3, title=1) }}").is_err());
     }
 }

@@ -16,10 +16,6 @@ use super::fonts::FONTS;
 /// The standard library, built once.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// Typst modules the generated documents import, embedded from `templates/typst/`.
-pub static MODULES: &[(&str, &str)] =
-    &[("style.typ", include_str!("../../templates/typst/style.typ"))];
-
 /// A file id for a path inside the virtual project.
 pub fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path)
@@ -36,11 +32,18 @@ pub struct DocumentWorld {
 }
 
 impl DocumentWorld {
-    /// A world for the typst source `main` (named `name`), with extra binary files such as
-    /// charts under their virtual paths, and a fixed "today".
-    pub fn new(name: &str, main: String, files: Vec<(String, Vec<u8>)>, today: Datetime) -> Self {
+    /// A world for the typst source `main` (named `name`), the typst `modules` it imports
+    /// (file name and text), extra binary files such as charts under their virtual paths, and
+    /// a fixed "today".
+    pub fn new(
+        name: &str,
+        main: String,
+        modules: &[(&str, &str)],
+        files: Vec<(String, Vec<u8>)>,
+        today: Datetime,
+    ) -> Self {
         let main = Source::new(file_id(&format!("/{name}.typ")), main);
-        let modules = MODULES
+        let modules = modules
             .iter()
             .map(|(path, text)| {
                 let id = file_id(&format!("/{path}"));

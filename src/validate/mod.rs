@@ -142,7 +142,8 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Content, Vec<Diagnostic>
     indicator::indicators(&raw, &mut refs, &mut problems);
     let value_files = values::attach(root, &raw, &mut refs, &mut problems);
     initiative::initiatives(&raw, &mut refs, &mut problems);
-    let statuses = status::statuses(&raw, &refs, &mut problems);
+    let scale = strategy.as_ref().map(|s| &s.initiative_scale);
+    let statuses = status::statuses(&raw, &refs, scale, &mut problems);
     let editions = edition::editions(&raw, &refs, &mut problems);
 
     match strategy {

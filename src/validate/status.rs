@@ -14,12 +14,13 @@ use crate::model::*;
 pub(super) fn statuses(
     raw: &RawContent,
     refs: &Refs,
+    scale: Option<&InitiativeScale>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<Quarter, Status> {
     let mut statuses: BTreeMap<Quarter, Status> = BTreeMap::new();
     for Loaded { path, doc } in &raw.statuses {
         let mut s = Sink { path, problems };
-        let Some(st) = check_status(&mut s, path, doc, refs) else {
+        let Some(st) = check_status(&mut s, path, doc, refs, scale) else {
             continue;
         };
         if let Some(first) = statuses.get(&st.quarter) {
@@ -53,7 +54,14 @@ pub(super) fn items(raw: &[raw::Item]) -> Vec<Item> {
         .collect()
 }
 
-fn check_status(s: &mut Sink, path: &Path, doc: &raw::Status, refs: &Refs) -> Option<Status> {
+/// Checks one quarter's status file.
+fn check_status(
+    s: &mut Sink,
+    path: &Path,
+    doc: &raw::Status,
+    refs: &Refs,
+    scale: Option<&InitiativeScale>,
+) -> Option<Status> {
     let source = refs.check_source(s, &doc.source);
     let quarter = match s.period(&doc.quarter) {
         Some(Period::Quarter(year, quarter)) => Some(Quarter { year, quarter }),
@@ -137,11 +145,13 @@ fn check_status(s: &mut Sink, path: &Path, doc: &raw::Status, refs: &Refs) -> Op
                 );
                 continue;
             };
+            let status = initiative_status(s, sel, &reference, scale);
             selected.push(Selected {
                 label: sel.label.clone(),
                 reference,
                 text,
                 items: sel.items.clone(),
+                status,
             });
         }
         let mut pages = Vec::new();
@@ -193,5 +203,52 @@ fn check_status(s: &mut Sink, path: &Path, doc: &raw::Status, refs: &Refs) -> Op
         draft: doc.draft,
         goals,
         path: path.to_path_buf(),
+    })
+}
+
+/// A selected roadmap sub-goal's status this quarter: a level of the scale, on an initiative
+/// entry only. `scale` is `None` when the strategy itself has problems.
+fn initiative_status(
+    s: &mut Sink,
+    sel: &raw::Selected,
+    reference: &SelectedRef,
+    scale: Option<&InitiativeScale>,
+) -> Option<InitiativeStatus> {
+    let Some(word) = &sel.status else {
+        if let Some(comment) = &sel.comment {
+            s.at(
+                comment,
+                "a selected entry has a `comment` but no `status` (expected a status to comment on)",
+            );
+        }
+        return None;
+    };
+    if !matches!(reference, SelectedRef::Initiative(_)) {
+        s.at(
+            word,
+            "a status is given for an entry that is not a roadmap sub-goal (expected `initiative:` beside `status:`)",
+        );
+        return None;
+    }
+    let scale = scale?;
+    let Some(level) = scale.level(word.value.trim()) else {
+        let known: Vec<String> = scale.levels.iter().map(|l| l.id().to_owned()).collect();
+        s.at(
+            word,
+            format!(
+                "unknown status `{}` (expected one of: {})",
+                word.value,
+                known.join(", ")
+            ),
+        );
+        return None;
+    };
+    Some(InitiativeStatus {
+        level,
+        comment: sel
+            .comment
+            .as_ref()
+            .map(|c| c.value.trim().to_owned())
+            .filter(|c| !c.is_empty()),
     })
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use super::checks::{check_url, is_slug, small_int};
 use super::{Refs, Sink};
 use crate::diagnostics::Diagnostic;
-use crate::input::{Kind, Loaded, RawContent};
-use crate::model::{Goal, GoalNumber, Source, SourceId, Strategy};
+use crate::input::{Kind, Loaded, RawContent, raw};
+use crate::model::{Goal, GoalNumber, InitiativeScale, ScaleLevel, Source, SourceId, Strategy};
 
 /// Claims every source id and checks each source.
 pub(super) fn sources(
@@ -76,12 +76,14 @@ pub(super) fn strategy(
                     ),
                 );
             }
+            let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
             Some(Strategy {
                 title: doc.title.clone(),
                 subtitle: doc.subtitle.clone(),
                 vision: doc.vision.clone(),
                 horizon: horizon.unwrap_or(2030),
                 publisher: doc.publisher.clone(),
+                initiative_scale,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,
@@ -102,6 +104,32 @@ pub(super) fn strategy(
             None
         }
     }
+}
+
+/// The content's own initiative status scale, or the built-in one when it gives none.
+fn initiative_scale(s: &mut Sink, raw: &[raw::ScaleLevel]) -> InitiativeScale {
+    if raw.is_empty() {
+        return InitiativeScale::default();
+    }
+    let mut levels: Vec<ScaleLevel> = Vec::new();
+    for l in raw {
+        let id = l.id.value.trim();
+        if id.is_empty() {
+            s.at(
+                &l.id,
+                "empty status id (expected a word such as `forsinket`)",
+            );
+        } else if levels.iter().any(|o| o.id() == id) {
+            s.at(&l.id, format!("status `{id}` is listed twice in the scale"));
+        } else {
+            levels.push(ScaleLevel::Custom {
+                id: id.to_owned(),
+                name: l.name.clone().unwrap_or_else(|| id.to_owned()),
+                definition: l.definition.clone(),
+            });
+        }
+    }
+    InitiativeScale { levels }
 }
 
 /// Claims every goal number and checks each goal.

@@ -1,5 +1,6 @@
 //! Validation of small content trees written by the tests.
 
+use super::checks::check_number;
 use super::*;
 
 /// A small valid content tree; `files` replace or add files in it.

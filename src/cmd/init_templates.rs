@@ -1,0 +1,46 @@
+//! `statusrapport init-templates`: writes the built-in templates into the templates folder,
+//! to start a house style from. Files already there are left as they are.
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{ContentArgs, TemplateArgs};
+use crate::render::write_builtin;
+
+/// Arguments of `init-templates`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  statusrapport init-templates   # writes templates/ beside content/\n\
+  then edit templates/typst/style.typ; `build` uses it without recompiling"
+)]
+pub struct InitTemplatesArgs {
+    /// Where the content is (the templates folder defaults to `templates/` beside it).
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Where to write the templates.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+}
+
+/// Runs `init-templates`.
+pub fn run(args: InitTemplatesArgs) -> ExitCode {
+    let dir = args.templates.dir(&args.content);
+    match write_builtin(&dir) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("wrote {}", path.display());
+            }
+            eprintln!(
+                "{} template(s) written to {}; files already there were kept",
+                written.len(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

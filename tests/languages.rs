@@ -1,0 +1,241 @@
+//! Every template in every language: the bundled content's views rendered with the labels of
+//! bokmål, nynorsk and English. Templates treat an undefined value as an error, so a label
+//! missing or misspelled in any language fails here; the nynorsk and English outputs carry
+//! their own words and number forms, and a nynorsk report compiles to a PDF in nynorsk.
+
+mod common;
+
+use common::*;
+use minijinja::{Value, context};
+use statusrapport::analyse::initiatives::status_moves;
+use statusrapport::chart::{self, Chart};
+use statusrapport::document::{edition, index, indicator, names, status};
+use statusrapport::labels::{Labels, Lang};
+use statusrapport::model::{Content, GoalNumber, Status};
+use statusrapport::pipeline::{Timings, load};
+use statusrapport::render::{Renderer, Templates};
+use statusrapport::typeset;
+
+fn value<T: serde::Serialize>(v: &T) -> Value {
+    Value::from(minijinja::value::Serde(v))
+}
+
+fn content() -> Content {
+    load(&root().join("content"), &mut Timings::default()).expect("bundled content loads")
+}
+
+/// The valid base fixture with two quarters that give sub-goal 1A a status: `på plan`, then
+/// `forsinket`, so the status, its movement and the scale are printed.
+fn content_with_initiative_statuses(dir: &std::path::Path) -> Content {
+    let content = dir.join("content");
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+    let q2 = content.join("status/2026-q2.yaml");
+    let text = std::fs::read_to_string(&q2).unwrap();
+    let with_status = |text: &str, status: &str| {
+        text.replace(
+            "      - initiative: 1A\n",
+            &format!("      - initiative: 1A\n        status: {status}\n"),
+        )
+    };
+    let q1 = with_status(&text, "på plan")
+        .replace("quarter: 2026-Q2", "quarter: 2026-Q1")
+        .replace("Teststatus Q2 2026", "Teststatus Q1 2026");
+    std::fs::write(content.join("status/2026-q1.yaml"), q1).unwrap();
+    std::fs::write(&q2, with_status(&text, "forsinket")).unwrap();
+    load(&content, &mut Timings::default()).expect("the fixture loads")
+}
+
+fn page_chart(l: &Labels, content: &Content, s: &Status, g: GoalNumber, i: usize) -> Option<Chart> {
+    let page = &s.goals.get(&g)?.pages[i];
+    let ind = content.indicator(&page.indicator)?;
+    let name = names::page_chart(s.quarter, g, i);
+    chart::draw(
+        l,
+        ind,
+        &page.measures,
+        content.strategy.horizon,
+        &name,
+        &page.title,
+    )
+    .unwrap()
+}
+
+/// Every output of the content in one language: (template, rendered text).
+fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
+    let l = lang.labels();
+    let renderer = Renderer::new(&Templates::builtin()).unwrap();
+    let moves = status_moves(content);
+    let mut out = Vec::new();
+    let mut render = |template: &str, ctx: Value| {
+        let text = renderer
+            .render(template, l, ctx)
+            .unwrap_or_else(|e| panic!("{template} in {}: {e:#}", lang.code()));
+        out.push((template.to_owned(), text));
+    };
+    for s in content.statuses.values() {
+        let charts = |g, i| page_chart(l, content, s, g, i);
+        let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
+        for goal in goals {
+            let home = names::HOME_FROM_DOCUMENT;
+            let view = status::status_view(l, content, s, goal, &charts, &moves, home);
+            let doc = value(&view);
+            let typ = if goal.is_some() {
+                "report.typ"
+            } else {
+                "deck.typ"
+            };
+            render(typ, context! { doc => doc.clone() });
+            render("status.html", context! { doc, pdf => "x.pdf" });
+        }
+    }
+    for e in content.editions.values() {
+        let view = edition::edition_view(l, content, e, names::HOME_FROM_DOCUMENT);
+        let doc = value(&view);
+        render("indikatorer.typ", context! { doc => doc.clone() });
+        render("indikatorer.html", context! { doc, pdf => "x.pdf" });
+    }
+    for ind in content.indicators.values() {
+        let charts = indicator::charts(l, content, ind).unwrap();
+        let view = indicator::indicator_view(l, content, ind, &charts);
+        let ind = value(&view);
+        render("indicator.html", context! { ind, publisher => "P" });
+    }
+    render("index.html", value(&index::index_view(l, content)));
+    out
+}
+
+#[test]
+fn every_template_renders_in_every_language() {
+    let content = content();
+    for lang in Lang::ALL {
+        let outputs = render_all(&content, lang);
+        for template in [
+            "deck.typ",
+            "report.typ",
+            "status.html",
+            "indikatorer.typ",
+            "indikatorer.html",
+            "indicator.html",
+            "index.html",
+        ] {
+            assert!(
+                outputs.iter().any(|(t, _)| t == template),
+                "{template} was not rendered in {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+fn joined(outputs: &[(String, String)], template: &str) -> String {
+    outputs
+        .iter()
+        .filter(|(t, _)| t == template)
+        .map(|(_, text)| text.replace('\u{a0}', " "))
+        .collect()
+}
+
+#[test]
+fn initiative_statuses_in_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = content_with_initiative_statuses(tmp.path());
+    let expected = [
+        (
+            Lang::Nb,
+            "forsinket (↓ verre; forrige: på plan i 1. kvartal 2026)",
+        ),
+        (
+            Lang::Nn,
+            "forseinka (↓ verre; førre: på plan i 1. kvartal 2026)",
+        ),
+        (
+            Lang::En,
+            "delayed (↓ worse; previous: on schedule in Q1 2026)",
+        ),
+    ];
+    for (lang, status) in expected {
+        let outputs = render_all(&content, lang);
+        let html = norm(
+            &joined(&outputs, "status.html")
+                .replace("<strong class=\"status worse\">", "")
+                .replace("</strong>", ""),
+        );
+        assert!(html.contains(status), "{}: {html}", lang.code());
+        let scale = lang.labels().status_scale;
+        assert!(
+            joined(&outputs, "report.typ").contains(scale),
+            "{}",
+            lang.code()
+        );
+        assert!(
+            joined(&outputs, "deck.typ").contains(scale),
+            "{}",
+            lang.code()
+        );
+    }
+}
+
+#[test]
+fn each_language_has_its_own_words_and_numbers() {
+    let content = content();
+    let nb = render_all(&content, Lang::Nb);
+    let nn = render_all(&content, Lang::Nn);
+    let en = render_all(&content, Lang::En);
+
+    assert!(joined(&nb, "deck.typ").contains("\"Overordnet status\""));
+    assert!(joined(&nn, "deck.typ").contains("\"Overordna status\""));
+    assert!(joined(&en, "deck.typ").contains("\"Overall status\""));
+    assert!(joined(&nn, "deck.typ").contains("lang: \"nn\""));
+    assert!(joined(&nn, "status.html").contains("<html lang=\"nn\">"));
+
+    assert!(joined(&nb, "status.html").contains("2. kvartal 2026"));
+    assert!(joined(&nn, "status.html").contains("2. kvartal 2026"));
+    assert!(joined(&en, "status.html").contains("Q2 2026"));
+    assert!(joined(&en, "status.html").contains("(Q2 2026)"));
+    assert!(!joined(&en, "status.html").contains("(2. kvartal 2026)"));
+
+    assert!(joined(&nb, "indicator.html").contains("124 453"));
+    assert!(joined(&en, "indicator.html").contains("124,453"));
+    assert!(joined(&en, "index.html").contains("December 2023"));
+    assert!(joined(&nn, "indicator.html").contains("Historikk"));
+    assert!(joined(&en, "indicator.html").contains("History"));
+}
+
+#[test]
+fn a_nynorsk_report_compiles_in_nynorsk() {
+    let content = content();
+    let l = Lang::Nn.labels();
+    let s = content.statuses.values().next_back().expect("a status");
+    let goal = *s.goals.keys().next().expect("a goal");
+    let charts = |g, i| page_chart(l, &content, s, g, i);
+    let moves = status_moves(&content);
+    let home = "../index.html";
+    let view = status::status_view(l, &content, s, Some(goal), &charts, &moves, home);
+    let renderer = Renderer::new(&Templates::builtin()).unwrap();
+    let source = renderer
+        .render("report.typ", l, context! { doc => value(&view) })
+        .unwrap();
+    let files = (0..s.goals[&goal].pages.len())
+        .filter_map(|i| charts(goal, i))
+        .map(|c| (names::chart_in_typst(&c.name), c.svg.into_bytes()))
+        .collect();
+    let world = typeset::DocumentWorld::new(
+        "nn",
+        source,
+        &renderer.templates().typst_modules(),
+        files,
+        typeset::typst_date(s.date),
+    );
+    let pdf = typeset::pdf("nn", &world, s.date).expect("the nynorsk report compiles");
+    assert!(
+        pdf.windows(12).any(|w| w == b"/Lang(nn-NO)"),
+        "the PDF says it is in nynorsk"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nn.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = pdf_text(&path);
+    assert!(text.contains("Overordna status"), "{text}");
+    assert!(text.contains("Utfordringar"), "{text}");
+    assert!(!text.contains("Overordnet"), "{text}");
+}

@@ -1,0 +1,128 @@
+//! `watch` rebuilds after an edit to a status file and to an overriding template, prints what
+//! changed and how long the build took, and survives a broken edit with the last good
+//! outputs left in place.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// How long a rebuild may take to show up: generous for a loaded 2-core CI machine.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A running `watch` whose stderr lines arrive on a channel; killed when dropped.
+struct Watching {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Watching {
+    fn start(dir: &Path) -> Watching {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_statusrapport"))
+            .args(["watch", "--out", "out"])
+            .current_dir(dir)
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("watch starts");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Watching { child, lines }
+    }
+
+    /// Waits for a line containing `needle`, returning every line seen until then.
+    fn expect(&mut self, needle: &str) -> Vec<String> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let found = line.contains(needle);
+                    seen.push(line);
+                    if found {
+                        return seen;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "no line with `{needle}` within {PATIENCE:?}; saw:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+/// Replaces the first `from` in a file with `to`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn watch_rebuilds_on_edits_and_survives_a_broken_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    copy_tree(&root().join("content"), &p.join("content"));
+    std::fs::create_dir_all(p.join("templates/html")).unwrap();
+    let index = p.join("templates/html/index.html");
+    std::fs::write(
+        &index,
+        statusrapport::render::BUILTIN
+            .iter()
+            .find(|(rel, _)| *rel == "html/index.html")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    let mut w = Watching::start(p);
+    w.expect("built:");
+    let deck = p.join("out/status-2026-q2/index.html");
+    assert!(deck.is_file());
+
+    let status = p.join("content/status/2026-q2.yaml");
+    edit(&status, "Q2 2026", "Q2 2026 (redigert)");
+    let seen = w.expect("built:");
+    assert!(seen.iter().any(|l| l.contains("2026-q2.yaml")), "{seen:?}");
+    assert!(seen.last().unwrap().contains(" ms"), "{seen:?}");
+    assert!(html_text(&deck).contains("Q2 2026 (redigert)"));
+
+    edit(&index, "<h1>", "<h1>Husstil: ");
+    w.expect("built:");
+    assert!(html_text(&p.join("out/index.html")).contains("Husstil:"));
+
+    let good = std::fs::read(&deck).unwrap();
+    std::fs::write(&status, "quarter: [broken\n").unwrap();
+    let seen = w.expect("build failed");
+    assert!(seen.iter().any(|l| l.contains("2026-q2.yaml")), "{seen:?}");
+    assert!(w.alive(), "watch goes on after a broken edit");
+    assert_eq!(
+        std::fs::read(&deck).unwrap(),
+        good,
+        "the last good output stays"
+    );
+}
