@@ -1,16 +1,20 @@
 //! `statusrapport build`: validate, chart, render, compile and write every document.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use super::{ContentArgs, DiagnosticArgs, TemplateArgs, usage_error};
 use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  statusrapport build\n  \
+    statusrapport build --only status-2026-q3 --jobs 1 --quiet\n  \
+    statusrapport build --force --keep-typst typst-sources")]
 pub struct BuildArgs {
     /// Where the content is.
     #[command(flatten)]
@@ -39,20 +43,37 @@ pub struct BuildArgs {
     /// DIR/fonts --ignore-system-fonts DIR/<id>/main.typ`.
     #[arg(long, value_name = "DIR")]
     pub keep_typst: Option<PathBuf>,
+    /// How many documents to compile at once (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
 }
 
-/// Runs `build`.
-pub fn run(args: BuildArgs) -> ExitCode {
-    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
+/// Runs `build`; with `quiet`, prints only problems.
+pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
+    let progress = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    // A pool of its own rather than rayon's global one, so `--jobs` changes nothing else;
+    // documents fan out on as many threads as the pool has.
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, NonZeroUsize::get))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("error: cannot start the build's threads ({e})");
+            return usage_error();
+        }
+    };
     let result = args.templates.load(&args.content).and_then(|templates| {
-        pipeline::build(&pipeline::BuildOptions {
-            content_dir: &args.content.content,
-            out_dir: &args.out,
-            templates: &templates,
-            only: args.only.as_deref(),
-            force: args.force,
-            keep_typst: args.keep_typst.as_deref(),
-            progress,
+        pool.install(|| {
+            pipeline::build(&pipeline::BuildOptions {
+                content_dir: &args.content.content,
+                out_dir: &args.out,
+                templates: &templates,
+                only: args.only.as_deref(),
+                force: args.force,
+                keep_typst: args.keep_typst.as_deref(),
+                progress,
+            })
         })
     });
     match result {
@@ -61,13 +82,15 @@ pub fn run(args: BuildArgs) -> ExitCode {
             if args.timings {
                 print_timings(&r.timings);
             }
-            eprintln!(
-                "{}: {} rebuilt, {} up to date, {} removed",
-                args.out.display(),
-                r.rebuilt,
-                r.up_to_date,
-                r.removed.len()
-            );
+            if !quiet {
+                eprintln!(
+                    "{}: {} rebuilt, {} up to date, {} removed",
+                    args.out.display(),
+                    r.rebuilt,
+                    r.up_to_date,
+                    r.removed.len()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => args.diagnostics.fail(&e),

@@ -11,6 +11,7 @@ use crate::render::Renderer;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  statusrapport check --content content")]
 pub struct CheckArgs {
     /// Where the content is.
     #[command(flatten)]
@@ -23,8 +24,8 @@ pub struct CheckArgs {
     pub templates: TemplateArgs,
 }
 
-/// Runs `check`.
-pub fn run(args: CheckArgs) -> ExitCode {
+/// Runs `check`; with `quiet`, prints only problems.
+pub fn run(args: CheckArgs, quiet: bool) -> ExitCode {
     let templates = args
         .templates
         .load(&args.content)
@@ -37,14 +38,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
             args.diagnostics
                 .print(&warned.warnings, &SourceTexts::default());
             let c = warned.output;
-            eprintln!(
-                "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses, {} editions",
-                c.goals.len(),
-                c.indicators.len(),
-                c.initiatives.len(),
-                c.statuses.len(),
-                c.editions.len()
-            );
+            if !quiet {
+                eprintln!(
+                    "ok: {} goals, {} indicators, {} initiatives, {} quarterly statuses, {} editions",
+                    c.goals.len(),
+                    c.indicators.len(),
+                    c.initiatives.len(),
+                    c.statuses.len(),
+                    c.editions.len()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => args.diagnostics.fail(&e),

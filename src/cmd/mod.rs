@@ -8,6 +8,9 @@
 mod build;
 mod check;
 mod init_templates;
+mod list;
+mod new_quarter;
+mod schema;
 mod watch;
 
 use std::path::PathBuf;
@@ -20,12 +23,20 @@ use crate::pipeline::BuildError;
 
 /// Builds the national e-health strategy's status reports from YAML content.
 #[derive(Debug, Parser)]
-#[command(name = "statusrapport", version, about)]
+#[command(name = "statusrapport", version, about, after_help = EXIT_CODES)]
 pub struct Cli {
+    /// Print only problems: no progress bar, no summary lines.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// The exit codes, as `--help` shows them.
+const EXIT_CODES: &str = "Exit status: 0 on success, 1 when the content has problems, 2 for a \
+usage or environment error (a wrong argument, an unknown document, a file that cannot be \
+written).";
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -36,6 +47,12 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Build, then build again whenever a content file or template changes.
     Watch(watch::WatchArgs),
+    /// List the documents `build --only` accepts, and every indicator and initiative.
+    List(list::ListArgs),
+    /// Start the next quarter's status from the latest one.
+    NewQuarter(new_quarter::NewQuarterArgs),
+    /// Write the JSON Schema of each kind of content file, for editors.
+    Schema(schema::SchemaArgs),
     /// Write the built-in templates into the templates folder, to start a house style from.
     InitTemplates(init_templates::InitTemplatesArgs),
 }
@@ -85,7 +102,26 @@ impl DiagnosticArgs {
     }
 }
 
-/// 1 when the content is at fault, 2 when the command line or the environment is.
+/// Exit status 2: a usage or environment error.
+fn usage_error() -> ExitCode {
+    ExitCode::from(2)
+}
+
+/// Prints why a run failed in the human form, for commands without `--diagnostic-format`.
+fn report(err: &BuildError) {
+    DiagnosticArgs {
+        diagnostic_format: Format::Human,
+    }
+    .report(err);
+}
+
+/// The exit status of a failed run.
+fn failure(err: &BuildError) -> ExitCode {
+    exit_code(err)
+}
+
+/// The exit status of a failed run: 1 when the content is at fault, 2 when the command line
+/// or the machine is.
 fn exit_code(err: &BuildError) -> ExitCode {
     match err {
         BuildError::Content(..)
@@ -127,9 +163,13 @@ impl TemplateArgs {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Build(args) => build::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args, quiet),
+        Command::Check(args) => check::run(args, quiet),
+        Command::List(args) => list::run(args),
+        Command::Schema(args) => schema::run(args, quiet),
+        Command::NewQuarter(args) => new_quarter::run(args, quiet),
         Command::Watch(args) => watch::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
     }

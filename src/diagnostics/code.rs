@@ -51,11 +51,13 @@ pub enum Code {
     TypstWarning,
     /// A goal of the strategy that a quarter's status leaves out.
     GoalWithoutStatus,
+    /// A draft status (from `new-quarter`) with texts still to be written.
+    DraftText,
 }
 
 impl Code {
     /// Every code, in the order `docs/diagnostics.md` lists them.
-    pub const ALL: [Code; 21] = [
+    pub const ALL: [Code; 22] = [
         Code::Invalid,
         Code::Unreadable,
         Code::TooLarge,
@@ -77,6 +79,7 @@ impl Code {
         Code::Typst,
         Code::TypstWarning,
         Code::GoalWithoutStatus,
+        Code::DraftText,
     ];
 
     /// The code as printed.
@@ -103,6 +106,7 @@ impl Code {
             Code::Typst => "E-typst",
             Code::TypstWarning => "W-typst",
             Code::GoalWithoutStatus => "W-goal-without-status",
+            Code::DraftText => "W-draft-text",
         }
     }
 }

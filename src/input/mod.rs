@@ -4,13 +4,15 @@
 //! mirrors the YAML exactly, with spans), and every problem met on the way. The files are
 //! found by [`discover`] (walkdir), read under limits on size, depth and aliases, and parsed
 //! by [`parse`] (serde-saphyr); the parser's errors are put in the analyst's words by
-//! `messages`. CSV data files are read into rows of placed fields by [`read_csv`].
+//! `messages`. CSV data files are read into rows of placed fields by [`read_csv`]. [`schema`] describes the same raw types
+//! as JSON Schema, for editors.
 
 mod csv;
 mod discover;
 mod messages;
 mod parse;
 pub mod raw;
+pub mod schema;
 
 pub use self::csv::{Field, Row, Table, read_csv};
 pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};

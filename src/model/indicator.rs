@@ -25,17 +25,31 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Every unit, in the order the format lists them.
+    pub const ALL: [Unit; 6] = [
+        Unit::Percent,
+        Unit::Count,
+        Unit::Share,
+        Unit::Millions,
+        Unit::Days,
+        Unit::Text,
+    ];
+
+    /// The content's word for the unit.
+    pub fn word(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Share => "share",
+            Unit::Millions => "millions",
+            Unit::Days => "days",
+            Unit::Text => "text",
+        }
+    }
+
     /// Parses the content's word for a unit.
     pub fn parse(s: &str) -> Option<Unit> {
-        Some(match s {
-            "percent" => Unit::Percent,
-            "count" => Unit::Count,
-            "share" => Unit::Share,
-            "millions" => Unit::Millions,
-            "days" => Unit::Days,
-            "text" => Unit::Text,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|u| u.word() == s)
     }
 }
 
@@ -57,17 +71,31 @@ pub enum IndicatorType {
 }
 
 impl IndicatorType {
+    /// Every type, in the order the format lists them.
+    pub const ALL: [IndicatorType; 6] = [
+        Self::Adoption,
+        Self::Use,
+        Self::PerceivedResult,
+        Self::Result,
+        Self::Effect,
+        Self::Statistic,
+    ];
+
+    /// The content's (Norwegian) word for the type.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Adoption => "adopsjon",
+            Self::Use => "bruk",
+            Self::PerceivedResult => "opplevd resultat",
+            Self::Result => "resultat",
+            Self::Effect => "effekt",
+            Self::Statistic => "statistikk",
+        }
+    }
+
     /// Parses the Norwegian word.
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "adopsjon" => Self::Adoption,
-            "bruk" => Self::Use,
-            "opplevd resultat" => Self::PerceivedResult,
-            "resultat" => Self::Result,
-            "effekt" => Self::Effect,
-            "statistikk" => Self::Statistic,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|t| t.word() == s)
     }
 }
 
@@ -83,14 +111,21 @@ pub enum Frequency {
 }
 
 impl Frequency {
+    /// Every frequency, in the order the format lists them.
+    pub const ALL: [Frequency; 3] = [Self::Yearly, Self::Quarterly, Self::Continuous];
+
+    /// The content's (Norwegian) word for the frequency.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Yearly => "årlig",
+            Self::Quarterly => "kvartalsvis",
+            Self::Continuous => "løpende",
+        }
+    }
+
     /// Parses the Norwegian word.
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "årlig" => Self::Yearly,
-            "kvartalsvis" => Self::Quarterly,
-            "løpende" => Self::Continuous,
-            _ => return None,
-        })
+        Self::ALL.into_iter().find(|f| f.word() == s)
     }
 }
 

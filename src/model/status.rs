@@ -232,6 +232,8 @@ pub struct Status {
     pub source: SourceId,
     /// Who publishes it, when not the strategy's publisher.
     pub publisher: Option<String>,
+    /// True while its texts are still to be written.
+    pub draft: bool,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
     /// The file it was read from.

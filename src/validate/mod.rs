@@ -10,6 +10,7 @@
 //! analyst gets the whole list in one run.
 
 mod checks;
+mod draft;
 mod edition;
 mod glyphs;
 mod indicator;
@@ -30,6 +31,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{Code, Diagnostic, Warned, error_count};
 use crate::input::{Kind, RawContent};
 use crate::model::*;
+
 use sink::{Known, Sink, one_of};
 
 /// What content refers to, filled kind by kind as validation goes: the sources and goals
@@ -152,8 +154,8 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
     let editions = edition::editions(&raw, &refs, &mut problems);
 
     match strategy {
-        Some(strategy) if error_count(&problems) == 0 && raw.unreadable.is_empty() => Ok(Warned {
-            output: Content {
+        Some(strategy) if error_count(&problems) == 0 && raw.unreadable.is_empty() => {
+            let content = Content {
                 strategy,
                 sources: refs.sources,
                 goals: refs.goals,
@@ -164,9 +166,13 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
                 strategy_path: raw.strategy[0].path.clone(),
                 source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
                 files: raw.files.into_iter().chain(value_files).collect(),
-            },
-            warnings: problems,
-        }),
+            };
+            problems.extend(draft::draft_warnings(&content));
+            Ok(Warned {
+                output: content,
+                warnings: problems,
+            })
+        }
         _ => Err(problems),
     }
 }

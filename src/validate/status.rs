@@ -207,6 +207,7 @@ fn check_status(
         date: date?,
         source,
         publisher: doc.publisher.clone(),
+        draft: doc.draft,
         goals,
         path: path.to_path_buf(),
     })

@@ -1,0 +1,109 @@
+//! `statusrapport list`: what the content holds, by id — the documents `build --only`
+//! accepts with the files each writes, then every indicator and initiative with its name.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{ContentArgs, failure, report};
+use crate::document;
+use crate::model::Content;
+use crate::pipeline::{self, Timings};
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  statusrapport list --content content")]
+pub struct ListArgs {
+    /// Where the content is.
+    #[command(flatten)]
+    pub content: ContentArgs,
+}
+
+/// Runs `list`: prints the listing on standard output.
+pub fn run(args: ListArgs) -> ExitCode {
+    match pipeline::load(&args.content.content, &mut Timings::default()) {
+        Ok(content) => {
+            print!("{}", listing(&content.output));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report(&e);
+            failure(&e)
+        }
+    }
+}
+
+/// The listing: three sections of aligned columns, in the content's sorted order.
+pub fn listing(content: &Content) -> String {
+    let docs = document::documents(content);
+    let documents: Vec<(String, String)> = document::ids(content)
+        .into_iter()
+        .map(|id| {
+            let mut files = Vec::new();
+            let mut more = 0;
+            for d in docs.iter().filter(|d| d.group() == id || d.id() == id) {
+                if d.id() == id {
+                    files.push(d.id().pdf());
+                    files.push(d.id().html());
+                } else {
+                    more += 1;
+                }
+            }
+            let mut text = files.join("  ");
+            if more > 0 {
+                write!(text, "  and its {more} reports").expect("writing to a string");
+            }
+            (id.to_string(), text)
+        })
+        .collect();
+    let indicators: Vec<(String, String)> = content
+        .indicators
+        .values()
+        .map(|i| (i.id.to_string(), i.name.clone()))
+        .collect();
+    let initiatives: Vec<(String, String)> = content
+        .initiatives
+        .values()
+        .map(|i| (i.id.to_string(), i.title.clone()))
+        .collect();
+    let mut out = String::new();
+    section(
+        &mut out,
+        "Documents (build --only ID) and the files they write",
+        &documents,
+    );
+    section(&mut out, "Indicators", &indicators);
+    section(&mut out, "Initiatives", &initiatives);
+    out
+}
+
+/// Writes a heading and its rows, the second column aligned; a blank line between sections.
+fn section(out: &mut String, heading: &str, rows: &[(String, String)]) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(heading);
+    out.push('\n');
+    let width = rows.iter().map(|(id, _)| id.chars().count()).max();
+    for (id, text) in rows {
+        let width = width.unwrap_or(0);
+        writeln!(out, "  {id:<width$}  {text}").expect("writing to a string");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up() {
+        let mut out = String::new();
+        let rows = [
+            ("1.6".to_owned(), "a".to_owned()),
+            ("2.5.1".to_owned(), "b".to_owned()),
+        ];
+        section(&mut out, "H", &rows);
+        assert_eq!(out, "H\n  1.6    a\n  2.5.1  b\n");
+    }
+}
