@@ -245,10 +245,6 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             pending.extend(d.pending);
         }
     }
-    // Every output was made: only now does any of them replace what `out/` held.
-    timings.time("put in place", || {
-        pending.into_iter().try_for_each(output::Pending::commit)
-    })?;
     bar.finish_and_clear();
     timings.stages.push(("jobs", start.elapsed()));
     timings.stages.extend([
@@ -257,6 +253,10 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         ("  compile*", Clock::get(&clock.compile)),
         ("  write*", Clock::get(&clock.write)),
     ]);
+    // Every output was made: only now does any of them replace what `out/` held.
+    timings.time("put in place", || {
+        pending.into_iter().try_for_each(output::Pending::commit)
+    })?;
     let up_to_date = entries.len() - rebuilt;
     let removed = if opts.only.is_none() {
         timings.time("remove", || {
