@@ -300,7 +300,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
     let num = |v: f64| format!("{v}");
     for m in &ind.measures {
         let mid = m.id.as_deref().unwrap_or("");
-        let unit = format!("{:?}", m.unit).to_lowercase();
+        let unit = m.unit.word();
         if let Some(b) = &m.baseline {
             let (v, of) = b.quantity.map_or((String::new(), String::new()), |q| {
                 (num(q.value), q.of.map(num).unwrap_or_default())
@@ -390,7 +390,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
 struct MeasureMeta<'a> {
     id: Option<&'a str>,
     name: Option<&'a str>,
-    unit: Unit,
+    unit: &'static str,
     illustrative: bool,
 }
 
@@ -399,7 +399,10 @@ struct Metadata<'a> {
     id: &'a str,
     goal: u8,
     name: &'a str,
-    unit: &'a str,
+    /// The unit's code, as every measure's: `percent`, `count`, ...
+    unit: &'static str,
+    /// The unit as printed in the documents.
+    unit_label: &'a str,
     #[serde(rename = "type")]
     kind: &'a str,
     description: &'a str,
@@ -421,7 +424,8 @@ pub fn metadata_json(l: &Labels, ind: &Indicator) -> Vec<u8> {
         id: &ind.id,
         goal: ind.goal.get(),
         name: &ind.name,
-        unit: &unit_label,
+        unit: ind.unit.word(),
+        unit_label: &unit_label,
         kind: l.kind(ind.kind),
         description: &ind.description,
         measurement: ind.measurement.as_deref(),
@@ -433,7 +437,7 @@ pub fn metadata_json(l: &Labels, ind: &Indicator) -> Vec<u8> {
             .map(|m| MeasureMeta {
                 id: m.id.as_deref(),
                 name: m.name.as_deref(),
-                unit: m.unit,
+                unit: m.unit.word(),
                 illustrative: m.illustrative,
             })
             .collect(),
