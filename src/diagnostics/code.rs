@@ -53,11 +53,13 @@ pub enum Code {
     GoalWithoutStatus,
     /// A draft status (from `new-quarter`) with texts still to be written.
     DraftText,
+    /// A goal's summary in a status with an empty section.
+    EmptySection,
 }
 
 impl Code {
     /// Every code, in the order `docs/diagnostics.md` lists them.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::Invalid,
         Code::Unreadable,
         Code::TooLarge,
@@ -80,6 +82,7 @@ impl Code {
         Code::TypstWarning,
         Code::GoalWithoutStatus,
         Code::DraftText,
+        Code::EmptySection,
     ];
 
     /// The code as printed.
@@ -107,6 +110,7 @@ impl Code {
             Code::TypstWarning => "W-typst",
             Code::GoalWithoutStatus => "W-goal-without-status",
             Code::DraftText => "W-draft-text",
+            Code::EmptySection => "W-empty-section",
         }
     }
 }

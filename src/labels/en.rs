@@ -144,6 +144,7 @@ pub static EN: Labels = Labels {
 
     report_title: "{title} – goal {n}: {goal}",
     goal_summary: "Status summary, goal {n}",
+    continued: "(cont.)",
     goal_not_reported: "No status was reported for goal {n} this quarter.",
     goal_status: "Status of goal {n}: {title}",
     overall_status: "Overall status",

@@ -315,6 +315,8 @@ pub struct Labels {
     pub report_title: &'static str,
     /// Deck heading of a goal's summary page: `Oppsummering status mål {n}`.
     pub goal_summary: &'static str,
+    /// After a heading continued from the page before: "(forts.)".
+    pub continued: &'static str,
     /// In place of a goal that the quarter's status leaves out, with `{n}`.
     pub goal_not_reported: &'static str,
     /// Report heading of a goal: `Status mål {n}: {title}`.

@@ -144,6 +144,7 @@ pub static NN: Labels = Labels {
 
     report_title: "{title} – mål {n}: {goal}",
     goal_summary: "Oppsummering status mål {n}",
+    continued: "(forts.)",
     goal_not_reported: "Ingen status rapportert for mål {n} dette kvartalet.",
     goal_status: "Status mål {n}: {title}",
     overall_status: "Overordna status",

@@ -180,6 +180,34 @@ fn check_status(
                 notes: footnotes(s, &p.notes),
             });
         }
+        let empty: Vec<&str> = [
+            ("overall", g.overall.is_empty()),
+            ("selected", selected.is_empty()),
+            ("positive", g.positive.is_empty()),
+            ("challenges", g.challenges.is_empty()),
+            ("questions", g.questions.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(name, empty)| empty.then_some(name))
+        .collect();
+        // A draft says what is still to write in its own warnings.
+        if !empty.is_empty() && !doc.draft {
+            s.problems.push(
+                Diagnostic::warning(
+                    s.path,
+                    Pos::from_location(&g.goal.referenced),
+                    format!(
+                        "goal {goal}'s summary has nothing under {} (the documents leave those sections out)",
+                        empty
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .with_code(Code::EmptySection),
+            );
+        }
         goals.insert(
             goal,
             GoalStatus {

@@ -36,6 +36,8 @@ fn problems_with(files: &[(&str, &str)]) -> Vec<String> {
     if let Err(more) = validate(dir.path(), raw) {
         problems.extend(more);
     }
+    // Warnings (such as the base's empty summary sections) are tested where they are made.
+    problems.retain(|d| d.severity == crate::diagnostics::Severity::Error);
     problems.sort();
     problems
         .iter()
