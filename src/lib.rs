@@ -23,13 +23,13 @@
 pub mod analyse;
 pub mod chart;
 pub mod cmd;
-pub mod diagnostics;
+pub(crate) mod diagnostics;
 pub mod document;
 pub mod input;
 pub mod labels;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pipeline;
 pub mod render;
 pub mod typeset;
-pub mod validate;
+pub(crate) mod validate;

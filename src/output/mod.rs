@@ -8,5 +8,5 @@
 mod manifest;
 mod write;
 
-pub use manifest::{Entry, Manifest, on_disk, remove_gone, sha256_hex};
+pub use manifest::{Entry, Manifest, on_disk, remove_gone};
 pub use write::{Pending, WriteError, remove_stale_temporaries, write_atomic, write_pending};
