@@ -1,0 +1,211 @@
+//! Raw input types: the YAML files under `content/` exactly as written, with source spans.
+//!
+//! Nothing here is checked beyond what serde checks (field names, value types). The
+//! `validate` stage turns these into the model in `model.rs`; only the model travels further.
+//! The file format is documented field by field in `docs/content-format.md`.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::schema;
+use crate::diagnostics::Pos;
+
+mod edition;
+mod indicator;
+mod status;
+
+pub use edition::*;
+pub use indicator::*;
+pub use status::*;
+
+/// A value with the place it was written, for diagnostics.
+pub type S<T> = Spanned<T>;
+
+/// A period or date as written: `2021`, `2026-Q2`, `2026-01`, `2023-10-01`, or a range
+/// `2021-09/2022-08`. YAML reads `2021` as a number, so both forms are accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodText(pub String);
+
+impl<'de> Deserialize<'de> for PeriodText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = PeriodText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a period such as 2021, 2026-Q2, 2026-01, 2023-10-01 or 2021-09/2022-08",
+                )
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PeriodText, E> {
+                Ok(PeriodText(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PeriodText, E> {
+                Ok(PeriodText(v.to_string()))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PeriodText, E> {
+                Ok(PeriodText(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `content/strategy.yaml`: the strategy as a whole.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Strategy {
+    /// Title, e.g. "Nasjonal e-helsestrategi".
+    pub title: String,
+    /// Subtitle, e.g. "for helse- og omsorgssektoren".
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// The vision in one sentence.
+    pub vision: String,
+    /// The year the strategy looks towards (2030).
+    #[schemars(with = "i64")]
+    pub horizon: S<i64>,
+    /// Who publishes the reports.
+    pub publisher: String,
+    /// Source id for the strategy text.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source: Option<S<String>>,
+    /// Where the progress classes begin, when not Statistics Canada's 0.95 and 0.60.
+    #[serde(default)]
+    #[schemars(with = "Option<ProgressThresholds>")]
+    pub progress_thresholds: Option<S<ProgressThresholds>>,
+    /// The scale roadmap sub-goals' statuses are given on, best first; the default scale
+    /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
+    #[serde(default)]
+    pub initiative_scale: Vec<ScaleLevel>,
+}
+
+/// `progress_thresholds` in `strategy.yaml`: lower bounds of the ratio `R` of observed to
+/// required growth.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressThresholds {
+    /// "I rute" from this `R` on (default 0.95).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub on_track: Option<S<f64>>,
+    /// "Moderat fremgang" from this `R` on (default 0.60).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub moderate: Option<S<f64>>,
+}
+
+/// One level of the initiative status scale.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleLevel {
+    /// What a status file writes, e.g. `forsinket`.
+    #[schemars(with = "String")]
+    pub id: S<String>,
+    /// The name printed; the id when left out.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What the level means, printed with the scale in the reports.
+    pub definition: String,
+}
+
+/// `content/sources.yaml`: the documents figures are taken from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sources {
+    /// Every source document.
+    pub sources: Vec<Source>,
+}
+
+/// One source document.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id used in `source:` fields, e.g. `indikatorer-2024`.
+    #[schemars(with = "String")]
+    pub id: S<String>,
+    /// Title as published.
+    pub title: String,
+    /// Publisher.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Publication date or period.
+    #[serde(default)]
+    #[schemars(with = "Option<PeriodText>")]
+    pub date: Option<S<PeriodText>>,
+    /// Where it can be read (`https://…`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<S<String>>,
+}
+
+/// `content/goals/mal-N.yaml`: one strategic goal.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// 1 to 5.
+    #[schemars(with = "i64")]
+    pub number: S<i64>,
+    /// Title without "Mål N", e.g. "Enklere arbeidshverdag".
+    pub title: String,
+    /// Summary of the goal ("Oppsummering av målbeskrivelse").
+    pub summary: String,
+    /// What is to be achieved by the horizon ("Frem mot 2030 skal vi oppnå").
+    #[serde(default)]
+    pub aims: Vec<String>,
+    /// Source id.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source: Option<S<String>>,
+}
+
+/// A list item: plain text, or text with sub-items.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Item {
+    /// Plain text.
+    Text(String),
+    /// Text with nested items.
+    Nested(NestedItem),
+}
+
+/// A list item with sub-items.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NestedItem {
+    /// The item's own text.
+    pub text: String,
+    /// Sub-items.
+    pub items: Vec<String>,
+}
+
+/// A footnote or reference.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// Marker as published (`1`, `*`, `**`).
+    #[serde(default)]
+    pub mark: Option<String>,
+    /// The note.
+    pub text: String,
+    /// Link (`https://…`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<S<String>>,
+}
+
+/// A dated comment on an indicator, e.g. 1.5's comment of October 2023.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    /// When the comment was made.
+    #[schemars(with = "PeriodText")]
+    pub date: S<PeriodText>,
+    /// The comment.
+    pub text: String,
+    /// Which target year's column it stands in, if any.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>")]
+    pub year: Option<S<i64>>,
+}

@@ -1,0 +1,177 @@
+//! Raw initiative and quarterly status files.
+
+use super::*;
+
+/// `content/initiatives/<id>.yaml`: a strategic initiative / roadmap sub-goal.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    /// `1A`, `2B`, ...
+    #[schemars(with = "String")]
+    pub id: S<String>,
+    /// The goal it serves.
+    #[schemars(with = "i64")]
+    pub goal: S<i64>,
+    /// Title ("Navn på initiativ" / the roadmap sub-goal).
+    pub title: String,
+    /// What it covers.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Why it matters for the strategy.
+    #[serde(default)]
+    pub relevance: Option<String>,
+    /// How its status is gathered.
+    #[serde(default)]
+    pub status_source: Option<String>,
+    /// Who owns it ("Tiltakseier").
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Status per quarter.
+    #[serde(default)]
+    pub statuses: Vec<InitiativeStatus>,
+    /// Source id.
+    #[schemars(with = "String")]
+    pub source: S<String>,
+}
+
+/// An initiative's status in one quarter.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InitiativeStatus {
+    /// `2026-Q2`.
+    #[schemars(with = "schema::QuarterText")]
+    pub quarter: S<PeriodText>,
+    /// The status.
+    pub text: String,
+}
+
+/// `content/status/<quarter>.yaml`: the status of every goal in one quarter.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    /// `2026-Q2`.
+    #[schemars(with = "schema::QuarterText")]
+    pub quarter: S<PeriodText>,
+    /// Title of the deck.
+    pub title: String,
+    /// Subtitle of the deck.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// Publication date (`2026-06-30`); the PDFs' creation date. Defaults to the quarter's
+    /// last day.
+    #[serde(default)]
+    #[schemars(with = "Option<PeriodText>")]
+    pub date: Option<S<PeriodText>>,
+    /// Source id of the published deck.
+    #[schemars(with = "String")]
+    pub source: S<String>,
+    /// Who publishes this status, when not the strategy's publisher.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// True while the texts are still to be written: `check` then names every empty section.
+    /// `new-quarter` sets it; remove it when the status is written.
+    #[serde(default)]
+    pub draft: bool,
+    /// One entry per goal.
+    pub goals: Vec<GoalStatus>,
+    /// Where the `goals:` key is, filled in after parsing (serde does not see keys' places);
+    /// `None` when it is not written at the start of a line.
+    #[serde(skip)]
+    pub goals_key: Option<Pos>,
+}
+
+/// The status of one goal in a quarter.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalStatus {
+    /// Goal number.
+    #[schemars(with = "i64")]
+    pub goal: S<i64>,
+    /// Overall status ("Overordnet status").
+    pub overall: Vec<Item>,
+    /// Selected indicators and sub-goals ("Utvalgte indikatorer og strategiske delmål").
+    #[serde(default)]
+    #[schemars(with = "Vec<Selected>")]
+    pub selected: Vec<S<Selected>>,
+    /// Positive events ("Positive hendelser").
+    #[serde(default)]
+    pub positive: Vec<Item>,
+    /// Challenges ("Utfordringer").
+    #[serde(default)]
+    pub challenges: Vec<Item>,
+    /// Strategic questions ("Viktige strategiske spørsmål").
+    #[serde(default)]
+    pub questions: Vec<Item>,
+    /// Footnotes of the summary page.
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    /// Indicator pages.
+    #[serde(default)]
+    pub pages: Vec<IndicatorPage>,
+}
+
+/// An entry in "selected indicators and sub-goals".
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Selected {
+    /// Words before the reference, e.g. "Veikartet delmål".
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Initiative id.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub initiative: Option<S<String>>,
+    /// Indicator id.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub indicator: Option<S<String>>,
+    /// Text; for an initiative defaults to its id and title.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Sub-items.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// An initiative's status this quarter, a level of the strategy's initiative scale.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub status: Option<S<String>>,
+    /// A comment on that status.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub comment: Option<S<String>>,
+}
+
+/// A page of its own for an indicator in the deck.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorPage {
+    /// Indicator id.
+    #[schemars(with = "String")]
+    pub indicator: S<String>,
+    /// Which measures the chart shows; all when left out.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub measures: Vec<S<String>>,
+    /// Page title.
+    pub title: String,
+    /// Heading of the "about" box.
+    #[serde(default)]
+    pub about_heading: Option<String>,
+    /// About the indicator.
+    pub about: String,
+    /// Heading of the assessment ("Framdrift mot 2030").
+    #[serde(default)]
+    pub assessment_heading: Option<String>,
+    /// Assessment of the ambition.
+    #[serde(default)]
+    pub assessment: Option<String>,
+    /// Proposed ambition, as published.
+    #[serde(default)]
+    pub proposed_ambition: Option<String>,
+    /// Chart caption, e.g. "Per januar 2026".
+    #[serde(default)]
+    pub chart_caption: Option<String>,
+    /// Further notes on the page.
+    #[serde(default)]
+    pub notes: Vec<Footnote>,
+}
