@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, DiagnosticArgs, TemplateArgs, usage_error};
+use super::{ProjectArgs, usage_error};
 use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
@@ -16,15 +16,9 @@ use crate::pipeline::{self, Timings};
     statusrapport build --only status-2026-q3 --jobs 1 --quiet\n  \
     statusrapport build --force --keep-typst typst-sources")]
 pub struct BuildArgs {
-    /// Where the content is.
+    /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]
-    pub content: ContentArgs,
-    /// How problems are printed.
-    #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
-    /// Where overriding templates are.
-    #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub project: ProjectArgs,
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -63,22 +57,28 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
             return usage_error();
         }
     };
-    let result = args.templates.load(&args.content).and_then(|templates| {
-        pool.install(|| {
-            pipeline::build(&pipeline::BuildOptions {
-                content_dir: &args.content.content,
-                out_dir: &args.out,
-                templates: &templates,
-                only: args.only.as_deref(),
-                force: args.force,
-                keep_typst: args.keep_typst.as_deref(),
-                progress,
+    let result = args
+        .project
+        .templates
+        .load(&args.project.content)
+        .and_then(|templates| {
+            pool.install(|| {
+                pipeline::build(&pipeline::BuildOptions {
+                    content_dir: &args.project.content.content,
+                    out_dir: &args.out,
+                    templates: &templates,
+                    only: args.only.as_deref(),
+                    force: args.force,
+                    keep_typst: args.keep_typst.as_deref(),
+                    progress,
+                })
             })
-        })
-    });
+        });
     match result {
         Ok(r) => {
-            args.diagnostics.print(&r.warnings, &SourceTexts::default());
+            args.project
+                .diagnostics
+                .print(&r.warnings, &SourceTexts::default());
             if args.timings {
                 print_timings(&r.timings);
             }
@@ -93,7 +93,7 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(e) => args.diagnostics.fail(&e),
+        Err(e) => args.project.diagnostics.fail(&e),
     }
 }
 

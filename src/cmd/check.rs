@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use super::ProjectArgs;
 use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 use crate::render::Renderer;
@@ -13,29 +13,25 @@ use crate::render::Renderer;
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  statusrapport check --content content")]
 pub struct CheckArgs {
-    /// Where the content is.
+    /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]
-    pub content: ContentArgs,
-    /// How problems are printed.
-    #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
-    /// Where overriding templates are: checked too, so `check` accepts what `build` does.
-    #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub project: ProjectArgs,
 }
 
 /// Runs `check`; with `quiet`, prints only problems.
 pub fn run(args: CheckArgs, quiet: bool) -> ExitCode {
     let templates = args
+        .project
         .templates
-        .load(&args.content)
+        .load(&args.project.content)
         .and_then(|t| Ok(Renderer::new(&t)?));
     if let Err(e) = templates {
-        return args.diagnostics.fail(&e);
+        return args.project.diagnostics.fail(&e);
     }
-    match pipeline::load(&args.content.content, &mut Timings::default()) {
+    match pipeline::load(&args.project.content.content, &mut Timings::default()) {
         Ok(warned) => {
-            args.diagnostics
+            args.project
+                .diagnostics
                 .print(&warned.warnings, &SourceTexts::default());
             let c = warned.output;
             if !quiet {
@@ -50,6 +46,6 @@ pub fn run(args: CheckArgs, quiet: bool) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(e) => args.diagnostics.fail(&e),
+        Err(e) => args.project.diagnostics.fail(&e),
     }
 }

@@ -134,6 +134,21 @@ fn exit_code(err: &BuildError) -> ExitCode {
     }
 }
 
+/// The project a command works on: its content, the templates overriding the built-in ones,
+/// and how problems are printed.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// Where the content is.
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// Where overriding templates are.
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+    /// How problems are printed.
+    #[command(flatten)]
+    pub diagnostics: DiagnosticArgs,
+}
+
 /// Where overriding templates are.
 #[derive(Debug, Clone, Args)]
 pub struct TemplateArgs {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::{ContentArgs, DiagnosticArgs, TemplateArgs};
+use super::ProjectArgs;
 use crate::diagnostics::SourceTexts;
 use crate::pipeline;
 
@@ -24,15 +24,9 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
   then edit content/status/2026-q3.yaml and open out/status-2026-q3.pdf"
 )]
 pub struct WatchArgs {
-    /// Where the content is.
+    /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]
-    pub content: ContentArgs,
-    /// How problems are printed.
-    #[command(flatten)]
-    pub diagnostics: DiagnosticArgs,
-    /// Where overriding templates are.
-    #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub project: ProjectArgs,
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
@@ -48,8 +42,8 @@ pub fn run(args: WatchArgs) -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let templates_dir = args.templates.dir(&args.content);
-    let mut watched = vec![args.content.content.clone()];
+    let templates_dir = args.project.templates.dir(&args.project.content);
+    let mut watched = vec![args.project.content.content.clone()];
     if templates_dir.is_dir() {
         watched.push(templates_dir);
     }
@@ -99,21 +93,27 @@ fn collect(event: notify::Result<notify::Event>, out: &Path, changed: &mut Vec<P
 fn build_once(args: &WatchArgs, why: &str) {
     eprintln!("{why}");
     let start = Instant::now();
-    let result = args.templates.load(&args.content).and_then(|templates| {
-        pipeline::build(&pipeline::BuildOptions {
-            content_dir: &args.content.content,
-            out_dir: &args.out,
-            templates: &templates,
-            only: None,
-            force: false,
-            keep_typst: None,
-            progress: false,
-        })
-    });
+    let result = args
+        .project
+        .templates
+        .load(&args.project.content)
+        .and_then(|templates| {
+            pipeline::build(&pipeline::BuildOptions {
+                content_dir: &args.project.content.content,
+                out_dir: &args.out,
+                templates: &templates,
+                only: None,
+                force: false,
+                keep_typst: None,
+                progress: false,
+            })
+        });
     let ms = start.elapsed().as_millis();
     match result {
         Ok(r) => {
-            args.diagnostics.print(&r.warnings, &SourceTexts::default());
+            args.project
+                .diagnostics
+                .print(&r.warnings, &SourceTexts::default());
             eprintln!(
                 "built: {} rebuilt, {} up to date, {} removed in {} in {ms} ms",
                 r.rebuilt,
@@ -123,7 +123,7 @@ fn build_once(args: &WatchArgs, why: &str) {
             )
         }
         Err(e) => {
-            args.diagnostics.report(&e);
+            args.project.diagnostics.report(&e);
             eprintln!("build failed after {ms} ms; the last good outputs stay; watching on");
         }
     }
