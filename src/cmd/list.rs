@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, failure, report};
+use super::{ContentArgs, exit_code, report};
 use crate::document;
 use crate::model::Content;
 use crate::pipeline::{self, Timings};
@@ -29,7 +29,7 @@ pub fn run(args: ListArgs) -> ExitCode {
         }
         Err(e) => {
             report(&e);
-            failure(&e)
+            exit_code(&e)
         }
     }
 }

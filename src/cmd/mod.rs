@@ -115,11 +115,6 @@ fn report(err: &BuildError) {
     .report(err);
 }
 
-/// The exit status of a failed run.
-fn failure(err: &BuildError) -> ExitCode {
-    exit_code(err)
-}
-
 /// The exit status of a failed run: 1 when the content is at fault, 2 when the command line
 /// or the machine is.
 fn exit_code(err: &BuildError) -> ExitCode {

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{ContentArgs, failure, report, usage_error};
+use super::{ContentArgs, exit_code, report, usage_error};
 use crate::input::{self, raw};
 use crate::model::{Content, Period, Quarter};
 use crate::output;
@@ -57,7 +57,7 @@ pub fn run(args: NewQuarterArgs, quiet: bool) -> ExitCode {
         Err(e) => {
             report(&e);
             eprintln!("error: the content must check before a quarter is added");
-            return failure(&e);
+            return exit_code(&e);
         }
     };
     match start(dir, &content, quarter) {
