@@ -39,7 +39,7 @@ fn indicator(measure: Measure) -> Indicator {
         unit: measure.unit,
         unit_label: None,
         kind: IndicatorType::Use,
-        description: String::new(),
+        description: crate::model::Text::default(),
         measurement: None,
         data_source: None,
         frequency: None,

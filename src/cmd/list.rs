@@ -60,12 +60,12 @@ pub fn listing(content: &Content) -> String {
     let indicators: Vec<(String, String)> = content
         .indicators
         .values()
-        .map(|i| (i.id.to_string(), i.name.clone()))
+        .map(|i| (i.id.to_string(), i.name.to_string()))
         .collect();
     let initiatives: Vec<(String, String)> = content
         .initiatives
         .values()
-        .map(|i| (i.id.to_string(), i.title.clone()))
+        .map(|i| (i.id.to_string(), i.title.to_string()))
         .collect();
     let mut out = String::new();
     section(

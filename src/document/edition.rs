@@ -200,20 +200,22 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                     Some(RowView {
                         id: ind.id.to_string(),
                         number: row.number.clone(),
-                        name: row.name.clone().unwrap_or_else(|| ind.name.clone()),
+                        name: row.name.as_ref().unwrap_or(&ind.name).to_string(),
                         unit: row
                             .unit_label
-                            .clone()
-                            .or_else(|| ind.unit_label.clone())
-                            .unwrap_or_else(|| l.unit(ind.unit).to_owned()),
+                            .as_deref()
+                            .or(ind.unit_label.as_deref())
+                            .unwrap_or(l.unit(ind.unit))
+                            .to_owned(),
                         kind: l.kind(row.kind.unwrap_or(ind.kind)).to_owned(),
                         description: paragraphs(
                             row.description.as_deref().unwrap_or(&ind.description),
                         ),
                         measurement: row
                             .measurement
-                            .clone()
-                            .or_else(|| ind.measurement.clone())
+                            .as_ref()
+                            .or(ind.measurement.as_ref())
+                            .map(ToString::to_string)
                             .unwrap_or_default(),
                         baseline,
                         targets,
@@ -223,7 +225,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                 .collect();
             Some(EditionGoalView {
                 number: goal.number.get(),
-                title: goal.title.clone(),
+                title: goal.title.to_string(),
                 summary: paragraphs(eg.summary.as_deref().unwrap_or(&goal.summary)),
                 footnotes: eg
                     .footnotes
@@ -232,11 +234,11 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                     .cloned()
                     .collect(),
                 rows,
-                candidates: eg.candidates.clone(),
+                candidates: eg.candidates.iter().map(ToString::to_string).collect(),
             })
         })
         .collect();
-    let mut keywords = vec![content.strategy.title.clone(), edition.year.to_string()];
+    let mut keywords = vec![content.strategy.title.to_string(), edition.year.to_string()];
     keywords.extend(goals.iter().map(|g| {
         fill(
             l.goal_titled,
@@ -249,15 +251,15 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             edition.title, edition.year, content.strategy.title
         ),
         keywords,
-        title: edition.title.clone(),
+        title: edition.title.to_string(),
         year: edition.year,
         date: l.date(edition.published),
-        strategy: content.strategy.title.clone(),
+        strategy: content.strategy.title.to_string(),
         publisher: edition
             .publisher
             .clone()
             .unwrap_or_else(|| content.strategy.publisher.clone()),
-        baseline_heading: edition.baseline_heading.clone(),
+        baseline_heading: edition.baseline_heading.to_string(),
         target_headings: edition
             .target_years
             .iter()
@@ -267,7 +269,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             .introduction
             .iter()
             .map(|(h, t)| SectionView {
-                heading: h.clone(),
+                heading: h.as_deref().map(str::to_owned),
                 paragraphs: paragraphs(t),
             })
             .collect(),

@@ -160,8 +160,8 @@ pub struct GoalView {
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
-        title: goal.title.clone(),
-        summary: goal.summary.clone(),
+        title: goal.title.to_string(),
+        summary: goal.summary.to_string(),
         overall: Vec::new(),
         selected: Vec::new(),
         positive: Vec::new(),
@@ -212,8 +212,8 @@ pub struct StatusView {
 fn items(list: &[Item]) -> Vec<ItemView> {
     list.iter()
         .map(|i| ItemView {
-            text: i.text.clone(),
-            items: i.items.clone(),
+            text: i.text.to_string(),
+            items: i.items.iter().map(ToString::to_string).collect(),
         })
         .collect()
 }
@@ -251,7 +251,7 @@ fn fact_rows(
                 .collect::<Vec<_>>()
                 .join("; ");
             FactRow {
-                measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
+                measure: m.name.as_ref().unwrap_or(&indicator.name).to_string(),
                 baseline: m
                     .baseline
                     .as_ref()
@@ -266,7 +266,7 @@ fn fact_rows(
                 ambition: m
                     .ambition
                     .as_ref()
-                    .map(|a| a.text.clone())
+                    .map(|a| a.text.to_string())
                     .unwrap_or_else(|| "–".into()),
                 standing: l.class(facts.class).to_owned(),
             }
@@ -305,27 +305,32 @@ pub fn status_view(
                         svg: accessible_svg(&c.svg, &c.alt),
                         alt: c.alt,
                         illustrative: c.illustrative,
-                        caption: p.chart_caption.clone(),
+                        caption: p.chart_caption.as_deref().map(str::to_owned),
                     });
                     Some(PageView {
                         anchor: page_anchor(g.goal, &ind.id, i),
                         indicator: ind.id.to_string(),
-                        title: p.title.clone(),
+                        title: p.title.to_string(),
                         about_heading: p
                             .about_heading
-                            .clone()
-                            .unwrap_or_else(|| l.about_indicator.into()),
+                            .as_deref()
+                            .unwrap_or(l.about_indicator)
+                            .to_owned(),
                         about: paragraphs(&p.about),
                         frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
-                        assessment_heading: p.assessment_heading.clone().unwrap_or_else(|| {
-                            fill(
-                                l.progress_towards,
-                                &[("year", &content.strategy.horizon.to_string())],
-                            )
-                        }),
+                        assessment_heading: p
+                            .assessment_heading
+                            .as_deref()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| {
+                                fill(
+                                    l.progress_towards,
+                                    &[("year", &content.strategy.horizon.to_string())],
+                                )
+                            }),
                         assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
-                        proposed_ambition: p.proposed_ambition.clone(),
+                        proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
                         facts: fact_rows(l, analysis, ind, &p.measures),
                         notes: p.notes.clone(),
@@ -334,13 +339,13 @@ pub fn status_view(
                 .collect();
             let selected_view = |s: &Selected| {
                 let mut view = SelectedView {
-                    label: s.label.clone(),
-                    text: s.text.clone(),
+                    label: s.label.as_deref().map(str::to_owned),
+                    text: s.text.to_string(),
                     anchor: None,
                     html_href: None,
                     pdf_label: None,
                     pdf_href: None,
-                    items: s.items.clone(),
+                    items: s.items.iter().map(ToString::to_string).collect(),
                     status: match &s.reference {
                         SelectedRef::Initiative(id) => {
                             moves.get(&(status.quarter, id.clone())).map(|mv| {
@@ -393,15 +398,15 @@ pub fn status_view(
                 .map(|i| InitiativeView {
                     anchor: initiative_anchor(g.goal, &i.id),
                     id: i.id.to_string(),
-                    title: i.title.clone(),
+                    title: i.title.to_string(),
                     description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
                     owner: i.owner.clone(),
                 })
                 .collect();
             Some(GoalView {
                 number: g.goal.get(),
-                title: goal.title.clone(),
-                summary: goal.summary.clone(),
+                title: goal.title.to_string(),
+                summary: goal.summary.to_string(),
                 overall: items(&g.overall),
                 selected: g.selected.iter().map(selected_view).collect(),
                 positive: items(&g.positive),
@@ -439,7 +444,7 @@ pub fn status_view(
                 fill(l.goal, &[("n", &goal.number.to_string())])
             ),
         ),
-        None => (status.title.clone(), status.title.clone()),
+        None => (status.title.to_string(), status.title.to_string()),
     };
     let quarter = l.quarter(status.quarter);
     let subject = match goal {
@@ -449,10 +454,11 @@ pub fn status_view(
         ),
         None => status
             .subtitle
-            .clone()
-            .unwrap_or_else(|| status.title.clone()),
+            .as_ref()
+            .unwrap_or(&status.title)
+            .to_string(),
     };
-    let mut keywords = vec![content.strategy.title.clone(), quarter.clone()];
+    let mut keywords = vec![content.strategy.title.to_string(), quarter.clone()];
     for g in &goals {
         keywords.push(fill(
             l.goal_titled,
@@ -466,8 +472,8 @@ pub fn status_view(
     }
     StatusView {
         title,
-        subtitle: status.subtitle.clone(),
-        strategy: content.strategy.title.clone(),
+        subtitle: status.subtitle.as_deref().map(str::to_owned),
+        strategy: content.strategy.title.to_string(),
         publisher: status
             .publisher
             .clone()

@@ -22,7 +22,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// A target as printed: the published text if any, else its number or kind.
 pub fn target_text(l: &Labels, unit: Unit, t: &Target) -> String {
     if let Some(text) = &t.text {
-        return text.clone();
+        return text.to_string();
     }
     match t.kind {
         TargetKind::Value(q) => l.quantity(unit, q),
@@ -35,7 +35,7 @@ pub fn target_text(l: &Labels, unit: Unit, t: &Target) -> String {
 /// A baseline as printed: its published text, or its number and period.
 pub fn baseline_text(l: &Labels, unit: Unit, b: &Baseline) -> String {
     if let Some(text) = &b.text {
-        return text.clone();
+        return text.to_string();
     }
     match (b.quantity, b.period) {
         (Some(q), Some(p)) => format!("{} ({})", l.quantity(unit, q), l.period(p)),

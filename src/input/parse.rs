@@ -193,6 +193,9 @@ fn options() -> Options {
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::Error;
     options.with_snippet = false;
+    // A text such as `N` or `no` is a text: a printed field may be a string or a map, so it
+    // is read without a type to guide it, and YAML 1.1 would make these booleans.
+    options.strict_booleans = true;
     options
 }
 
@@ -269,7 +272,7 @@ mod tests {
         );
         assert_eq!(
             problem("number: 1\ntitle: [x, y]\nsummary: y\n"),
-            "g.yaml:2:8: expected a text, found a list"
+            "g.yaml:2:8: expected a text or texts by language (`nb:`, `nn:`, `en:`), found a list"
         );
         assert_eq!(
             problem("number: 1\ntitle: x\nsummary: y\naims: mer\n"),

@@ -42,6 +42,11 @@ impl Lang {
         self.labels().lang
     }
 
+    /// The language with this code, if the tool has labels for it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     /// The labels table of the language.
     pub fn labels(self) -> &'static Labels {
         match self {
