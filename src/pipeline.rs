@@ -98,10 +98,6 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>
     }
 }
 
-/// The language of every document: the one place it is chosen. Bokmål until the content
-/// says which languages to publish each document in.
-const LANGUAGE: Lang = Lang::Nb;
-
 /// What to build and how.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions<'a> {
@@ -190,13 +186,34 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         output: content,
         mut warnings,
     } = load(opts.content_dir, &mut timings)?;
-    let selected = select(&content, opts.only)?;
+    select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     let analysis = timings.time("analyse", || analyse::analyse(&content));
-    let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
+    let languages = content.strategy.languages.clone();
+    // Each language sees the content with its own texts; the first is the main language.
+    let localized: Vec<(Lang, Content)> = timings.time("languages", || {
+        languages
+            .all
+            .iter()
+            .map(|&lang| (lang, content.in_language(lang)))
+            .collect()
+    });
+    let mut work: Vec<(usize, Job)> = Vec::new();
+    for (i, (lang, content)) in localized.iter().enumerate() {
+        let selected = select(content, opts.only).unwrap_or_default();
+        work.extend(selected.into_iter().map(|d| (i, Job::Document(d))));
+        if opts.only.is_none() && languages.site.contains(lang) {
+            work.extend(
+                content
+                    .indicators
+                    .values()
+                    .map(|ind| (i, Job::Indicator(ind))),
+            );
+            work.push((i, Job::Index));
+        }
+    }
     if opts.only.is_none() {
-        work.extend(content.indicators.values().map(Job::Indicator));
-        work.extend([Job::Index, Job::Fonts]);
+        work.push((0, Job::Fonts));
     }
     output::remove_stale_temporaries(opts.out_dir);
     if let Some(dir) = opts.keep_typst {
@@ -204,18 +221,23 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     }
     let renderer = Renderer::new(opts.templates)?;
     let clock = Clock::default();
-    let plan = Plan {
-        content_dir: opts.content_dir,
-        content: &content,
-        labels: LANGUAGE.labels(),
-        renderer: &renderer,
-        analysis: &analysis,
-        out_dir: opts.out_dir,
-        previous: &previous,
-        force: opts.force,
-        keep_typst: opts.keep_typst,
-        clock: &clock,
-    };
+    let plans: Vec<Plan> = localized
+        .iter()
+        .map(|(lang, content)| Plan {
+            content_dir: opts.content_dir,
+            content,
+            labels: lang.labels(),
+            dir: names::LangDir::new(*lang, languages.main),
+            languages: &languages,
+            renderer: &renderer,
+            analysis: &analysis,
+            out_dir: opts.out_dir,
+            previous: &previous,
+            force: opts.force,
+            keep_typst: opts.keep_typst,
+            clock: &clock,
+        })
+        .collect();
     let bar = if opts.progress {
         ProgressBar::new(work.len() as u64)
     } else {
@@ -231,8 +253,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut pending = Vec::new();
     let mut rebuilt = 0;
     for batch in work.chunks(BATCH_PER_THREAD * threads) {
-        let done = fanout::run(batch, threads, |job| {
-            let done = plan.run(job);
+        let done = fanout::run(batch, threads, |(i, job)| {
+            let done = plans[*i].run(job);
             bar.inc(1);
             done
         });
