@@ -11,7 +11,7 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::chart::Chart;
 use crate::labels::{Labels, fill};
@@ -21,9 +21,9 @@ use crate::model::*;
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     /// Text.
-    pub text: String,
+    pub text: Shown,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Shown>,
 }
 
 /// An entry in "selected indicators and sub-goals".
@@ -32,7 +32,7 @@ pub struct SelectedView {
     /// Words before the text.
     pub label: Option<String>,
     /// Text.
-    pub text: String,
+    pub text: Shown,
     /// Anchor of the page or initiative it refers to, within the web page.
     pub anchor: Option<String>,
     /// Where the web page links it when it has no anchor there: the indicator's page.
@@ -42,7 +42,7 @@ pub struct SelectedView {
     /// Where the PDF links it when it has no label there, relative to the PDF.
     pub pdf_href: Option<String>,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatusView>,
 }
@@ -91,7 +91,7 @@ pub struct PageView {
     /// About heading.
     pub about_heading: String,
     /// About, by paragraph.
-    pub about: Vec<String>,
+    pub about: Vec<Shown>,
     /// Update frequency.
     pub frequency: Option<String>,
     /// Where the data comes from.
@@ -99,7 +99,7 @@ pub struct PageView {
     /// Assessment heading.
     pub assessment_heading: String,
     /// Assessment, by paragraph.
-    pub assessment: Vec<String>,
+    pub assessment: Vec<Shown>,
     /// Proposed ambition.
     pub proposed_ambition: Option<String>,
     /// Chart, when the data has numbers.
@@ -133,7 +133,7 @@ pub struct GoalView {
     /// Title.
     pub title: String,
     /// Summary.
-    pub summary: String,
+    pub summary: Shown,
     /// Overall status.
     pub overall: Vec<ItemView>,
     /// Selected indicators and sub-goals.
@@ -161,7 +161,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
         title: goal.title.to_string(),
-        summary: goal.summary.to_string(),
+        summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
         selected: Vec::new(),
         positive: Vec::new(),
@@ -209,11 +209,11 @@ pub struct StatusView {
     pub home: String,
 }
 
-fn items(list: &[Item]) -> Vec<ItemView> {
+fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
     list.iter()
         .map(|i| ItemView {
-            text: i.text.to_string(),
-            items: i.items.iter().map(ToString::to_string).collect(),
+            text: Shown::new(l, &i.text),
+            items: i.items.iter().map(|t| Shown::new(l, t)).collect(),
         })
         .collect()
 }
@@ -316,7 +316,7 @@ pub fn status_view(
                             .as_deref()
                             .unwrap_or(l.about_indicator)
                             .to_owned(),
-                        about: paragraphs(&p.about),
+                        about: Shown::paragraphs(l, &p.about),
                         frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
                         assessment_heading: p
@@ -329,7 +329,11 @@ pub fn status_view(
                                     &[("year", &content.strategy.horizon.to_string())],
                                 )
                             }),
-                        assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
+                        assessment: p
+                            .assessment
+                            .as_ref()
+                            .map(|a| Shown::paragraphs(l, a))
+                            .unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
                         facts: fact_rows(l, analysis, ind, &p.measures),
@@ -340,12 +344,12 @@ pub fn status_view(
             let selected_view = |s: &Selected| {
                 let mut view = SelectedView {
                     label: s.label.as_deref().map(str::to_owned),
-                    text: s.text.to_string(),
+                    text: Shown::new(l, &s.text),
                     anchor: None,
                     html_href: None,
                     pdf_label: None,
                     pdf_href: None,
-                    items: s.items.iter().map(ToString::to_string).collect(),
+                    items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
                     status: match &s.reference {
                         SelectedRef::Initiative(id) => {
                             moves.get(&(status.quarter, id.clone())).map(|mv| {
@@ -406,12 +410,12 @@ pub fn status_view(
             Some(GoalView {
                 number: g.goal.get(),
                 title: goal.title.to_string(),
-                summary: goal.summary.to_string(),
-                overall: items(&g.overall),
+                summary: Shown::new(l, &goal.summary),
+                overall: items(l, &g.overall),
                 selected: g.selected.iter().map(selected_view).collect(),
-                positive: items(&g.positive),
-                challenges: items(&g.challenges),
-                questions: items(&g.questions),
+                positive: items(l, &g.positive),
+                challenges: items(l, &g.challenges),
+                questions: items(l, &g.questions),
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,

@@ -165,6 +165,27 @@ impl Content {
         }
     }
 
+    /// Every printed text with the file it was written in, in the order they are visited.
+    pub fn texts(&self) -> Vec<(std::path::PathBuf, Text)> {
+        let mut all = Vec::new();
+        self.clone()
+            .texts_mut(&mut |path, t| all.push((path.to_path_buf(), t.clone())));
+        all
+    }
+
+    /// The languages the outputs made from the file `path` are published in: a status's
+    /// and an edition's their kind's, every other file's every language.
+    pub fn languages_of(&self, path: &Path) -> &[Lang] {
+        let langs = &self.strategy.languages;
+        if self.statuses.values().any(|s| s.path == path) {
+            &langs.status
+        } else if self.editions.values().any(|e| e.path == path) {
+            &langs.edition
+        } else {
+            &langs.all
+        }
+    }
+
     /// The content as a document in `lang` shows it: every text in `lang`, or in the main
     /// language where it is not written in `lang`; only the statuses and editions published
     /// in `lang`.

@@ -18,6 +18,7 @@ mod initiative;
 mod sink;
 mod status;
 mod strategy;
+mod translations;
 mod values;
 
 #[cfg(test)]
@@ -170,6 +171,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
             let main = content.strategy.languages.main;
             content.texts_mut(&mut |_, t| t.settle(main));
             problems.extend(draft::draft_warnings(&content));
+            problems.extend(translations::translation_warnings(&content));
             Ok(Warned {
                 output: content,
                 warnings: problems,

@@ -39,17 +39,22 @@ pub(super) fn statuses(
     statuses
 }
 
-pub(super) fn items(raw: &[raw::Item]) -> Vec<Item> {
+pub(super) fn items(raw: &[serde_saphyr::Spanned<raw::Item>]) -> Vec<Item> {
     raw.iter()
-        .map(|i| match i {
-            raw::Item::Text(t) => Item {
-                text: Text::from(t),
-                items: Vec::new(),
-            },
-            raw::Item::Nested(n) => Item {
-                text: Text::from(&n.text),
-                items: n.items.iter().map(Text::from).collect(),
-            },
+        .map(|spanned| {
+            // An item is read as one shape or the other, which hides its texts' places:
+            // they are the item's.
+            let at = |t: &raw::RawText| Text::from(t).at(Pos::from_location(&spanned.referenced));
+            match &spanned.value {
+                raw::Item::Text(t) => Item {
+                    text: at(t),
+                    items: Vec::new(),
+                },
+                raw::Item::Nested(n) => Item {
+                    text: at(&n.text),
+                    items: n.items.iter().map(&at).collect(),
+                },
+            }
         })
         .collect()
 }

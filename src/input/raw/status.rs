@@ -88,20 +88,24 @@ pub struct GoalStatus {
     #[schemars(with = "i64")]
     pub goal: S<i64>,
     /// Overall status ("Overordnet status").
-    pub overall: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub overall: Vec<S<Item>>,
     /// Selected indicators and sub-goals ("Utvalgte indikatorer og strategiske delmål").
     #[serde(default)]
     #[schemars(with = "Vec<Selected>")]
     pub selected: Vec<S<Selected>>,
     /// Positive events ("Positive hendelser").
     #[serde(default)]
-    pub positive: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub positive: Vec<S<Item>>,
     /// Challenges ("Utfordringer").
     #[serde(default)]
-    pub challenges: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub challenges: Vec<S<Item>>,
     /// Strategic questions ("Viktige strategiske spørsmål").
     #[serde(default)]
-    pub questions: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub questions: Vec<S<Item>>,
     /// Footnotes of the summary page.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
