@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::text::{baseline_text, paragraphs, target_text};
+use super::text::{Shown, baseline_text, target_text};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -13,7 +13,7 @@ pub struct SectionView {
     /// Heading.
     pub heading: Option<String>,
     /// Paragraphs.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Shown>,
 }
 
 /// One row of an edition's indicator table.
@@ -24,13 +24,13 @@ pub struct RowView {
     /// Number as printed.
     pub number: String,
     /// Name.
-    pub name: String,
+    pub name: Shown,
     /// Unit column.
     pub unit: String,
     /// Type column.
     pub kind: String,
     /// Description and purpose, by paragraph.
-    pub description: Vec<String>,
+    pub description: Vec<Shown>,
     /// How it is measured.
     pub measurement: String,
     /// Baseline, one line per measure.
@@ -49,7 +49,7 @@ pub struct EditionGoalView {
     /// Title.
     pub title: String,
     /// Summary, by paragraph.
-    pub summary: Vec<String>,
+    pub summary: Vec<Shown>,
     /// Table rows.
     pub rows: Vec<RowView>,
     /// Footnotes under the table.
@@ -200,7 +200,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                     Some(RowView {
                         id: ind.id.to_string(),
                         number: row.number.clone(),
-                        name: row.name.as_ref().unwrap_or(&ind.name).to_string(),
+                        name: Shown::new(l, row.name.as_ref().unwrap_or(&ind.name)),
                         unit: row
                             .unit_label
                             .as_deref()
@@ -208,8 +208,9 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                             .unwrap_or(l.unit(ind.unit))
                             .to_owned(),
                         kind: l.kind(row.kind.unwrap_or(ind.kind)).to_owned(),
-                        description: paragraphs(
-                            row.description.as_deref().unwrap_or(&ind.description),
+                        description: Shown::paragraphs(
+                            l,
+                            row.description.as_ref().unwrap_or(&ind.description),
                         ),
                         measurement: row
                             .measurement
@@ -226,7 +227,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             Some(EditionGoalView {
                 number: goal.number.get(),
                 title: goal.title.to_string(),
-                summary: paragraphs(eg.summary.as_deref().unwrap_or(&goal.summary)),
+                summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg
                     .footnotes
                     .iter()
@@ -270,7 +271,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             .iter()
             .map(|(h, t)| SectionView {
                 heading: h.as_deref().map(str::to_owned),
-                paragraphs: paragraphs(t),
+                paragraphs: Shown::paragraphs(l, t),
             })
             .collect(),
         goals,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::labels::{Labels, fill};
@@ -63,7 +63,7 @@ pub struct IndicatorView {
     /// Name.
     pub name: String,
     /// Description, by paragraph.
-    pub description: Vec<String>,
+    pub description: Vec<Shown>,
     /// Unit.
     pub unit: String,
     /// Type.
@@ -257,7 +257,7 @@ pub fn indicator_view(
             },
         ),
         name: ind.name.to_string(),
-        description: paragraphs(&ind.description),
+        description: Shown::paragraphs(l, &ind.description),
         unit: ind
             .unit_label
             .as_deref()

@@ -293,6 +293,24 @@ mod tests {
     }
 
     #[test]
+    fn a_text_in_another_language_is_marked_with_it_and_escaped() {
+        let renderer = Renderer::new(&Templates::builtin()).unwrap();
+        let render = |name: &str, source: &str| {
+            let t = renderer.env.template_from_named_str(name, source).unwrap();
+            t.render(minijinja::context! { t => foreign("a \"<b>\" #c", "nb") })
+                .unwrap()
+        };
+        assert_eq!(
+            render("x.typ", "{{ t }}|{{ t|str }}"),
+            r##"#text(lang: "nb", "a \"<b>\" #c");|"a \"<b>\" #c""##
+        );
+        assert_eq!(
+            render("x.html", "{{ t }}{% if t %}!{% endif %}"),
+            "<span lang=\"nb\">a &quot;&lt;b&gt;&quot; #c</span>!"
+        );
+    }
+
+    #[test]
     fn labels_fill_in_templates_and_misspellings_fail() {
         assert_eq!(
             render_str("{{ l.goal_titled|fill(n=3, title=\"x\") }}").unwrap(),
