@@ -173,3 +173,13 @@ fn bokmal_only_content_has_no_language_switch() {
     assert!(!html.contains("hreflang"), "{html}");
     assert!(!dir.path().join("out/nn").exists());
 }
+
+#[test]
+fn list_names_the_folders_of_the_other_languages() {
+    let out = run(&built().0, &["list", "--content", "content"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("status-2026-q2.pdf  status-2026-q2/index.html  and its 1 reports  (the same in nn/, en/)"),
+        "{stdout}"
+    );
+}

@@ -54,6 +54,19 @@ pub fn listing(content: &Content) -> String {
             if more > 0 {
                 write!(text, "  and its {more} reports").expect("writing to a string");
             }
+            let langs = &content.strategy.languages;
+            let published = match docs.iter().find(|d| d.group() == id || d.id() == id) {
+                Some(document::Document::Edition(_)) => &langs.edition,
+                _ => &langs.status,
+            };
+            let others: Vec<String> = published
+                .iter()
+                .filter(|l| **l != langs.main)
+                .map(|l| format!("{}/", l.code()))
+                .collect();
+            if !others.is_empty() {
+                write!(text, "  (the same in {})", others.join(", ")).expect("writing to a string");
+            }
             (id.to_string(), text)
         })
         .collect();
