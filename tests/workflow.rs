@@ -146,6 +146,33 @@ fn every_bundled_file_fits_its_schema_and_broken_ones_do_not() {
 }
 
 #[test]
+fn texts_by_language_fit_the_schema_and_unknown_codes_do_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let validators = validators(tmp.path());
+    let validator = |kind: &str| &validators.iter().find(|(k, _)| k == kind).unwrap().1;
+    let content = root().join("tests/fixtures/languages/content");
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&content).unwrap().to_path_buf();
+        let is_yaml = rel.extension().is_some_and(|e| e == "yaml");
+        let Some(kind) = kind_of(&rel).filter(|_| is_yaml) else {
+            continue;
+        };
+        let found = problems(validator(kind), &yaml_as_json(entry.path()));
+        assert!(found.is_empty(), "{}: {found:#?}", rel.display());
+        checked += 1;
+    }
+    assert_eq!(checked, 6);
+    let mut goal = yaml_as_json(&content.join("goals/mal-1.yaml"));
+    goal["title"]["de"] = "Aktive Mitwirkung".into();
+    assert!(!problems(validator("goal"), &goal).is_empty());
+    let mut strategy = yaml_as_json(&content.join("strategy.yaml"));
+    strategy["languages"] = serde_json::json!(["nb", "se"]);
+    assert!(!problems(validator("strategy"), &strategy).is_empty());
+}
+
+#[test]
 fn periods_fit_the_schema_in_every_form_the_loader_reads() {
     let tmp = tempfile::tempdir().unwrap();
     let validators = validators(tmp.path());
