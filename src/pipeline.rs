@@ -102,6 +102,40 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>
 /// says which languages to publish each document in.
 const LANGUAGE: Lang = Lang::Nb;
 
+/// Which kinds of output a build makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Formats {
+    /// The PDFs and the web site.
+    #[default]
+    Both,
+    /// Only the PDFs.
+    Pdf,
+    /// Only the web site: the documents' pages, the indicator pages with their data files,
+    /// the front page and the web fonts.
+    Html,
+}
+
+impl Formats {
+    /// Whether PDFs are made.
+    pub fn pdf(self) -> bool {
+        self != Formats::Html
+    }
+
+    /// Whether the web site is made.
+    pub fn html(self) -> bool {
+        self != Formats::Pdf
+    }
+
+    /// Whether the output at `path` (relative to `out/`) is of a kind this build makes.
+    pub fn makes(self, path: &str) -> bool {
+        if names::is_pdf(path) {
+            self.pdf()
+        } else {
+            self.html()
+        }
+    }
+}
+
 /// What to build and how.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions<'a> {
@@ -114,6 +148,9 @@ pub struct BuildOptions<'a> {
     /// Only this document (a document id from [`document::ids`]), keeping the rest of the
     /// manifest.
     pub only: Option<&'a str>,
+    /// Which kinds of output to make; the outputs of the other kind that the last build
+    /// wrote are left in place and stay in the manifest as they were.
+    pub formats: Formats,
     /// Make every output even when it is up to date.
     pub force: bool,
     /// Also write each document's typst source, the files it reads and the fonts here.
@@ -194,7 +231,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     let analysis = timings.time("analyse", || analyse::analyse(&content));
     let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
-    if opts.only.is_none() {
+    if opts.only.is_none() && opts.formats.html() {
         work.extend(content.indicators.values().map(Job::Indicator));
         work.extend([Job::Index, Job::Fonts]);
     }
@@ -212,6 +249,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         analysis: &analysis,
         out_dir: opts.out_dir,
         previous: &previous,
+        formats: opts.formats,
         force: opts.force,
         keep_typst: opts.keep_typst,
         clock: &clock,
@@ -258,19 +296,22 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         pending.into_iter().try_for_each(output::Pending::commit)
     })?;
     let up_to_date = entries.len() - rebuilt;
+    // What this build did not set out to make (other documents with `--only`, the other
+    // format with `--format`) stays as the last build left it, as long as its file is whole.
+    let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+    let kept: Vec<Entry> = previous
+        .files
+        .iter()
+        .filter(|e| opts.only.is_some() || !opts.formats.makes(&e.path))
+        .filter(|e| !made.contains(&e.path.as_str()) && output::on_disk(opts.out_dir, e))
+        .cloned()
+        .collect();
+    entries.extend(kept);
     let removed = if opts.only.is_none() {
         timings.time("remove", || {
             output::remove_gone(opts.out_dir, &previous, &entries)
         })
     } else {
-        let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
-        let kept: Vec<Entry> = previous
-            .files
-            .iter()
-            .filter(|e| !made.contains(&e.path.as_str()))
-            .cloned()
-            .collect();
-        entries.extend(kept);
         Vec::new()
     };
     let mut files: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();

@@ -171,6 +171,36 @@ impl TemplateArgs {
     }
 }
 
+/// Which kinds of output a build makes.
+#[derive(Debug, Clone, Args)]
+pub struct FormatArgs {
+    /// Make only the PDFs (`pdf`) or only the web site (`html`: pages, data files, fonts);
+    /// both when left out. Files of the other kind from an earlier build are left as they
+    /// are, and the manifest keeps listing them as that build made them.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputKind>,
+}
+
+/// One kind of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputKind {
+    /// The PDFs.
+    Pdf,
+    /// The web site.
+    Html,
+}
+
+impl FormatArgs {
+    /// The formats the pipeline makes.
+    pub fn formats(&self) -> crate::pipeline::Formats {
+        match self.format {
+            None => crate::pipeline::Formats::Both,
+            Some(OutputKind::Pdf) => crate::pipeline::Formats::Pdf,
+            Some(OutputKind::Html) => crate::pipeline::Formats::Html,
+        }
+    }
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let quiet = cli.quiet;

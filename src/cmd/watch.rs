@@ -30,6 +30,9 @@ pub struct WatchArgs {
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
+    /// Which kinds of output to make.
+    #[command(flatten)]
+    pub format: super::FormatArgs,
 }
 
 /// Runs `watch`: returns only when watching cannot go on.
@@ -103,6 +106,7 @@ fn build_once(args: &WatchArgs, why: &str) {
                 out_dir: &args.out,
                 templates: &templates,
                 only: None,
+                formats: args.format.formats(),
                 force: false,
                 keep_typst: None,
                 progress: false,
