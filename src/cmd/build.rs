@@ -12,10 +12,10 @@ use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  statusrapport build\n  \
+#[command(after_help = concat!("Examples:\n  statusrapport build\n  \
     statusrapport build --only status-2026-q3 --jobs 1 --quiet\n  \
     statusrapport build --format html\n  \
-    statusrapport build --force --keep-typst typst-sources")]
+    statusrapport build --force --keep-typst typst-sources\n\n", exit_codes!()))]
 pub struct BuildArgs {
     /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]

@@ -5,6 +5,15 @@
 //! 2 for a usage or environment error (clap's own usage errors, an unknown `--only` id, a
 //! templates folder that cannot be read, an output that cannot be written).
 
+/// The exit codes, as every command's `--help` shows them.
+macro_rules! exit_codes {
+    () => {
+        "Exit status: 0 on success, 1 when the content has problems, 2 for a usage or \
+         environment error (a wrong argument, an unknown document, a file that cannot be \
+         written)."
+    };
+}
+
 mod build;
 mod check;
 mod init_templates;
@@ -34,9 +43,7 @@ pub struct Cli {
 }
 
 /// The exit codes, as `--help` shows them.
-const EXIT_CODES: &str = "Exit status: 0 on success, 1 when the content has problems, 2 for a \
-usage or environment error (a wrong argument, an unknown document, a file that cannot be \
-written).";
+const EXIT_CODES: &str = exit_codes!();
 
 /// The commands.
 #[derive(Debug, Subcommand)]

@@ -21,7 +21,9 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 #[derive(Debug, Args)]
 #[command(
     after_help = "Example:\n  statusrapport watch --content content --out out\n\
-  then edit content/status/2026-q3.yaml and open out/status-2026-q3.pdf"
+  then edit content/status/2026-q3.yaml and open out/status-2026-q3.pdf\n\n\
+        Exit status: runs until interrupted (Ctrl-C); 2 when the files cannot be watched. A \
+        build that fails prints its problems and watching goes on."
 )]
 pub struct WatchArgs {
     /// The content, its overriding templates, and how problems are printed.
