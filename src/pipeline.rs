@@ -14,7 +14,7 @@ mod key;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analyse;
 use crate::chart;
@@ -176,6 +176,9 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// How long a build runs before its progress bar is shown.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
 /// Jobs per thread in one batch: typst's memo cache is pruned between batches.
 const BATCH_PER_THREAD: usize = 4;
 
@@ -254,11 +257,10 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         keep_typst: opts.keep_typst,
         clock: &clock,
     };
-    let bar = if opts.progress {
-        ProgressBar::new(work.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
+    // Hidden at first: the bar is shown from the first job that ends after a second, so a
+    // build with little to do does not flash one.
+    let bar = ProgressBar::hidden();
+    bar.set_length(work.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}").expect("valid template"),
     );
@@ -272,6 +274,9 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         let done = fanout::run(batch, threads, |job| {
             let done = plan.run(job);
             bar.inc(1);
+            if opts.progress && bar.is_hidden() && start.elapsed() >= PROGRESS_AFTER {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
             done
         });
         // Once between batches, never inside a job that runs beside others.
