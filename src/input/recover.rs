@@ -45,7 +45,8 @@ pub(super) fn step_over(text: &str, err: &Error) -> Option<String> {
 /// The text with the block mapping entry whose key starts at byte `start` replaced by spaces:
 /// the rest of its line and the lines indented under it.
 fn blank_entry(text: &str, start: usize) -> Option<String> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // An offset the parser gives is trusted no further than the text allows.
+    let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..start];
     // Only a key in block style: nothing but indentation and `- ` markers before it.
     if !prefix.chars().all(|c| c == ' ' || c == '-') {
@@ -95,7 +96,8 @@ fn replace_scalar(text: &str, start: usize, len: usize, placeholder: &str) -> Op
     }
     let rest_of_line = text[end..].split('\n').next().unwrap_or("").trim();
     let first_line = scalar.split('\n').next().unwrap_or("");
-    let fits = first_line.trim_end_matches('\r').len() >= placeholder.len();
+    // In characters: each becomes one space.
+    let fits = first_line.trim_end_matches('\r').chars().count() >= placeholder.len();
     if !fits
         && (scalar.contains('\n') || !(rest_of_line.is_empty() || rest_of_line.starts_with('#')))
     {
@@ -144,6 +146,8 @@ mod tests {
         assert_eq!(blank_entry(text, 0).unwrap(), "  \r\n   \r\nb: 1\r\n");
         assert_eq!(blank_entry("m: {a: 1, b: 2}\n", 10), None);
         assert_eq!(blank_entry("a: &x 1\nb: *x\n", 0), None);
+        assert_eq!(blank_entry("æ: 1\n", 1), None);
+        assert_eq!(blank_entry("a: 1\n", 99), None);
     }
 
     #[test]
@@ -159,5 +163,7 @@ mod tests {
         );
         assert_eq!(replace_scalar("b: ja, c\n", 3, 2, "true"), None);
         assert_eq!(replace_scalar("b: [x]\n", 3, 3, "0"), None);
+        assert_eq!(replace_scalar("æ", 0, 2, "{}").unwrap(), "{}");
+        assert_eq!(replace_scalar("b: æøå\n", 3, 6, "0").unwrap(), "b: 0  \n");
     }
 }
