@@ -12,9 +12,10 @@ use crate::render::Renderer;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  statusrapport check --content content\n  statusrapport check --languages"
-)]
+#[command(after_help = concat!(
+    "Examples:\n  statusrapport check --content content\n  statusrapport check --languages\n\n",
+    exit_codes!()
+))]
 pub struct CheckArgs {
     /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]
