@@ -10,9 +10,11 @@
 //! The verdict is the growth-ratio method of Statistics Canada, which open-sdg calls
 //! "progress status" ([`progress`]); measures without a numeric target get a trend from
 //! their last two values instead. It also holds how each roadmap sub-goal's status moved
-//! since the previous quarter ([`initiatives`]), and for measures with enough values a
-//! [`projection`] towards the target year at the observed rate.
+//! since the previous quarter ([`initiatives`]), for each quarter what changed since the
+//! previous one ([`changes`]), and for measures with enough values a [`projection`] towards
+//! the target year at the observed rate.
 
+pub mod changes;
 pub mod initiatives;
 mod progress;
 pub mod projection;
@@ -27,6 +29,7 @@ use serde::Serialize;
 
 use crate::model::{
     Content, Indicator, IndicatorId, Measure, MeasureId, Period, Quantity, TargetKind, Thresholds,
+    Unit, Value,
 };
 
 /// Where a measure stands against its target, by the growth-ratio method.
@@ -153,6 +156,61 @@ pub struct MeasureFacts {
     pub share: bool,
     /// Where the measure goes at its observed rate, when it has enough measured values.
     pub projection: Option<projection::Projection>,
+    /// The change from the value before the latest to the latest, when there are two.
+    pub step: Option<Step>,
+}
+
+/// How a measure moved from one value to the next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    /// The value before.
+    pub previous: Point,
+    /// The value after.
+    pub latest: Point,
+    /// The difference as readers are told it.
+    pub difference: Difference,
+    /// The change in percent of the earlier level (`(after − before) ÷ |before| × 100`), when
+    /// that level is not zero: what the trend's tolerance is measured against.
+    pub relative: Option<f64>,
+}
+
+/// A difference between two values of a measure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Difference {
+    /// In percentage points: for percentages and shares, where a percent of a percent would
+    /// mislead.
+    Points(f64),
+    /// In the measure's unit, with the change in percent of the earlier value when that is
+    /// above zero.
+    Amount {
+        /// After minus before.
+        amount: f64,
+        /// `(after ÷ before − 1) × 100`.
+        percent: Option<f64>,
+    },
+}
+
+/// The step between two values: percentage points for a percentage or a share, else the
+/// amount and its percent.
+fn step(unit: Unit, previous: &Point, latest: &Point) -> Step {
+    let change = latest.level - previous.level;
+    let share = previous.quantity.of.is_some() || latest.quantity.of.is_some();
+    let difference = if share {
+        Difference::Points(change * 100.0)
+    } else if unit == Unit::Percent {
+        Difference::Points(change)
+    } else {
+        Difference::Amount {
+            amount: latest.quantity.value - previous.quantity.value,
+            percent: (previous.level > 0.0).then(|| (latest.level / previous.level - 1.0) * 100.0),
+        }
+    };
+    Step {
+        previous: *previous,
+        latest: *latest,
+        difference,
+        relative: (previous.level != 0.0).then(|| change / previous.level.abs() * 100.0),
+    }
 }
 
 impl MeasureFacts {
@@ -179,6 +237,8 @@ pub struct Analysis {
     pub thresholds: Thresholds,
     /// How each sub-goal's status moved, by quarter and initiative.
     pub initiatives: initiatives::StatusMoves,
+    /// Each quarter with a status: its measures as of the quarter's end, and what changed.
+    pub quarters: BTreeMap<crate::model::Quarter, changes::QuarterFacts>,
     indicators: BTreeMap<IndicatorId, BTreeMap<Option<MeasureId>, MeasureFacts>>,
 }
 
@@ -219,6 +279,7 @@ pub fn analyse(content: &Content) -> Analysis {
     Analysis {
         thresholds,
         initiatives: initiatives::status_moves(content),
+        quarters: changes::quarters(content),
         indicators,
     }
 }
@@ -247,6 +308,16 @@ fn resolve(kind: TargetKind, base: Option<Quantity>) -> Option<Quantity> {
 
 /// Analyses one measure of an indicator.
 fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> MeasureFacts {
+    analyse_values(ind, m, thresholds, &mut |_| true)
+}
+
+/// Analyses one measure of an indicator as if it had only the values `keep` accepts.
+fn analyse_values(
+    ind: &Indicator,
+    m: &Measure,
+    thresholds: Thresholds,
+    keep: &mut dyn FnMut(&Value) -> bool,
+) -> MeasureFacts {
     let base_quantity = m.baseline.as_ref().and_then(|b| b.quantity);
     let baseline = m
         .baseline
@@ -263,6 +334,7 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
     let values: Vec<Point> = m
         .values
         .iter()
+        .filter(|v| keep(v))
         .map(|v| Point {
             period: v.period,
             quantity: v.quantity,
@@ -325,6 +397,10 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
     let projection = (!m.illustrative)
         .then(|| projection::project(&values, rates.as_ref(), until))
         .flatten();
+    let step = match values.as_slice() {
+        [.., previous, latest] => Some(step(m.unit, previous, latest)),
+        _ => None,
+    };
     MeasureFacts {
         baseline,
         values,
@@ -334,5 +410,6 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
         class,
         share,
         projection,
+        step,
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
+use super::progress::{MethodView, input_row, method_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
@@ -82,6 +83,8 @@ pub struct IndicatorView {
     pub measures: Vec<MeasureView>,
     /// Where it appeared.
     pub history: Vec<HistoryEntry>,
+    /// The method, with the numbers behind each measure's class.
+    pub method: MethodView,
 }
 
 /// Draws one chart per measure that has numbers.
@@ -275,6 +278,14 @@ pub fn indicator_view(
             .collect(),
         measures,
         history,
+        method: method_view(
+            l,
+            analysis.thresholds,
+            ind.measures
+                .iter()
+                .map(|m| input_row(l, ind, m, analysis.of(ind, m)))
+                .collect(),
+        ),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod index;
 pub mod indicator;
 pub mod initiative_status;
 pub mod names;
+pub mod progress;
 pub mod status;
 pub mod text;
 
@@ -51,8 +52,9 @@ impl Document<'_> {
         }
     }
 
-    /// The content files it is made from: the strategy, the sources, its own file, and every
-    /// goal, indicator (with its CSV values) and initiative it shows.
+    /// The content files it is made from: the strategy, the sources, its own file (and for a
+    /// status the previous quarter's, which its changes are told against), and every goal,
+    /// indicator (with its CSV values) and initiative it shows.
     pub fn inputs(&self, content: &Content) -> Vec<PathBuf> {
         let mut paths = vec![content.strategy_path.clone()];
         paths.extend(content.source_paths.iter().cloned());
@@ -65,6 +67,10 @@ impl Document<'_> {
         match *self {
             Document::Deck(status) | Document::Report(status, _) => {
                 paths.push(status.path.clone());
+                // What changed is told against the previous quarter's status.
+                if let Some((_, previous)) = content.statuses.range(..status.quarter).next_back() {
+                    paths.push(previous.path.clone());
+                }
                 let only = match *self {
                     Document::Report(_, goal) => Some(goal),
                     _ => None,

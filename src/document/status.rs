@@ -11,8 +11,10 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
+use super::progress::{self, ChangesView, MethodView, TileView, facts_at};
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
+use crate::analyse::changes::QuarterFacts;
 use crate::chart::Chart;
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -138,6 +140,8 @@ pub struct GoalView {
     pub overall: Vec<ItemView>,
     /// Selected indicators and sub-goals.
     pub selected: Vec<SelectedView>,
+    /// A tile per selected indicator: latest value, change, target, class.
+    pub tiles: Vec<TileView>,
     /// Positive events.
     pub positive: Vec<ItemView>,
     /// Challenges.
@@ -164,6 +168,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
         selected: Vec::new(),
+        tiles: Vec::new(),
         positive: Vec::new(),
         challenges: Vec::new(),
         questions: Vec::new(),
@@ -205,6 +210,12 @@ pub struct StatusView {
     pub scale: Vec<LevelView>,
     /// Goals in the document.
     pub goals: Vec<GoalView>,
+    /// What changed since the previous quarter.
+    pub changes: ChangesView,
+    /// The method, with the numbers behind every class the document prints.
+    pub method: MethodView,
+    /// The quarter the numbers stand at: "Tallene er slik de var rapportert ved utgangen av …".
+    pub as_of: String,
     /// Link back to the site index, relative.
     pub home: String,
 }
@@ -221,6 +232,7 @@ fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
 fn fact_rows(
     l: &Labels,
     analysis: &Analysis,
+    quarter: Option<&QuarterFacts>,
     indicator: &Indicator,
     measure_ids: &[MeasureId],
 ) -> Vec<FactRow> {
@@ -228,7 +240,7 @@ fn fact_rows(
     measures
         .into_iter()
         .map(|m| {
-            let facts = analysis.of(indicator, m);
+            let facts = facts_at(analysis, quarter, indicator, m);
             let latest = match facts.latest() {
                 Some(v) if m.illustrative => fill(
                     l.latest_illustrative,
@@ -287,6 +299,7 @@ pub fn status_view(
     home: &str,
 ) -> StatusView {
     let moves = &analysis.initiatives;
+    let quarter_facts = analysis.quarters.get(&status.quarter);
     let scale = &content.strategy.initiative_scale;
     let mut goals: Vec<GoalView> = status
         .goals
@@ -336,7 +349,7 @@ pub fn status_view(
                             .unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
-                        facts: fact_rows(l, analysis, ind, &p.measures),
+                        facts: fact_rows(l, analysis, quarter_facts, ind, &p.measures),
                         notes: p.notes.clone(),
                     })
                 })
@@ -413,6 +426,7 @@ pub fn status_view(
                 summary: Shown::new(l, &goal.summary),
                 overall: items(l, &g.overall),
                 selected: g.selected.iter().map(selected_view).collect(),
+                tiles: progress::tiles(l, content, analysis, quarter_facts, g),
                 positive: items(l, &g.positive),
                 challenges: items(l, &g.challenges),
                 questions: items(l, &g.questions),
@@ -500,7 +514,68 @@ pub fn status_view(
         } else {
             Vec::new()
         },
+        method: progress::method_view(
+            l,
+            analysis.thresholds,
+            method_rows(l, content, analysis, status, goal_filter),
+        ),
+        changes: progress::changes(l, content, analysis, status, goal_filter),
+        as_of: fill(l.method.as_of, &[("quarter", &l.quarter(status.quarter))]),
         goals,
         home: home.to_owned(),
     }
+}
+
+/// The numbers behind every class a status document prints: its pages' measures, its tiles'
+/// and its changed measures', in the content's order.
+fn method_rows(
+    l: &Labels,
+    content: &Content,
+    analysis: &Analysis,
+    status: &Status,
+    goal_filter: Option<GoalNumber>,
+) -> Vec<progress::InputRow> {
+    let quarter = analysis.quarters.get(&status.quarter);
+    let mut printed: Vec<(&IndicatorId, Option<&MeasureId>)> = Vec::new();
+    for g in status
+        .goals
+        .values()
+        .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
+    {
+        let shown = g
+            .pages
+            .iter()
+            .map(|p| (&p.indicator, p.measures.as_slice()))
+            .chain(g.selected.iter().filter_map(|s| match &s.reference {
+                SelectedRef::Indicator(id) => {
+                    let page = g.pages.iter().find(|p| &p.indicator == id);
+                    Some((id, page.map(|p| p.measures.as_slice()).unwrap_or_default()))
+                }
+                _ => None,
+            }));
+        for (id, ids) in shown {
+            if let Some(ind) = content.indicator(id) {
+                printed.extend(
+                    ind.select_measures(ids)
+                        .into_iter()
+                        .map(|m| (&ind.id, m.id.as_ref())),
+                );
+            }
+        }
+    }
+    if let Some(q) = quarter {
+        printed.extend(
+            q.changes
+                .iter()
+                .filter(|c| c.class_changed && goal_filter.is_none_or(|g| g == c.goal))
+                .map(|c| (&c.indicator, c.measure.as_ref())),
+        );
+    }
+    content
+        .indicators
+        .values()
+        .flat_map(|ind| ind.measures.iter().map(move |m| (ind, m)))
+        .filter(|(ind, m)| printed.contains(&(&ind.id, m.id.as_ref())))
+        .map(|(ind, m)| progress::input_row(l, ind, m, facts_at(analysis, quarter, ind, m)))
+        .collect()
 }

@@ -85,6 +85,10 @@ pub struct Labels {
     pub initiative_status: InitiativeStatusNames,
     /// Movements of an initiative's status.
     pub movements: MovementNames,
+    /// The method appendix.
+    pub method: MethodWords,
+    /// Changes since the previous quarter and the tiles of selected indicators.
+    pub changes: ChangeWords,
 
     // Shared by every document.
     /// `Mål {n}`.

@@ -165,3 +165,94 @@ pub struct MovementNames {
     /// No earlier status: `ny`.
     pub new: &'static str,
 }
+
+/// The method appendix: how a class is drawn, and the numbers behind each.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodWords {
+    /// Heading of the appendix: `Metode: framdrift mot måltall`.
+    pub heading: &'static str,
+    /// Heading of the section on an indicator page.
+    pub indicator_heading: &'static str,
+    /// What the method is and that the numbers let a reader recompute each class.
+    pub intro: &'static str,
+    /// The rates and their ratio.
+    pub rates: &'static str,
+    /// How time is counted, which target is used, relative targets and shares.
+    pub time: &'static str,
+    /// Introduces the classes, with `{origin}`: where the thresholds come from.
+    pub classes: &'static str,
+    /// Thresholds as the method sets them.
+    pub default_thresholds: &'static str,
+    /// Thresholds set in `strategy.yaml`.
+    pub own_thresholds: &'static str,
+    /// When the target is reached.
+    pub reached: &'static str,
+    /// On track, with `{on_track}`.
+    pub on_track: &'static str,
+    /// Moderate, with `{moderate}` and `{on_track}`.
+    pub moderate: &'static str,
+    /// Insufficient, with `{moderate}`.
+    pub insufficient: &'static str,
+    /// The wrong direction.
+    pub wrong_direction: &'static str,
+    /// The trend of a measure without a numeric target.
+    pub trend: &'static str,
+    /// When there is no class.
+    pub no_class: &'static str,
+    /// What "new since the previous quarter" and "class changed" mean, and how a change
+    /// since the previous value is given.
+    pub changes: &'static str,
+    /// The quarter the numbers stand at: `Tallene er slik de var rapportert ved utgangen av {quarter}.`
+    pub as_of: &'static str,
+    /// Caption of the table of numbers behind the classes.
+    pub table_caption: &'static str,
+    /// Heading of the column of the target used.
+    pub target_used: &'static str,
+    /// Heading of the column of the rates.
+    pub rates_column: &'static str,
+    /// A value with its period and time: `{value} ({period}; t = {t})`.
+    pub point: &'static str,
+    /// The rates: `r_obs = {observed}; r_req = {required}; R = {ratio}`.
+    pub rates_values: &'static str,
+    /// A trend's change: `endring {change} av forrige måling; toleranse ±{tolerance}`.
+    pub trend_values: &'static str,
+}
+
+/// What changed since the previous quarter, and the tiles of a goal's selected indicators.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeWords {
+    /// Heading: `Endringer siden forrige kvartal`.
+    pub heading: &'static str,
+    /// What the page compares with: `Sammenlignet med {quarter}.`
+    pub compared: &'static str,
+    /// In place of the changes in the first quarter with a status.
+    pub first: &'static str,
+    /// In place of the changes when nothing changed, with `{quarter}`.
+    pub nothing: &'static str,
+    /// Heading of the measures with new values.
+    pub new_values: &'static str,
+    /// Heading of the classes that changed.
+    pub classes: &'static str,
+    /// Heading of the sub-goals whose status moved.
+    pub statuses: &'static str,
+    /// A class that changed: `{before} → {now}`.
+    pub class_move: &'static str,
+    /// The verdict "no class", short.
+    pub no_class: &'static str,
+    /// Heading of the tiles of the selected indicators.
+    pub tiles: &'static str,
+    /// Before the change since the previous value.
+    pub since_previous: &'static str,
+    /// A change in percentage points, with `{n}`.
+    pub points: &'static str,
+    /// A rise, with `{n}`: `+{n}`.
+    pub rise: &'static str,
+    /// An amount with its percent: `{amount} ({percent})`.
+    pub amount_percent: &'static str,
+    /// In place of the change when there is no earlier value.
+    pub no_previous_value: &'static str,
+    /// Before the target used.
+    pub target: &'static str,
+    /// In place of a target when the measure has no numeric one.
+    pub no_target: &'static str,
+}

@@ -31,6 +31,10 @@ pub static BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/status.html"),
     ),
     (
+        "html/progress.html",
+        include_str!("../../templates/html/progress.html"),
+    ),
+    (
         "html/index.html",
         include_str!("../../templates/html/index.html"),
     ),

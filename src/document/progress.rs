@@ -1,0 +1,408 @@
+//! Progress as printed: the tiles of a goal's selected indicators, the changes since the
+//! previous quarter, and the method with the numbers behind every class, for the status
+//! documents and the indicator pages. Every number comes from the [`Analysis`]; this only
+//! puts it into words.
+
+use serde::Serialize;
+
+use super::initiative_status::status_view as initiative_status;
+use super::text::target_text;
+use crate::analyse::changes::QuarterFacts;
+use crate::analyse::{Analysis, Difference, MeasureFacts, Point, Step, TargetLevel};
+use crate::analyse::{Class, NoClass};
+use crate::labels::{Labels, fill};
+use crate::model::*;
+
+/// One measure in a tile.
+#[derive(Debug, Clone, Serialize)]
+pub struct TileMeasure {
+    /// The measure's name, when the indicator has more than one.
+    pub name: Option<String>,
+    /// The latest value and its period, or that there is none.
+    pub latest: String,
+    /// The change since the previous value, or that there is no earlier one; none without
+    /// any value.
+    pub change: Option<String>,
+    /// The target used, with its year, or that there is no numeric one.
+    pub target: String,
+    /// The class, or why there is none.
+    pub class: String,
+}
+
+/// A selected indicator's tile on its goal's summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct TileView {
+    /// The indicator's short name.
+    pub title: String,
+    /// Its measures.
+    pub measures: Vec<TileMeasure>,
+}
+
+/// What changed since the previous quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangesView {
+    /// The one sentence before the lists: what is compared with, that this is the first
+    /// quarter, or that nothing changed.
+    pub intro: String,
+    /// Measures with new values, each with them.
+    pub new_values: Vec<String>,
+    /// Classes that changed, before and now.
+    pub classes: Vec<String>,
+    /// Sub-goals whose status moved.
+    pub statuses: Vec<String>,
+}
+
+/// The numbers behind one measure's class.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRow {
+    /// The measure.
+    pub measure: String,
+    /// The baseline as the method uses it.
+    pub baseline: String,
+    /// The latest value as the method uses it.
+    pub latest: String,
+    /// The target used.
+    pub target: String,
+    /// Both rates and their ratio, or a trend's change and tolerance.
+    pub rates: String,
+    /// The class, or why there is none.
+    pub class: String,
+}
+
+/// The method as printed, with the numbers behind the classes of a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    /// Paragraphs before the classes.
+    pub intro: Vec<String>,
+    /// The sentence that introduces the classes.
+    pub classes_intro: String,
+    /// Each class and when it is given.
+    pub classes: Vec<(String, String)>,
+    /// Paragraphs after the classes.
+    pub outro: Vec<String>,
+    /// The numbers behind each class printed.
+    pub rows: Vec<InputRow>,
+}
+
+/// A measure's name as printed: its own, else the indicator's.
+fn measure_name(ind: &Indicator, m: &Measure) -> String {
+    m.name.as_ref().unwrap_or(&ind.name).to_string()
+}
+
+/// A number with its sign: `+4,5`, `−53`.
+fn signed(l: &Labels, value: f64, decimals: usize) -> String {
+    let n = l.number(value, decimals);
+    if value > 0.0 && n != l.number(0.0, decimals) {
+        fill(l.changes.rise, &[("n", &n)])
+    } else {
+        n
+    }
+}
+
+/// The change of a step, in points or in the unit with its percent.
+fn step_text(l: &Labels, unit: Unit, step: &Step) -> String {
+    match step.difference {
+        Difference::Points(p) => fill(l.changes.points, &[("n", &signed(l, p, 1))]),
+        Difference::Amount { amount, percent } => {
+            let amount = match unit {
+                Unit::Days => fill(l.number.days, &[("n", &signed(l, amount, 1))]),
+                Unit::Millions => fill(l.number.millions, &[("n", &signed(l, amount, 3))]),
+                _ => signed(l, amount, 2),
+            };
+            match percent {
+                Some(p) => fill(
+                    l.changes.amount_percent,
+                    &[
+                        ("amount", &amount),
+                        (
+                            "percent",
+                            &fill(l.number.percent, &[("n", &signed(l, p, 1))]),
+                        ),
+                    ],
+                ),
+                None => amount,
+            }
+        }
+    }
+}
+
+/// The value and period of a point: `46 % (november 2022)`.
+fn value_text(l: &Labels, unit: Unit, p: &Point) -> String {
+    format!("{} ({})", l.quantity(unit, p.quantity), l.period(p.period))
+}
+
+/// The target used with its year, as written in the content where it has a text.
+fn target_used_text(l: &Labels, m: &Measure, t: &TargetLevel) -> String {
+    let written = m
+        .targets
+        .iter()
+        .find(|x| x.year == t.year && x.kind == t.kind)
+        .map(|x| target_text(l, m.unit, x))
+        .unwrap_or_else(|| l.quantity(m.unit, t.quantity));
+    format!("{}: {written}", t.year)
+}
+
+/// The tile of a measure, from its facts.
+fn tile_measure(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> TileMeasure {
+    TileMeasure {
+        name: (ind.measures.len() > 1).then(|| measure_name(ind, m)),
+        latest: f
+            .latest()
+            .map_or_else(|| l.no_measurement.to_owned(), |v| value_text(l, m.unit, v)),
+        change: f.latest().map(|_| {
+            f.step.as_ref().map_or_else(
+                || l.changes.no_previous_value.to_owned(),
+                |s| step_text(l, m.unit, s),
+            )
+        }),
+        target: f.target_used.as_ref().map_or_else(
+            || l.changes.no_target.to_owned(),
+            |t| target_used_text(l, m, t),
+        ),
+        class: l.class(f.class).to_owned(),
+    }
+}
+
+/// The facts of a measure at the end of a quarter, or over every value when the quarter has
+/// none for it.
+pub fn facts_at<'a>(
+    analysis: &'a Analysis,
+    quarter: Option<&'a QuarterFacts>,
+    ind: &Indicator,
+    m: &Measure,
+) -> &'a MeasureFacts {
+    quarter
+        .and_then(|q| q.measure(&ind.id, &m.id))
+        .unwrap_or_else(|| analysis.of(ind, m))
+}
+
+/// The tiles of a goal's selected indicators: the page's measures when the goal has a page
+/// for the indicator, else every measure.
+pub fn tiles(
+    l: &Labels,
+    content: &Content,
+    analysis: &Analysis,
+    quarter: Option<&QuarterFacts>,
+    goal: &GoalStatus,
+) -> Vec<TileView> {
+    goal.selected
+        .iter()
+        .filter_map(|s| match &s.reference {
+            SelectedRef::Indicator(id) => content.indicator(id),
+            _ => None,
+        })
+        .map(|ind| {
+            let ids = goal
+                .pages
+                .iter()
+                .find(|p| p.indicator == ind.id)
+                .map(|p| p.measures.as_slice())
+                .unwrap_or_default();
+            TileView {
+                title: ind.short_name.as_ref().unwrap_or(&ind.name).to_string(),
+                measures: ind
+                    .select_measures(ids)
+                    .into_iter()
+                    .map(|m| tile_measure(l, ind, m, facts_at(analysis, quarter, ind, m)))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A class's name, or "no class" in short.
+fn class_short(l: &Labels, class: Result<Class, NoClass>) -> String {
+    match class {
+        Ok(_) => l.class(class).to_owned(),
+        Err(_) => l.changes.no_class.to_owned(),
+    }
+}
+
+/// What changed since the previous quarter, for the goals `goals` of the status.
+pub fn changes(
+    l: &Labels,
+    content: &Content,
+    analysis: &Analysis,
+    status: &Status,
+    goal_filter: Option<GoalNumber>,
+) -> ChangesView {
+    let quarter = analysis.quarters.get(&status.quarter);
+    let Some((facts, previous)) = quarter.and_then(|q| Some((q, q.previous?))) else {
+        return ChangesView {
+            intro: l.changes.first.to_owned(),
+            new_values: Vec::new(),
+            classes: Vec::new(),
+            statuses: Vec::new(),
+        };
+    };
+    let mut new_values = Vec::new();
+    let mut classes = Vec::new();
+    for c in facts
+        .changes
+        .iter()
+        .filter(|c| goal_filter.is_none_or(|g| g == c.goal))
+    {
+        let Some(ind) = content.indicator(&c.indicator) else {
+            continue;
+        };
+        let Some(m) = ind.measures.iter().find(|m| m.id == c.measure) else {
+            continue;
+        };
+        let name = match &m.name {
+            Some(n) if ind.measures.len() > 1 => format!("{} – {n}", ind.name),
+            _ => ind.name.to_string(),
+        };
+        let values: Vec<String> = c
+            .new_values
+            .iter()
+            .map(|v| value_text(l, m.unit, v))
+            .collect();
+        new_values.push(format!("{name}: {}", values.join(", ")));
+        if c.class_changed {
+            let moved = fill(
+                l.changes.class_move,
+                &[
+                    ("before", &class_short(l, c.before)),
+                    ("now", &class_short(l, c.now)),
+                ],
+            );
+            classes.push(format!("{name}: {moved}"));
+        }
+    }
+    let scale = &content.strategy.initiative_scale;
+    let statuses: Vec<String> = status
+        .goals
+        .values()
+        .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
+        .flat_map(|g| &g.selected)
+        .filter_map(|s| match &s.reference {
+            SelectedRef::Initiative(id) => Some((s, id)),
+            _ => None,
+        })
+        .filter_map(|(s, id)| {
+            let mv = analysis.initiatives.get(&(status.quarter, id.clone()))?;
+            use crate::analyse::initiatives::Movement;
+            if !matches!(mv.movement, Movement::Better | Movement::Worse) {
+                return None;
+            }
+            let v = initiative_status(l, scale, mv, None);
+            let previous = v.previous.map(|p| format!("; {}: {p}", l.previous));
+            Some(format!(
+                "{}: {} ({}{})",
+                s.text,
+                v.name,
+                v.movement_text,
+                previous.unwrap_or_default()
+            ))
+        })
+        .collect();
+    let quarter_name = l.quarter(previous);
+    let nothing = new_values.is_empty() && statuses.is_empty();
+    ChangesView {
+        intro: if nothing {
+            fill(l.changes.nothing, &[("quarter", &quarter_name)])
+        } else {
+            fill(l.changes.compared, &[("quarter", &quarter_name)])
+        },
+        new_values,
+        classes,
+        statuses,
+    }
+}
+
+/// The numbers behind a measure's class.
+pub fn input_row(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> InputRow {
+    let dash = || "–".to_owned();
+    let t = |x: f64| l.number(x, 3);
+    let point = |p: &Point| {
+        fill(
+            l.method.point,
+            &[
+                ("value", &l.quantity(m.unit, p.quantity)),
+                ("period", &l.period(p.period)),
+                ("t", &t(p.time)),
+            ],
+        )
+    };
+    let target = f.target_used.as_ref().map_or_else(dash, |x| {
+        fill(
+            l.method.point,
+            &[
+                ("value", &l.quantity(m.unit, x.quantity)),
+                ("period", &x.year.to_string()),
+                ("t", &t(x.time)),
+            ],
+        )
+    });
+    let rates = match (f.class, f.rates, f.step) {
+        (Ok(Class::Trend(_)), _, Some(s)) => fill(
+            l.method.trend_values,
+            &[
+                (
+                    "change",
+                    &s.relative
+                        .map_or_else(dash, |r| fill(l.number.percent, &[("n", &signed(l, r, 2))])),
+                ),
+                ("tolerance", &l.percent(ind.trend_tolerance)),
+            ],
+        ),
+        (_, Some(r), _) => fill(
+            l.method.rates_values,
+            &[
+                ("observed", &l.number(r.observed, 4)),
+                ("required", &l.number(r.required, 4)),
+                ("ratio", &l.number(r.ratio, 3)),
+            ],
+        ),
+        _ => dash(),
+    };
+    let latest = match (f.class, f.step) {
+        (Ok(Class::Trend(_)), Some(s)) => format!("{} → {}", point(&s.previous), point(&s.latest)),
+        _ => f.latest().map_or_else(dash, point),
+    };
+    InputRow {
+        measure: measure_name(ind, m),
+        baseline: f.baseline.as_ref().map_or_else(dash, point),
+        latest,
+        target,
+        rates,
+        class: l.class(f.class).to_owned(),
+    }
+}
+
+/// The method as printed, with the given rows.
+pub fn method_view(l: &Labels, thresholds: Thresholds, rows: Vec<InputRow>) -> MethodView {
+    let w = &l.method;
+    let p = &l.progress;
+    let on_track = l.number(thresholds.on_track, 2);
+    let moderate = l.number(thresholds.moderate, 2);
+    let bounds = [
+        ("on_track", on_track.as_str()),
+        ("moderate", moderate.as_str()),
+    ];
+    let origin = if thresholds == Thresholds::default() {
+        w.default_thresholds
+    } else {
+        w.own_thresholds
+    };
+    MethodView {
+        intro: vec![w.intro.to_owned(), w.rates.to_owned(), w.time.to_owned()],
+        classes_intro: fill(w.classes, &[("origin", origin)]),
+        classes: [
+            (p.reached, w.reached),
+            (p.on_track, w.on_track),
+            (p.moderate, w.moderate),
+            (p.insufficient, w.insufficient),
+            (p.wrong_direction, w.wrong_direction),
+        ]
+        .into_iter()
+        .map(|(name, when)| (name.to_owned(), fill(when, &bounds)))
+        .collect(),
+        outro: vec![
+            w.trend.to_owned(),
+            w.no_class.to_owned(),
+            w.changes.to_owned(),
+        ],
+        rows,
+    }
+}
