@@ -146,6 +146,33 @@ fn every_bundled_file_fits_its_schema_and_broken_ones_do_not() {
 }
 
 #[test]
+fn texts_by_language_fit_the_schema_and_unknown_codes_do_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let validators = validators(tmp.path());
+    let validator = |kind: &str| &validators.iter().find(|(k, _)| k == kind).unwrap().1;
+    let content = root().join("tests/fixtures/languages/content");
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(&content) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(&content).unwrap().to_path_buf();
+        let is_yaml = rel.extension().is_some_and(|e| e == "yaml");
+        let Some(kind) = kind_of(&rel).filter(|_| is_yaml) else {
+            continue;
+        };
+        let found = problems(validator(kind), &yaml_as_json(entry.path()));
+        assert!(found.is_empty(), "{}: {found:#?}", rel.display());
+        checked += 1;
+    }
+    assert_eq!(checked, 6);
+    let mut goal = yaml_as_json(&content.join("goals/mal-1.yaml"));
+    goal["title"]["de"] = "Aktive Mitwirkung".into();
+    assert!(!problems(validator("goal"), &goal).is_empty());
+    let mut strategy = yaml_as_json(&content.join("strategy.yaml"));
+    strategy["languages"] = serde_json::json!(["nb", "se"]);
+    assert!(!problems(validator("strategy"), &strategy).is_empty());
+}
+
+#[test]
 fn periods_fit_the_schema_in_every_form_the_loader_reads() {
     let tmp = tempfile::tempdir().unwrap();
     let validators = validators(tmp.path());
@@ -231,7 +258,7 @@ fn a_new_quarter_checks_and_builds_at_once_and_is_never_overwritten() {
     let before = snapshot(&dir.join("content"));
     let o = run(dir, &["new-quarter", "2026-Q3"]);
     let (_, stderr) = texts(&o);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("already has a status"), "{stderr}");
     assert!(snapshot(&dir.join("content")) == before);
 
@@ -242,12 +269,21 @@ fn a_new_quarter_checks_and_builds_at_once_and_is_never_overwritten() {
 #[test]
 fn every_command_has_help_with_an_example() {
     let dir = root();
-    for cmd in ["build", "check", "list", "schema", "new-quarter"] {
+    for cmd in [
+        "build",
+        "check",
+        "watch",
+        "list",
+        "new-quarter",
+        "schema",
+        "init-templates",
+    ] {
         let o = run(&dir, &[cmd, "--help"]);
         let (stdout, _) = texts(&o);
         assert!(o.status.success(), "{cmd} --help failed");
         assert!(stdout.contains("Example"), "{cmd} --help: {stdout}");
         assert!(stdout.contains("--quiet"), "{cmd} --help: {stdout}");
+        assert!(stdout.contains("Exit status: "), "{cmd} --help: {stdout}");
     }
     let o = run(&dir, &["--help"]);
     assert!(texts(&o).0.contains("Exit status: 0"));
@@ -262,6 +298,19 @@ fn quiet_check_prints_nothing_on_good_content() {
     let (stdout, stderr) = texts(&o);
     assert!(o.status.success(), "{stderr}");
     assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn a_build_whose_output_is_not_a_terminal_shows_no_progress_bar() {
+    let tmp = project();
+    let o = run(tmp.path(), &["build", "--format", "html"]);
+    let (stdout, stderr) = texts(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(stdout, "");
+    // indicatif draws with carriage returns and cursor moves; a pipe gets only the summary.
+    assert!(!stderr.contains(['\r', '\u{1b}']), "{stderr:?}");
+    assert!(stderr.lines().all(|l| l.starts_with("out: ")), "{stderr}");
+    assert!(!tmp.path().join("out/status-2026-q2.pdf").exists());
 }
 
 #[test]

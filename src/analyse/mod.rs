@@ -10,10 +10,12 @@
 //! The verdict is the growth-ratio method of Statistics Canada, which open-sdg calls
 //! "progress status" ([`progress`]); measures without a numeric target get a trend from
 //! their last two values instead. It also holds how each roadmap sub-goal's status moved
-//! since the previous quarter ([`initiatives`]).
+//! since the previous quarter ([`initiatives`]), and for measures with enough values a
+//! [`projection`] towards the target year at the observed rate.
 
 pub mod initiatives;
 mod progress;
+pub mod projection;
 pub mod time;
 
 #[cfg(test)]
@@ -149,12 +151,23 @@ pub struct MeasureFacts {
     pub class: Result<Class, NoClass>,
     /// True when the levels are shares (value ÷ `of`) rather than the values as written.
     pub share: bool,
+    /// Where the measure goes at its observed rate, when it has enough measured values.
+    pub projection: Option<projection::Projection>,
 }
 
 impl MeasureFacts {
     /// The newest value.
     pub fn latest(&self) -> Option<&Point> {
         self.values.last()
+    }
+
+    /// How many periods have a measured number: the values and the baseline, each period once.
+    pub fn measured_points(&self) -> usize {
+        let mut periods: Vec<Period> = self.values.iter().map(|v| v.period).collect();
+        periods.extend(self.baseline.map(|b| b.period));
+        periods.sort();
+        periods.dedup();
+        periods.len()
     }
 }
 
@@ -299,6 +312,19 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
     } else {
         (progress::trend(&values, direction), None)
     };
+    let ambition_time = m
+        .ambition
+        .as_ref()
+        .filter(|a| a.value.is_some())
+        .and_then(|a| a.period.map(time::midpoint));
+    let until = numeric
+        .iter()
+        .map(|t| t.time)
+        .chain(ambition_time)
+        .reduce(f64::max);
+    let projection = (!m.illustrative)
+        .then(|| projection::project(&values, rates.as_ref(), until))
+        .flatten();
     MeasureFacts {
         baseline,
         values,
@@ -307,5 +333,6 @@ fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> Meas
         rates,
         class,
         share,
+        projection,
     }
 }

@@ -39,7 +39,7 @@ fn indicator(measure: Measure) -> Indicator {
         unit: measure.unit,
         unit_label: None,
         kind: IndicatorType::Use,
-        description: String::new(),
+        description: crate::model::Text::default(),
         measurement: None,
         data_source: None,
         frequency: None,
@@ -449,4 +449,28 @@ proptest! {
             prop_assert!(r.observed.is_finite() && r.required.is_finite() && r.ratio.is_finite());
         }
     }
+}
+
+/// Baseline 100 (2021), values 100, 121, 146,41 (2021–2023): r_obs = 0,21; towards the 2025
+/// target (the last) the projection gives 177,1561 (2024) and 214,358881 (2025).
+#[test]
+fn three_values_are_projected_to_the_target_year_at_the_observed_rate() {
+    let f = facts(measure(
+        Some(("2021", q(100.0))),
+        &[("2021", q(100.0)), ("2022", q(121.0)), ("2023", q(146.41))],
+        &[(2024, abs(150.0)), (2025, abs(300.0))],
+    ));
+    let p = f.projection.expect("a projection");
+    assert!(close(p.rate, 0.21), "{}", p.rate);
+    let got: Vec<(i32, f64)> = p.points.iter().map(|x| (x.year, x.level)).collect();
+    assert_eq!(got.len(), 2);
+    assert!(
+        close(got[0].1, 177.1561) && close(got[1].1, 214.358881),
+        "{got:?}"
+    );
+    assert_eq!((got[0].0, got[1].0), (2024, 2025));
+    // Two values are not enough.
+    let two = facts(doubling(150.0));
+    assert_eq!(two.projection, None);
+    assert_eq!(two.measured_points(), 2);
 }

@@ -97,9 +97,10 @@ fn points(indicator: &Indicator, m: &Measure, facts: &MeasureFacts, horizon: i32
     });
     let label = m
         .name
-        .clone()
-        .or_else(|| indicator.short_name.clone())
-        .unwrap_or_else(|| indicator.name.clone());
+        .as_ref()
+        .or(indicator.short_name.as_ref())
+        .unwrap_or(&indicator.name)
+        .to_string();
     Points {
         label,
         values,

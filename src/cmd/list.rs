@@ -13,7 +13,7 @@ use crate::pipeline::{self, Timings};
 
 /// Arguments of `list`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport list --content content")]
+#[command(after_help = concat!("Example:\n  statusrapport list --content content\n\n", exit_codes!()))]
 pub struct ListArgs {
     /// Where the content is.
     #[command(flatten)]
@@ -54,18 +54,31 @@ pub fn listing(content: &Content) -> String {
             if more > 0 {
                 write!(text, "  and its {more} reports").expect("writing to a string");
             }
+            let langs = &content.strategy.languages;
+            let published = match docs.iter().find(|d| d.group() == id || d.id() == id) {
+                Some(document::Document::Edition(_)) => &langs.edition,
+                _ => &langs.status,
+            };
+            let others: Vec<String> = published
+                .iter()
+                .filter(|l| **l != langs.main)
+                .map(|l| format!("{}/", l.code()))
+                .collect();
+            if !others.is_empty() {
+                write!(text, "  (the same in {})", others.join(", ")).expect("writing to a string");
+            }
             (id.to_string(), text)
         })
         .collect();
     let indicators: Vec<(String, String)> = content
         .indicators
         .values()
-        .map(|i| (i.id.to_string(), i.name.clone()))
+        .map(|i| (i.id.to_string(), i.name.to_string()))
         .collect();
     let initiatives: Vec<(String, String)> = content
         .initiatives
         .values()
-        .map(|i| (i.id.to_string(), i.title.clone()))
+        .map(|i| (i.id.to_string(), i.title.to_string()))
         .collect();
     let mut out = String::new();
     section(

@@ -16,16 +16,17 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{ContentArgs, exit_code, report, usage_error};
-use crate::input::{self, raw};
+use crate::input;
+use crate::input::raw::{self, RawText};
 use crate::model::{Content, Period, Quarter};
 use crate::output;
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `new-quarter`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport new-quarter 2026-Q3\n\n\
+#[command(after_help = concat!("Example:\n  statusrapport new-quarter 2026-Q3\n\n\
     Writes content/status/2026-q3.yaml from the latest status and adds the source \
-    status-2026-q3 to content/sources.yaml; an existing quarter is never overwritten.")]
+    status-2026-q3 to content/sources.yaml; an existing quarter is never overwritten.\n\n", exit_codes!()))]
 pub struct NewQuarterArgs {
     /// The quarter to start, such as 2026-Q3.
     #[arg(value_name = "QUARTER")]
@@ -85,6 +86,10 @@ pub fn run(args: NewQuarterArgs, quiet: bool) -> ExitCode {
             eprintln!("error: the new quarter did not check; nothing was changed");
             ExitCode::FAILURE
         }
+        Err(Refused::Usage(message)) => {
+            eprintln!("error: {message}");
+            usage_error()
+        }
         Err(Refused::Other(message)) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
@@ -108,7 +113,10 @@ struct Started {
 enum Refused {
     /// The result did not check (and was taken back).
     Content(pipeline::BuildError),
-    /// Anything else, as a message.
+    /// The quarter exists already, or a file cannot be written: a usage or environment
+    /// error, as a message.
+    Usage(String),
+    /// Anything else in the content, as a message.
     Other(String),
 }
 
@@ -117,14 +125,14 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
     let name = format!("{}-q{}.yaml", quarter.year, quarter.quarter);
     let path = dir.join("status").join(&name);
     if let Some(existing) = content.statuses.get(&quarter) {
-        return Err(Refused::Other(format!(
+        return Err(Refused::Usage(format!(
             "{} already has a status ({}); nothing was written",
             quarter_text(quarter),
             existing.path.display()
         )));
     }
     if path.exists() {
-        return Err(Refused::Other(format!(
+        return Err(Refused::Usage(format!(
             "{} already exists; nothing was written",
             path.display()
         )));
@@ -155,9 +163,10 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
             .sources
             .get(latest.source.as_str())
             .and_then(|s| s.publisher.clone());
+        let texts = title.by_code();
         let entry = SourceEntry {
             id: &source_id,
-            title: &title,
+            title: texts.first().map_or("", |(_, t)| t),
             publisher: publisher.as_deref(),
             quarter,
         };
@@ -171,7 +180,7 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
     };
 
     let write = |p: &Path, t: &str| {
-        output::write_atomic(p, t.as_bytes()).map_err(|e| Refused::Other(e.to_string()))
+        output::write_atomic(p, t.as_bytes()).map_err(|e| Refused::Usage(e.to_string()))
     };
     write(&path, &status_text)?;
     if let Some(new) = &new_sources
@@ -201,13 +210,14 @@ fn quarter_text(q: Quarter) -> String {
 }
 
 /// The title with the old quarter's name (`Q2 2026` or `2026-Q2`) replaced by the new one's.
-fn retitle(title: &str, old: Quarter, new: Quarter) -> String {
-    title
-        .replace(
+fn retitle(title: &RawText, old: Quarter, new: Quarter) -> RawText {
+    title.map(|t| {
+        t.replace(
             &format!("Q{} {}", old.quarter, old.year),
             &format!("Q{} {}", new.quarter, new.year),
         )
         .replace(&quarter_text(old), &quarter_text(new))
+    })
 }
 
 /// A YAML string: double-quoted with JSON's escapes, which YAML reads the same way.
@@ -215,12 +225,27 @@ fn q(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
+/// A YAML text as it was written: a string, or a flow map by language.
+fn qt(t: &RawText) -> String {
+    let texts = t.by_code();
+    match texts.as_slice() {
+        [(None, s)] => q(s),
+        _ => {
+            let pairs: Vec<String> = texts
+                .iter()
+                .map(|(code, s)| format!("{}: {}", code.unwrap_or_default(), q(s)))
+                .collect();
+            format!("{{{}}}", pairs.join(", "))
+        }
+    }
+}
+
 /// The new status file.
 fn status_yaml(
     doc: &raw::Status,
     quarter: Quarter,
     source: &str,
-    title: &str,
+    title: &RawText,
     from: &Path,
 ) -> String {
     let from = from.file_name().map_or_else(
@@ -245,9 +270,9 @@ fn status_yaml(
         "# then remove `draft: true`; until then `statusrapport check` warns.",
     );
     line(0, &format!("quarter: {}", quarter_text(quarter)));
-    line(0, &format!("title: {}", q(title)));
+    line(0, &format!("title: {}", qt(title)));
     if let Some(s) = &doc.subtitle {
-        line(0, &format!("subtitle: {}", q(s)));
+        line(0, &format!("subtitle: {}", qt(s)));
     }
     line(0, &format!("source: {}", q(source)));
     line(0, "draft: true");
@@ -262,7 +287,7 @@ fn status_yaml(
             let s = &s.value;
             let mut fields: Vec<String> = Vec::new();
             if let Some(l) = &s.label {
-                fields.push(format!("label: {}", q(l)));
+                fields.push(format!("label: {}", qt(l)));
             }
             if let Some(i) = &s.initiative {
                 fields.push(format!("initiative: {}", q(&i.value)));
@@ -271,10 +296,10 @@ fn status_yaml(
                 fields.push(format!("indicator: {}", q(&i.value)));
             }
             if let Some(t) = &s.text {
-                fields.push(format!("text: {}", q(t)));
+                fields.push(format!("text: {}", qt(t)));
             }
             if !s.items.is_empty() {
-                fields.push(format!("items: {}", list(&s.items)));
+                fields.push(format!("items: {}", list_texts(&s.items)));
             }
             // The status carries over until the analyst changes it; its comment is this
             // quarter's text, written anew.
@@ -295,22 +320,22 @@ fn status_yaml(
                 let ids: Vec<String> = p.measures.iter().map(|m| m.value.clone()).collect();
                 fields.push(format!("measures: {}", list(&ids)));
             }
-            fields.push(format!("title: {}", q(&p.title)));
+            fields.push(format!("title: {}", qt(&p.title)));
             if let Some(h) = &p.about_heading {
-                fields.push(format!("about_heading: {}", q(h)));
+                fields.push(format!("about_heading: {}", qt(h)));
             }
-            fields.push(format!("about: {}", q(&p.about)));
+            fields.push(format!("about: {}", qt(&p.about)));
             if let Some(h) = &p.assessment_heading {
-                fields.push(format!("assessment_heading: {}", q(h)));
+                fields.push(format!("assessment_heading: {}", qt(h)));
             }
             if p.assessment.is_some() {
                 fields.push("assessment: \"\" # TODO: vurdering".to_owned());
             }
             if let Some(a) = &p.proposed_ambition {
-                fields.push(format!("proposed_ambition: {}", q(a)));
+                fields.push(format!("proposed_ambition: {}", qt(a)));
             }
             if let Some(c) = &p.chart_caption {
-                fields.push(format!("chart_caption: {}", q(c)));
+                fields.push(format!("chart_caption: {}", qt(c)));
             }
             if !p.notes.is_empty() {
                 fields.push("notes:".to_owned());
@@ -321,7 +346,7 @@ fn status_yaml(
                 if let Some(m) = &n.mark {
                     note.push(format!("mark: {}", q(m)));
                 }
-                note.push(format!("text: {}", q(&n.text)));
+                note.push(format!("text: {}", qt(&n.text)));
                 if let Some(u) = &n.url {
                     note.push(format!("url: {}", q(&u.value)));
                 }
@@ -344,6 +369,12 @@ fn item(line: &mut impl FnMut(usize, &str), indent: usize, fields: &[String]) {
 }
 
 /// A flow list of strings: `["a", "b"]`.
+fn list_texts(items: &[RawText]) -> String {
+    let quoted: Vec<String> = items.iter().map(qt).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// A YAML flow list of strings.
 fn list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| q(s)).collect();
     format!("[{}]", quoted.join(", "))
@@ -411,11 +442,18 @@ mod tests {
     #[test]
     fn titles_name_the_new_quarter() {
         assert_eq!(
-            retitle("Status nasjonal e-helsestrategi Q2 2026", Q2, Q3),
-            "Status nasjonal e-helsestrategi Q3 2026"
+            *retitle(
+                &RawText::plain("Status nasjonal e-helsestrategi Q2 2026"),
+                Q2,
+                Q3
+            ),
+            *"Status nasjonal e-helsestrategi Q3 2026"
         );
-        assert_eq!(retitle("Status 2026-Q2", Q2, Q3), "Status 2026-Q3");
-        assert_eq!(retitle("Status", Q2, Q3), "Status");
+        assert_eq!(
+            *retitle(&RawText::plain("Status 2026-Q2"), Q2, Q3),
+            *"Status 2026-Q3"
+        );
+        assert_eq!(*retitle(&RawText::plain("Status"), Q2, Q3), *"Status");
     }
 
     #[test]
@@ -446,7 +484,13 @@ mod tests {
             title: P\n        about: \"A\\nB\"\n        assessment: old\n        \
             notes:\n          - mark: \"*\"\n            text: N\n";
         let doc: raw::Status = input::from_yaml(Path::new("s.yaml"), old).unwrap();
-        let text = status_yaml(&doc, Q3, "status-2026-q3", "T Q3 2026", Path::new("s.yaml"));
+        let text = status_yaml(
+            &doc,
+            Q3,
+            "status-2026-q3",
+            &RawText::plain("T Q3 2026"),
+            Path::new("s.yaml"),
+        );
         assert!(text.starts_with(SCHEMA_LINE), "{text}");
         let new: raw::Status = input::from_yaml(Path::new("n.yaml"), &text).unwrap();
         assert_eq!(new.quarter.value.0, "2026-Q3");

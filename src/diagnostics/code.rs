@@ -45,6 +45,8 @@ pub enum Code {
     InvalidPeriod,
     /// A number outside what its unit allows.
     OutOfRange,
+    /// A language code the tool has no labels for.
+    UnknownLanguage,
     /// typst could not typeset a generated document.
     Typst,
     /// typst warned about a generated document.
@@ -55,11 +57,13 @@ pub enum Code {
     DraftText,
     /// A goal's summary in a status with an empty section.
     EmptySection,
+    /// A printed text not written in a language its document is published in.
+    MissingTranslation,
 }
 
 impl Code {
     /// Every code, in the order `docs/diagnostics.md` lists them.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 25] = [
         Code::Invalid,
         Code::Unreadable,
         Code::TooLarge,
@@ -78,11 +82,13 @@ impl Code {
         Code::UnknownReference,
         Code::InvalidPeriod,
         Code::OutOfRange,
+        Code::UnknownLanguage,
         Code::Typst,
         Code::TypstWarning,
         Code::GoalWithoutStatus,
         Code::DraftText,
         Code::EmptySection,
+        Code::MissingTranslation,
     ];
 
     /// The code as printed.
@@ -106,11 +112,13 @@ impl Code {
             Code::UnknownReference => "E-unknown-reference",
             Code::InvalidPeriod => "E-invalid-period",
             Code::OutOfRange => "E-out-of-range",
+            Code::UnknownLanguage => "E-unknown-language",
             Code::Typst => "E-typst",
             Code::TypstWarning => "W-typst",
             Code::GoalWithoutStatus => "W-goal-without-status",
             Code::DraftText => "W-draft-text",
             Code::EmptySection => "W-empty-section",
+            Code::MissingTranslation => "W-missing-translation",
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::text::{baseline_text, paragraphs, target_text};
+use super::text::{Shown, baseline_text, target_text};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -13,7 +13,7 @@ pub struct SectionView {
     /// Heading.
     pub heading: Option<String>,
     /// Paragraphs.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Shown>,
 }
 
 /// One row of an edition's indicator table.
@@ -24,13 +24,13 @@ pub struct RowView {
     /// Number as printed.
     pub number: String,
     /// Name.
-    pub name: String,
+    pub name: Shown,
     /// Unit column.
     pub unit: String,
     /// Type column.
     pub kind: String,
     /// Description and purpose, by paragraph.
-    pub description: Vec<String>,
+    pub description: Vec<Shown>,
     /// How it is measured.
     pub measurement: String,
     /// Baseline, one line per measure.
@@ -49,7 +49,7 @@ pub struct EditionGoalView {
     /// Title.
     pub title: String,
     /// Summary, by paragraph.
-    pub summary: Vec<String>,
+    pub summary: Vec<Shown>,
     /// Table rows.
     pub rows: Vec<RowView>,
     /// Footnotes under the table.
@@ -200,20 +200,23 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                     Some(RowView {
                         id: ind.id.to_string(),
                         number: row.number.clone(),
-                        name: row.name.clone().unwrap_or_else(|| ind.name.clone()),
+                        name: Shown::new(l, row.name.as_ref().unwrap_or(&ind.name)),
                         unit: row
                             .unit_label
-                            .clone()
-                            .or_else(|| ind.unit_label.clone())
-                            .unwrap_or_else(|| l.unit(ind.unit).to_owned()),
+                            .as_deref()
+                            .or(ind.unit_label.as_deref())
+                            .unwrap_or(l.unit(ind.unit))
+                            .to_owned(),
                         kind: l.kind(row.kind.unwrap_or(ind.kind)).to_owned(),
-                        description: paragraphs(
-                            row.description.as_deref().unwrap_or(&ind.description),
+                        description: Shown::paragraphs(
+                            l,
+                            row.description.as_ref().unwrap_or(&ind.description),
                         ),
                         measurement: row
                             .measurement
-                            .clone()
-                            .or_else(|| ind.measurement.clone())
+                            .as_ref()
+                            .or(ind.measurement.as_ref())
+                            .map(ToString::to_string)
                             .unwrap_or_default(),
                         baseline,
                         targets,
@@ -223,8 +226,8 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                 .collect();
             Some(EditionGoalView {
                 number: goal.number.get(),
-                title: goal.title.clone(),
-                summary: paragraphs(eg.summary.as_deref().unwrap_or(&goal.summary)),
+                title: goal.title.to_string(),
+                summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg
                     .footnotes
                     .iter()
@@ -232,11 +235,11 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                     .cloned()
                     .collect(),
                 rows,
-                candidates: eg.candidates.clone(),
+                candidates: eg.candidates.iter().map(ToString::to_string).collect(),
             })
         })
         .collect();
-    let mut keywords = vec![content.strategy.title.clone(), edition.year.to_string()];
+    let mut keywords = vec![content.strategy.title.to_string(), edition.year.to_string()];
     keywords.extend(goals.iter().map(|g| {
         fill(
             l.goal_titled,
@@ -249,15 +252,15 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             edition.title, edition.year, content.strategy.title
         ),
         keywords,
-        title: edition.title.clone(),
+        title: edition.title.to_string(),
         year: edition.year,
         date: l.date(edition.published),
-        strategy: content.strategy.title.clone(),
+        strategy: content.strategy.title.to_string(),
         publisher: edition
             .publisher
             .clone()
             .unwrap_or_else(|| content.strategy.publisher.clone()),
-        baseline_heading: edition.baseline_heading.clone(),
+        baseline_heading: edition.baseline_heading.to_string(),
         target_headings: edition
             .target_years
             .iter()
@@ -267,8 +270,8 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             .introduction
             .iter()
             .map(|(h, t)| SectionView {
-                heading: h.clone(),
-                paragraphs: paragraphs(t),
+                heading: h.as_deref().map(str::to_owned),
+                paragraphs: Shown::paragraphs(l, t),
             })
             .collect(),
         goals,

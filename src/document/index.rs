@@ -99,7 +99,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .values()
         .map(|g| IndexGoalIndicators {
             number: g.number.get(),
-            title: g.title.clone(),
+            title: g.title.to_string(),
             indicators: {
                 let mut list: Vec<_> = content
                     .indicators
@@ -113,7 +113,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
             .map(|i| IndexIndicator {
                 id: i.id.to_string(),
                 number: i.display_number().map(str::to_owned),
-                name: i.name.clone(),
+                name: i.name.to_string(),
                 href: names::indicator_html(&i.id),
             })
             .collect(),
@@ -128,7 +128,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
             IndexStatus {
                 slug: deck.to_string(),
                 slug_dir: deck.dir().to_owned(),
-                title: s.title.clone(),
+                title: s.title.to_string(),
                 date: l.date(s.date),
                 pdf: deck.pdf(),
                 goals: s
@@ -139,7 +139,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
                         let report = DocId::report(s.quarter, g.number);
                         IndexGoal {
                             number: g.number.get(),
-                            title: g.title.clone(),
+                            title: g.title.to_string(),
                             dir: report.dir().to_owned(),
                             pdf: report.pdf(),
                         }
@@ -154,14 +154,14 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .rev()
         .map(|e| IndexEdition {
             slug: DocId::edition(e.year).to_string(),
-            title: e.title.clone(),
+            title: e.title.to_string(),
             year: e.year,
             date: l.date(e.published),
         })
         .collect();
     IndexView {
-        strategy: content.strategy.title.clone(),
-        vision: content.strategy.vision.clone(),
+        strategy: content.strategy.title.to_string(),
+        vision: content.strategy.vision.to_string(),
         publisher: content.strategy.publisher.clone(),
         statuses,
         editions,

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::labels::{Labels, fill};
@@ -63,7 +63,7 @@ pub struct IndicatorView {
     /// Name.
     pub name: String,
     /// Description, by paragraph.
-    pub description: Vec<String>,
+    pub description: Vec<Shown>,
     /// Unit.
     pub unit: String,
     /// Type.
@@ -98,7 +98,7 @@ pub fn charts(
             let ids: Vec<MeasureId> = m.id.iter().cloned().collect();
             let title = match &m.name {
                 Some(n) => format!("{} – {n}", ind.name),
-                None => ind.name.clone(),
+                None => ind.name.to_string(),
             };
             let name = names::indicator_chart(&ind.id, i);
             if ids.is_empty() && ind.measures.len() > 1 {
@@ -143,7 +143,7 @@ pub fn indicator_view(
                 {
                     Some(format!("{id}: {n}"))
                 }
-                (_, Some(n)) => Some(n.clone()),
+                (_, Some(n)) => Some(n.to_string()),
                 (Some(id), None) if ind.measures.len() > 1 => Some(id.to_string()),
                 _ => None,
             },
@@ -154,7 +154,7 @@ pub fn indicator_view(
                 .iter()
                 .map(|t| (t.year, target_text(l, m.unit, t)))
                 .collect(),
-            ambition: m.ambition.as_ref().map(|a| a.text.clone()),
+            ambition: m.ambition.as_ref().map(|a| a.text.to_string()),
             assessment: l.class(analysis.of(ind, m).class).to_owned(),
             values: m
                 .values
@@ -201,7 +201,7 @@ pub fn indicator_view(
             history.push(HistoryEntry {
                 date: s.date,
                 when: l.quarter(s.quarter),
-                document: s.title.clone(),
+                document: s.title.to_string(),
                 href,
                 note,
             });
@@ -256,21 +256,22 @@ pub fn indicator_view(
                 )
             },
         ),
-        name: ind.name.clone(),
-        description: paragraphs(&ind.description),
+        name: ind.name.to_string(),
+        description: Shown::paragraphs(l, &ind.description),
         unit: ind
             .unit_label
-            .clone()
-            .unwrap_or_else(|| l.unit(ind.unit).to_owned()),
+            .as_deref()
+            .unwrap_or(l.unit(ind.unit))
+            .to_owned(),
         kind: l.kind(ind.kind).to_owned(),
-        measurement: ind.measurement.clone(),
+        measurement: ind.measurement.as_deref().map(str::to_owned),
         data_source: ind.data_source.clone(),
         frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
         footnotes: ind.footnotes.clone(),
         comments: ind
             .comments
             .iter()
-            .map(|c| (l.period(c.date), c.text.clone()))
+            .map(|c| (l.period(c.date), c.text.to_string()))
             .collect(),
         measures,
         history,
@@ -418,8 +419,9 @@ struct Metadata<'a> {
 pub fn metadata_json(l: &Labels, ind: &Indicator) -> Vec<u8> {
     let unit_label = ind
         .unit_label
-        .clone()
-        .unwrap_or_else(|| l.unit(ind.unit).to_owned());
+        .as_deref()
+        .unwrap_or(l.unit(ind.unit))
+        .to_owned();
     let meta = Metadata {
         id: &ind.id,
         goal: ind.goal.get(),

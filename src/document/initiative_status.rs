@@ -40,7 +40,7 @@ fn words(l: &Labels, level: &ScaleLevel) -> (String, String) {
         }
         ScaleLevel::Custom {
             name, definition, ..
-        } => (name.clone(), definition.clone()),
+        } => (name.to_string(), definition.to_string()),
     }
 }
 

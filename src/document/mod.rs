@@ -18,7 +18,8 @@ pub mod text;
 
 use std::path::PathBuf;
 
-use crate::model::{Content, Edition, GoalNumber, SelectedRef, Status};
+use crate::labels::Lang;
+use crate::model::{Content, Edition, GoalNumber, SelectedRef, Status, Text};
 use names::DocId;
 
 /// One PDF document to produce, with its web page.
@@ -102,6 +103,74 @@ impl Document<'_> {
         paths.dedup();
         paths
     }
+}
+
+/// One line of `check --languages`: an output, a language it is published in, and how many
+/// of the texts it is made from are written in that language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// The document's id, or `site` for the front page and indicator pages.
+    pub id: String,
+    /// The language.
+    pub lang: Lang,
+    /// Texts written in the language.
+    pub translated: usize,
+    /// Texts in all.
+    pub total: usize,
+}
+
+impl std::fmt::Display for Coverage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let percent = (self.translated * 100)
+            .checked_div(self.total)
+            .unwrap_or(100);
+        write!(
+            f,
+            "{}  {}  {}/{} texts ({percent} %)",
+            self.id,
+            self.lang.code(),
+            self.translated,
+            self.total
+        )
+    }
+}
+
+/// For every document and the site, in every language each is published in, how much of
+/// its text (the texts of the files it is made from) is written in that language.
+pub fn coverage(content: &Content) -> Vec<Coverage> {
+    let texts: Vec<(PathBuf, Text)> = content
+        .texts()
+        .into_iter()
+        .filter(|(_, t)| !t.is_blank())
+        .collect();
+    let count = |id: String, files: &[PathBuf], lang: Lang| {
+        let mine = texts.iter().filter(|(p, _)| files.contains(p));
+        let (translated, total) = mine.fold((0, 0), |(t, n), (_, text)| {
+            (t + usize::from(text.get(lang).is_some()), n + 1)
+        });
+        Coverage {
+            id,
+            lang,
+            translated,
+            total,
+        }
+    };
+    let langs = &content.strategy.languages;
+    let mut out = Vec::new();
+    for doc in documents(content) {
+        let kind = match doc {
+            Document::Deck(_) | Document::Report(..) => &langs.status,
+            Document::Edition(_) => &langs.edition,
+        };
+        let inputs = doc.inputs(content);
+        out.extend(
+            kind.iter()
+                .map(|&l| count(doc.id().to_string(), &inputs, l)),
+        );
+    }
+    let site: Vec<PathBuf> = content.files.clone();
+    out.extend(langs.site.iter().map(|&l| count("site".into(), &site, l)));
+    out
 }
 
 /// Every document of the content: each quarter's deck and reports, then each edition.

@@ -3,14 +3,68 @@
 //!
 //! Names come from the data — a new quarter `2026-Q3` gives `status-2026-q3…`, a new edition
 //! `2025` gives `indikatorer-2025…` — with no change to the code.
+//!
+//! Languages: the main language's outputs keep these names; every other language's lie in
+//! a folder named by its code with the same names inside (`nn/status-2026-q2.pdf`,
+//! `nn/status-2026-q2/index.html`, `nn/indikator/1.6/index.html`, `nn/index.html`), so links
+//! between the pages of one language are the same in every language.
 
+use crate::labels::Lang;
 use crate::model::{GoalNumber, IndicatorId, InitiativeId, Quarter};
+
+/// Where one language's outputs lie in `out/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LangDir {
+    /// The language.
+    pub lang: Lang,
+    /// Whether it is the main language, whose outputs lie at the top of `out/`.
+    pub main: bool,
+}
+
+impl LangDir {
+    /// The folder of `lang` when `main` is the content's main language.
+    pub fn new(lang: Lang, main: Lang) -> LangDir {
+        LangDir {
+            lang,
+            main: lang == main,
+        }
+    }
+
+    /// An output's path relative to `out/`, from its name relative to the language's folder.
+    pub fn path(&self, name: &str) -> String {
+        if self.main {
+            name.to_owned()
+        } else {
+            format!("{}/{name}", self.lang.code())
+        }
+    }
+
+    /// The folder of this language's kept typst sources inside the `--keep-typst` folder.
+    pub fn keep(&self, dir: &std::path::Path) -> std::path::PathBuf {
+        if self.main {
+            dir.to_path_buf()
+        } else {
+            dir.join(self.lang.code())
+        }
+    }
+}
+
+/// A link from the page at `from` to the file at `to`, both relative to `out/`.
+pub fn href(from: &str, to: &str) -> String {
+    format!("{}{to}", "../".repeat(from.matches('/').count()))
+}
 
 /// The site's front page, relative to `out/`.
 pub const INDEX: &str = "index.html";
 
 /// The manifest, relative to `out/`.
 pub const MANIFEST: &str = "manifest.json";
+
+/// Whether the output at `path` (relative to `out/`) is a PDF; every other output belongs to
+/// the web site.
+pub fn is_pdf(path: &str) -> bool {
+    path.ends_with(".pdf")
+}
 
 /// The folder of the web fonts, relative to `out/`.
 pub const FONTS_DIR: &str = "assets/fonts";
@@ -186,5 +240,23 @@ mod tests {
             DocId::deck(q).html_at("mal-3-initiativ-3B"),
             "status-2026-q2/index.html#mal-3-initiativ-3B"
         );
+    }
+
+    #[test]
+    fn other_languages_lie_in_a_folder_of_their_own() {
+        let q = Quarter {
+            year: 2026,
+            quarter: 2,
+        };
+        let nn = LangDir::new(Lang::Nn, Lang::Nb);
+        let nb = LangDir::new(Lang::Nb, Lang::Nb);
+        assert_eq!(nn.path(&DocId::deck(q).pdf()), "nn/status-2026-q2.pdf");
+        assert_eq!(nb.path(INDEX), "index.html");
+        let page = DocId::deck(q).html();
+        assert_eq!(
+            href(&nn.path(&page), &nb.path(&page)),
+            "../../status-2026-q2/index.html"
+        );
+        assert_eq!(href(&nb.path(INDEX), &nn.path(INDEX)), "nn/index.html");
     }
 }

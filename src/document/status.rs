@@ -11,7 +11,7 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
-use super::text::{accessible_svg, baseline_text, paragraphs, target_text};
+use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::chart::Chart;
 use crate::labels::{Labels, fill};
@@ -21,9 +21,9 @@ use crate::model::*;
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     /// Text.
-    pub text: String,
+    pub text: Shown,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Shown>,
 }
 
 /// An entry in "selected indicators and sub-goals".
@@ -32,7 +32,7 @@ pub struct SelectedView {
     /// Words before the text.
     pub label: Option<String>,
     /// Text.
-    pub text: String,
+    pub text: Shown,
     /// Anchor of the page or initiative it refers to, within the web page.
     pub anchor: Option<String>,
     /// Where the web page links it when it has no anchor there: the indicator's page.
@@ -42,7 +42,7 @@ pub struct SelectedView {
     /// Where the PDF links it when it has no label there, relative to the PDF.
     pub pdf_href: Option<String>,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatusView>,
 }
@@ -91,7 +91,7 @@ pub struct PageView {
     /// About heading.
     pub about_heading: String,
     /// About, by paragraph.
-    pub about: Vec<String>,
+    pub about: Vec<Shown>,
     /// Update frequency.
     pub frequency: Option<String>,
     /// Where the data comes from.
@@ -99,7 +99,7 @@ pub struct PageView {
     /// Assessment heading.
     pub assessment_heading: String,
     /// Assessment, by paragraph.
-    pub assessment: Vec<String>,
+    pub assessment: Vec<Shown>,
     /// Proposed ambition.
     pub proposed_ambition: Option<String>,
     /// Chart, when the data has numbers.
@@ -133,7 +133,7 @@ pub struct GoalView {
     /// Title.
     pub title: String,
     /// Summary.
-    pub summary: String,
+    pub summary: Shown,
     /// Overall status.
     pub overall: Vec<ItemView>,
     /// Selected indicators and sub-goals.
@@ -160,8 +160,8 @@ pub struct GoalView {
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
-        title: goal.title.clone(),
-        summary: goal.summary.clone(),
+        title: goal.title.to_string(),
+        summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
         selected: Vec::new(),
         positive: Vec::new(),
@@ -209,11 +209,11 @@ pub struct StatusView {
     pub home: String,
 }
 
-fn items(list: &[Item]) -> Vec<ItemView> {
+fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
     list.iter()
         .map(|i| ItemView {
-            text: i.text.clone(),
-            items: i.items.clone(),
+            text: Shown::new(l, &i.text),
+            items: i.items.iter().map(|t| Shown::new(l, t)).collect(),
         })
         .collect()
 }
@@ -251,7 +251,7 @@ fn fact_rows(
                 .collect::<Vec<_>>()
                 .join("; ");
             FactRow {
-                measure: m.name.clone().unwrap_or_else(|| indicator.name.clone()),
+                measure: m.name.as_ref().unwrap_or(&indicator.name).to_string(),
                 baseline: m
                     .baseline
                     .as_ref()
@@ -266,7 +266,7 @@ fn fact_rows(
                 ambition: m
                     .ambition
                     .as_ref()
-                    .map(|a| a.text.clone())
+                    .map(|a| a.text.to_string())
                     .unwrap_or_else(|| "–".into()),
                 standing: l.class(facts.class).to_owned(),
             }
@@ -305,27 +305,36 @@ pub fn status_view(
                         svg: accessible_svg(&c.svg, &c.alt),
                         alt: c.alt,
                         illustrative: c.illustrative,
-                        caption: p.chart_caption.clone(),
+                        caption: p.chart_caption.as_deref().map(str::to_owned),
                     });
                     Some(PageView {
                         anchor: page_anchor(g.goal, &ind.id, i),
                         indicator: ind.id.to_string(),
-                        title: p.title.clone(),
+                        title: p.title.to_string(),
                         about_heading: p
                             .about_heading
-                            .clone()
-                            .unwrap_or_else(|| l.about_indicator.into()),
-                        about: paragraphs(&p.about),
+                            .as_deref()
+                            .unwrap_or(l.about_indicator)
+                            .to_owned(),
+                        about: Shown::paragraphs(l, &p.about),
                         frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
                         data_source: ind.data_source.clone(),
-                        assessment_heading: p.assessment_heading.clone().unwrap_or_else(|| {
-                            fill(
-                                l.progress_towards,
-                                &[("year", &content.strategy.horizon.to_string())],
-                            )
-                        }),
-                        assessment: p.assessment.as_deref().map(paragraphs).unwrap_or_default(),
-                        proposed_ambition: p.proposed_ambition.clone(),
+                        assessment_heading: p
+                            .assessment_heading
+                            .as_deref()
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| {
+                                fill(
+                                    l.progress_towards,
+                                    &[("year", &content.strategy.horizon.to_string())],
+                                )
+                            }),
+                        assessment: p
+                            .assessment
+                            .as_ref()
+                            .map(|a| Shown::paragraphs(l, a))
+                            .unwrap_or_default(),
+                        proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
                         facts: fact_rows(l, analysis, ind, &p.measures),
                         notes: p.notes.clone(),
@@ -334,13 +343,13 @@ pub fn status_view(
                 .collect();
             let selected_view = |s: &Selected| {
                 let mut view = SelectedView {
-                    label: s.label.clone(),
-                    text: s.text.clone(),
+                    label: s.label.as_deref().map(str::to_owned),
+                    text: Shown::new(l, &s.text),
                     anchor: None,
                     html_href: None,
                     pdf_label: None,
                     pdf_href: None,
-                    items: s.items.clone(),
+                    items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
                     status: match &s.reference {
                         SelectedRef::Initiative(id) => {
                             moves.get(&(status.quarter, id.clone())).map(|mv| {
@@ -393,20 +402,20 @@ pub fn status_view(
                 .map(|i| InitiativeView {
                     anchor: initiative_anchor(g.goal, &i.id),
                     id: i.id.to_string(),
-                    title: i.title.clone(),
+                    title: i.title.to_string(),
                     description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
                     owner: i.owner.clone(),
                 })
                 .collect();
             Some(GoalView {
                 number: g.goal.get(),
-                title: goal.title.clone(),
-                summary: goal.summary.clone(),
-                overall: items(&g.overall),
+                title: goal.title.to_string(),
+                summary: Shown::new(l, &goal.summary),
+                overall: items(l, &g.overall),
                 selected: g.selected.iter().map(selected_view).collect(),
-                positive: items(&g.positive),
-                challenges: items(&g.challenges),
-                questions: items(&g.questions),
+                positive: items(l, &g.positive),
+                challenges: items(l, &g.challenges),
+                questions: items(l, &g.questions),
                 footnotes: g.footnotes.clone(),
                 pages,
                 initiatives,
@@ -439,7 +448,7 @@ pub fn status_view(
                 fill(l.goal, &[("n", &goal.number.to_string())])
             ),
         ),
-        None => (status.title.clone(), status.title.clone()),
+        None => (status.title.to_string(), status.title.to_string()),
     };
     let quarter = l.quarter(status.quarter);
     let subject = match goal {
@@ -449,10 +458,11 @@ pub fn status_view(
         ),
         None => status
             .subtitle
-            .clone()
-            .unwrap_or_else(|| status.title.clone()),
+            .as_ref()
+            .unwrap_or(&status.title)
+            .to_string(),
     };
-    let mut keywords = vec![content.strategy.title.clone(), quarter.clone()];
+    let mut keywords = vec![content.strategy.title.to_string(), quarter.clone()];
     for g in &goals {
         keywords.push(fill(
             l.goal_titled,
@@ -466,8 +476,8 @@ pub fn status_view(
     }
     StatusView {
         title,
-        subtitle: status.subtitle.clone(),
-        strategy: content.strategy.title.clone(),
+        subtitle: status.subtitle.as_deref().map(str::to_owned),
+        strategy: content.strategy.title.to_string(),
         publisher: status
             .publisher
             .clone()

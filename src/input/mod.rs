@@ -12,8 +12,9 @@ mod discover;
 mod messages;
 mod parse;
 pub mod raw;
+mod recover;
 pub mod schema;
 
 pub use self::csv::{Field, Row, Table, read_csv};
 pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
-pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};
+pub use parse::{Loaded, RawContent, from_yaml, from_yaml_all, parse, read_text};

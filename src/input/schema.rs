@@ -41,6 +41,23 @@ impl JsonSchema for PeriodText {
     }
 }
 
+/// A language code as written: `nb`, `nn` or `en`.
+pub struct LangCode;
+
+impl JsonSchema for LangCode {
+    fn schema_name() -> Cow<'static, str> {
+        "Language".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = crate::labels::Lang::ALL.iter().map(|l| l.code()).collect();
+        json_schema!({
+            "description": "A language: nb (bokmål), nn (nynorsk) or en (English).",
+            "enum": codes
+        })
+    }
+}
+
 /// A quarter as written: `2026-Q2`.
 pub struct QuarterText;
 

@@ -134,6 +134,8 @@ pub static EN: Labels = Labels {
     skip_to_content: "Skip to content",
     site_navigation: "Site",
     site_name: "National e-health strategy – reports",
+    language_name: "English",
+    language_switch: "Language",
     reports_title: "{strategy} – reports",
     whole_status: "The whole status (HTML)",
     pdf_deck: "PDF, presentation 16:9",

@@ -42,6 +42,11 @@ impl Lang {
         self.labels().lang
     }
 
+    /// The language with this code, if the tool has labels for it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     /// The labels table of the language.
     pub fn labels(self) -> &'static Labels {
         match self {
@@ -134,6 +139,10 @@ pub struct Labels {
     pub site_navigation: &'static str,
     /// The site's name in its header.
     pub site_name: &'static str,
+    /// The language's name in itself, in the language switch: `Bokmål`.
+    pub language_name: &'static str,
+    /// Accessible name of the language switch.
+    pub language_switch: &'static str,
     /// Title of the front page: `{strategy} – rapporter`.
     pub reports_title: &'static str,
     /// Link to a quarter's whole status as a web page.

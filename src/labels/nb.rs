@@ -134,6 +134,8 @@ pub static NB: Labels = Labels {
     skip_to_content: "Hopp til innholdet",
     site_navigation: "Nettsted",
     site_name: "Nasjonal e-helsestrategi – rapporter",
+    language_name: "Bokmål",
+    language_switch: "Språk",
     reports_title: "{strategy} – rapporter",
     whole_status: "Hele statusen (HTML)",
     pdf_deck: "PDF, presentasjon 16:9",

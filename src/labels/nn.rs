@@ -134,6 +134,8 @@ pub static NN: Labels = Labels {
     skip_to_content: "Hopp til innhaldet",
     site_navigation: "Nettstad",
     site_name: "Nasjonal e-helsestrategi – rapportar",
+    language_name: "Nynorsk",
+    language_switch: "Språk",
     reports_title: "{strategy} – rapportar",
     whole_status: "Heile statusen (HTML)",
     pdf_deck: "PDF, presentasjon 16:9",

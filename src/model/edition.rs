@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use time::Date;
 
 use super::{
-    Baseline, Footnote, GoalNumber, IndicatorId, IndicatorType, MeasureId, SourceId, Target,
+    Baseline, Footnote, GoalNumber, IndicatorId, IndicatorType, MeasureId, SourceId, Target, Text,
 };
 
 /// One edition of the annual document *Strategiske e-helseindikatorer*.
@@ -14,7 +14,7 @@ pub struct Edition {
     /// The year it is for.
     pub year: i32,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Publication date.
     pub published: Date,
     /// Source id.
@@ -22,11 +22,11 @@ pub struct Edition {
     /// Who publishes it, when not the strategy's publisher.
     pub publisher: Option<String>,
     /// Heading of the baseline column.
-    pub baseline_heading: String,
+    pub baseline_heading: Text,
     /// Years with a target column.
     pub target_years: Vec<i32>,
     /// Introduction sections: heading and text.
-    pub introduction: Vec<(Option<String>, String)>,
+    pub introduction: Vec<(Option<Text>, Text)>,
     /// Goals, in order.
     pub goals: Vec<EditionGoal>,
     /// The file it was read from.
@@ -39,13 +39,13 @@ pub struct EditionGoal {
     /// Goal number.
     pub goal: GoalNumber,
     /// Summary as printed in this edition, when it differs.
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// Indicators in table order.
     pub indicators: Vec<EditionIndicator>,
     /// Footnotes.
     pub footnotes: Vec<Footnote>,
     /// Candidates for new indicators.
-    pub candidates: Vec<String>,
+    pub candidates: Vec<Text>,
 }
 
 /// An indicator as an edition prints it.
@@ -56,13 +56,13 @@ pub struct EditionIndicator {
     /// Number printed.
     pub number: String,
     /// Name, when it differs from the indicator file.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Description, when it differs.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// How it is measured, when it differs.
-    pub measurement: Option<String>,
+    pub measurement: Option<Text>,
     /// Unit column, when it differs.
-    pub unit_label: Option<String>,
+    pub unit_label: Option<Text>,
     /// Type, when it differs.
     pub kind: Option<IndicatorType>,
     /// Baselines and targets, when they differ.
@@ -77,7 +77,7 @@ pub struct EditionMeasure {
     /// Number printed before the measure.
     pub number: Option<String>,
     /// Name, when it differs.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Baseline.
     pub baseline: Option<Baseline>,
     /// Targets, replacing the indicator's when given.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{GoalNumber, IndicatorId, MeasureId, Period, SourceId};
+use super::{GoalNumber, IndicatorId, MeasureId, Period, SourceId, Text};
 
 /// Unit of a measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -135,7 +135,7 @@ pub struct Footnote {
     /// Marker.
     pub mark: Option<String>,
     /// Text.
-    pub text: String,
+    pub text: Text,
     /// Link.
     pub url: Option<String>,
 }
@@ -146,7 +146,7 @@ pub struct Comment {
     /// When.
     pub date: Period,
     /// Text.
-    pub text: String,
+    pub text: Text,
     /// Target year column.
     pub year: Option<i32>,
 }
@@ -159,21 +159,21 @@ pub struct Indicator {
     /// Goal number.
     pub goal: GoalNumber,
     /// Name.
-    pub name: String,
+    pub name: Text,
     /// Short name.
-    pub short_name: Option<String>,
+    pub short_name: Option<Text>,
     /// Number shown to readers, when the id is not one.
     pub number: Option<String>,
     /// Unit.
     pub unit: Unit,
     /// Unit column as published.
-    pub unit_label: Option<String>,
+    pub unit_label: Option<Text>,
     /// Type.
     pub kind: IndicatorType,
     /// Description and purpose.
-    pub description: String,
+    pub description: Text,
     /// How it is measured.
-    pub measurement: Option<String>,
+    pub measurement: Option<Text>,
     /// Data source.
     pub data_source: Option<String>,
     /// Update frequency.
@@ -217,7 +217,7 @@ impl Indicator {
                     .collect()
             })
             .unwrap_or_default();
-        (number.is_none(), parts, self.name.clone())
+        (number.is_none(), parts, self.name.to_string())
     }
 
     /// The measure with this id (`None` id matches a single unnamed measure).
@@ -252,7 +252,7 @@ pub struct Measure {
     /// Id, when the indicator has several.
     pub id: Option<MeasureId>,
     /// Name.
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// Unit.
     pub unit: Unit,
     /// Baseline.
@@ -279,7 +279,7 @@ pub struct Baseline {
     /// When.
     pub period: Option<Period>,
     /// As published.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Source id.
     pub source: SourceId,
 }
@@ -305,7 +305,7 @@ pub struct Target {
     /// Kind.
     pub kind: TargetKind,
     /// As published.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// Source id.
     pub source: SourceId,
 }
@@ -333,7 +333,7 @@ pub struct Ambition {
     /// Number.
     pub value: Option<f64>,
     /// Text.
-    pub text: String,
+    pub text: Text,
     /// Source id.
     pub source: SourceId,
 }
@@ -346,13 +346,13 @@ mod tests {
         Indicator {
             id: IndicatorId::new(id),
             goal: GoalNumber::new(1).unwrap(),
-            name: name.to_owned(),
+            name: name.into(),
             short_name: None,
             number: number.map(str::to_owned),
             unit: Unit::Percent,
             unit_label: None,
             kind: IndicatorType::Use,
-            description: String::new(),
+            description: Text::default(),
             measurement: None,
             data_source: None,
             frequency: None,

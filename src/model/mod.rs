@@ -8,8 +8,11 @@
 mod edition;
 mod ids;
 mod indicator;
+mod languages;
 pub mod period;
 mod status;
+mod text;
+mod texts;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -19,8 +22,10 @@ use serde::Serialize;
 pub use edition::*;
 pub use ids::*;
 pub use indicator::*;
+pub use languages::{Languages, OutputKind};
 pub use period::Period;
 pub use status::*;
+pub use text::Text;
 
 /// All content of a project, each kind in a map keyed by its typed id and iterated in print
 /// order.
@@ -69,15 +74,18 @@ impl Content {
 #[derive(Debug, Clone, Serialize)]
 pub struct Strategy {
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Subtitle.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Text>,
     /// Vision.
-    pub vision: String,
+    pub vision: Text,
     /// Horizon year.
     pub horizon: i32,
     /// Publisher.
     pub publisher: String,
+    /// The main language and the languages each kind of output is published in.
+    #[serde(skip)]
+    pub languages: Languages,
     /// The scale initiative statuses are given on.
     #[serde(skip)]
     pub initiative_scale: InitiativeScale,
@@ -126,11 +134,11 @@ pub struct Goal {
     /// 1 to 5.
     pub number: GoalNumber,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Summary.
-    pub summary: String,
+    pub summary: Text,
     /// What is to be achieved by the horizon.
-    pub aims: Vec<String>,
+    pub aims: Vec<Text>,
     /// The file it was read from.
     pub path: PathBuf,
 }

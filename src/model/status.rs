@@ -7,7 +7,7 @@ use serde::Serialize;
 use time::Date;
 
 use super::{
-    Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Period, Quarter, SourceId,
+    Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Period, Quarter, SourceId, Text,
 };
 
 /// An initiative / roadmap sub-goal.
@@ -18,17 +18,17 @@ pub struct Initiative {
     /// Goal.
     pub goal: GoalNumber,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Description.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Why it matters.
-    pub relevance: Option<String>,
+    pub relevance: Option<Text>,
     /// How status is gathered.
-    pub status_source: Option<String>,
+    pub status_source: Option<Text>,
     /// Owner.
     pub owner: Option<String>,
     /// Status per quarter.
-    pub statuses: Vec<(Period, String)>,
+    pub statuses: Vec<(Period, Text)>,
     /// The file it was read from.
     pub path: PathBuf,
 }
@@ -37,9 +37,9 @@ pub struct Initiative {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     /// Text.
-    pub text: String,
+    pub text: Text,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Text>,
 }
 
 /// What a "selected" entry refers to.
@@ -57,13 +57,13 @@ pub enum SelectedRef {
 #[derive(Debug, Clone)]
 pub struct Selected {
     /// Words before the text.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// What it refers to.
     pub reference: SelectedRef,
     /// Text (resolved: an initiative's id and title when not given).
-    pub text: String,
+    pub text: Text,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<Text>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatus>,
 }
@@ -74,7 +74,7 @@ pub struct InitiativeStatus {
     /// Its level on the strategy's scale.
     pub level: Level,
     /// The analyst's comment.
-    pub comment: Option<String>,
+    pub comment: Option<Text>,
 }
 
 /// A level of the initiative status scale, by its place in the scale: 0 is the best.
@@ -128,9 +128,9 @@ pub enum ScaleLevel {
         /// What a status file writes.
         id: String,
         /// The name printed.
-        name: String,
+        name: Text,
         /// What it means.
-        definition: String,
+        definition: Text,
     },
 }
 
@@ -179,19 +179,19 @@ pub struct IndicatorPage {
     /// Measure ids the chart shows (empty: all).
     pub measures: Vec<MeasureId>,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Heading of the about box.
-    pub about_heading: Option<String>,
+    pub about_heading: Option<Text>,
     /// About.
-    pub about: String,
+    pub about: Text,
     /// Assessment heading.
-    pub assessment_heading: Option<String>,
+    pub assessment_heading: Option<Text>,
     /// Assessment.
-    pub assessment: Option<String>,
+    pub assessment: Option<Text>,
     /// Proposed ambition.
-    pub proposed_ambition: Option<String>,
+    pub proposed_ambition: Option<Text>,
     /// Chart caption.
-    pub chart_caption: Option<String>,
+    pub chart_caption: Option<Text>,
     /// Notes.
     pub notes: Vec<Footnote>,
 }
@@ -223,9 +223,9 @@ pub struct Status {
     /// Year and quarter.
     pub quarter: Quarter,
     /// Title.
-    pub title: String,
+    pub title: Text,
     /// Subtitle.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Text>,
     /// Publication date.
     pub date: Date,
     /// Source id.

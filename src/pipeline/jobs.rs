@@ -16,10 +16,10 @@ use super::key::Key;
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
 use crate::diagnostics::{Diagnostic, Warned};
-use crate::document::names::{self, DocId};
+use crate::document::names::{self, DocId, LangDir};
 use crate::document::{self, Document};
 use crate::labels::Labels;
-use crate::model::{Content, GoalNumber, Indicator, Status};
+use crate::model::{Content, GoalNumber, Indicator, Languages, OutputKind, Status};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
@@ -110,6 +110,10 @@ pub(super) struct Plan<'a> {
     pub content: &'a Content,
     /// The words of the documents' language.
     pub labels: &'a Labels,
+    /// Where the outputs of that language lie.
+    pub dir: LangDir,
+    /// Which languages each kind of output is published in.
+    pub languages: &'a Languages,
     /// The templates.
     pub renderer: &'a Renderer,
     /// How each initiative's status moved since the quarter before.
@@ -118,6 +122,8 @@ pub(super) struct Plan<'a> {
     pub out_dir: &'a Path,
     /// What the last build wrote.
     pub previous: &'a Manifest,
+    /// Which kinds of output to make.
+    pub formats: super::Formats,
     /// Make every output, up to date or not.
     pub force: bool,
     /// Where to keep each document's typst source, fonts and files.
@@ -138,6 +144,44 @@ pub(super) struct Done {
     /// The outputs made now, written whole beside their places, put there once every job
     /// of the build succeeded.
     pub pending: Vec<output::Pending>,
+}
+
+/// One language's version of a page, for the `hreflang` alternates and the language switch.
+#[derive(Serialize)]
+struct Alternate {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+/// What a web page in a language of several receives beside its view: its alternates, and
+/// the way to the fonts at the top of `out/`. Empty for the main language when it is the
+/// only one, so those pages stay as they were.
+#[derive(Serialize, Default)]
+struct PageLanguages {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alternates: Option<Vec<Alternate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assets_root: Option<String>,
+}
+
+impl PageLanguages {
+    /// As a template context to spread into another.
+    fn value(&self) -> minijinja::Value {
+        minijinja::Value::from(minijinja::value::Serde(self))
+    }
+
+    /// Adds itself to a key, unless it is empty.
+    fn key(&self, key: Key) -> Key {
+        if self.alternates.is_none() && self.assets_root.is_none() {
+            return key;
+        }
+        key.part(
+            "languages",
+            &serde_json::to_vec(self).expect("languages serialize"),
+        )
+    }
 }
 
 /// What a document's templates receive, and what its PDF's key is made of.
@@ -170,6 +214,28 @@ impl Prepared {
 }
 
 impl Plan<'_> {
+    /// What the page `name` (relative to its language's folder) of an output `kind` needs to
+    /// point at its other languages.
+    fn page_languages(&self, kind: OutputKind, name: &str) -> PageLanguages {
+        let here = self.dir.path(name);
+        let langs = self.languages.of(kind);
+        let alternates = (langs.len() > 1).then(|| {
+            langs
+                .iter()
+                .map(|&l| Alternate {
+                    code: l.code(),
+                    name: l.labels().language_name,
+                    href: names::href(&here, &LangDir::new(l, self.languages.main).path(name)),
+                    current: l == self.dir.lang,
+                })
+                .collect()
+        });
+        PageLanguages {
+            alternates,
+            assets_root: (!self.dir.main).then(|| names::href(&here, "")),
+        }
+    }
+
     /// Runs one job.
     pub fn run(&self, job: &Job<'_>) -> Result<Done, BuildError> {
         let mut done = Done::default();
@@ -285,6 +351,12 @@ impl Plan<'_> {
     /// A document's PDF and web page.
     fn document(&self, doc: &Document<'_>, done: &mut Done) -> Result<(), BuildError> {
         let id: DocId = doc.id();
+        let html_path = self.dir.path(&id.html());
+        let kind = match doc {
+            Document::Deck(_) | Document::Report(..) => OutputKind::Status,
+            Document::Edition(_) => OutputKind::Edition,
+        };
+        let page = self.page_languages(kind, &id.html());
         let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
             let p = self.prepare(doc)?;
             let date = p.date.to_string();
@@ -302,27 +374,63 @@ impl Plan<'_> {
                     |k, (name, bytes)| k.part(name, bytes),
                 )
                 .finish();
-            let html_key = Key::new("html")
-                .labels(self.labels)
-                .part("pdf", id.pdf_from_html().as_bytes())
-                .templates(self.renderer.templates(), p.html_template)
-                .part("view", &p.view_json)
+            let html_key = page
+                .key(
+                    Key::new("html")
+                        .labels(self.labels)
+                        .part("pdf", id.pdf_from_html().as_bytes())
+                        .templates(self.renderer.templates(), p.html_template)
+                        .part("view", &p.view_json),
+                )
                 .finish();
             let inputs = super::relative(self.content_dir, doc.inputs(self.content));
             Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
         })?;
-        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&id.pdf(), &pdf_key));
+        if self.formats.pdf() {
+            self.pdf(&doc_view, &id, pdf_key, &inputs, done)?;
+        }
+        if !self.formats.html() {
+            return Ok(());
+        }
+        self.output(done, html_path, html_key, &inputs, || {
+            let html = Clock::time(&self.clock.render, || {
+                self.renderer.render(
+                    doc_view.html_template,
+                    self.labels,
+                    minijinja::context! {
+                        doc => doc_view.view,
+                        pdf => id.pdf_from_html(),
+                        ..page.value()
+                    },
+                )
+            })?;
+            Ok(html.into_bytes())
+        })
+    }
+
+    /// A document's PDF: up to date, or rendered, compiled and written (its typst source kept
+    /// when asked for).
+    fn pdf(
+        &self,
+        p: &Prepared,
+        id: &DocId,
+        pdf_key: String,
+        inputs: &[String],
+        done: &mut Done,
+    ) -> Result<(), BuildError> {
+        let pdf_path = self.dir.path(&id.pdf());
+        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&pdf_path, &pdf_key));
         if fresh.is_none() || self.keep_typst.is_some() {
             let source = Clock::time(&self.clock.render, || {
                 self.renderer.render(
-                    doc_view.typst_template,
+                    p.typst_template,
                     self.labels,
-                    minijinja::context! { doc => doc_view.view.clone() },
+                    minijinja::context! { doc => p.view.clone() },
                 )
             })?;
             if let Some(dir) = self.keep_typst {
                 let modules = self.renderer.templates().typst_modules();
-                keep_typst(dir, &id, &source, &modules, &doc_view.files)?;
+                keep_typst(&self.dir.keep(dir), id, &source, &modules, &p.files)?;
             }
             match fresh {
                 Some(entry) => done.entries.push(entry),
@@ -332,51 +440,47 @@ impl Plan<'_> {
                             id.as_str(),
                             source,
                             &self.renderer.templates().typst_modules(),
-                            doc_view.files.clone(),
-                            typeset::typst_date(doc_view.date),
+                            p.files.clone(),
+                            typeset::typst_date(p.date),
                         );
-                        typeset::pdf(id.as_str(), &world, doc_view.date)
+                        typeset::pdf(id.as_str(), &world, p.date)
                     })?;
                     let Warned { output, warnings } = pdf;
                     done.warnings.extend(warnings);
-                    self.write(done, id.pdf(), pdf_key, &inputs, &output)?;
+                    self.write(done, pdf_path, pdf_key, inputs, &output)?;
                 }
             }
         } else {
             done.entries.extend(fresh);
         }
-        self.output(done, id.html(), html_key, &inputs, || {
-            let html = Clock::time(&self.clock.render, || {
-                self.renderer.render(
-                    doc_view.html_template,
-                    self.labels,
-                    minijinja::context! { doc => doc_view.view, pdf => id.pdf_from_html() },
-                )
-            })?;
-            Ok(html.into_bytes())
-        })
+        Ok(())
     }
 
     /// An indicator's page, with its data and metadata to download.
     fn indicator(&self, ind: &Indicator, done: &mut Done) -> Result<(), BuildError> {
         use document::indicator as site;
         let content = self.content;
+        let page = self.page_languages(OutputKind::Site, &names::indicator_html(&ind.id));
         let (view, key, inputs) = Clock::time(&self.clock.key, || {
             let charts = site::charts(self.labels, content, self.analysis, ind)?;
             let view = site::indicator_view(self.labels, content, self.analysis, ind, &charts);
             let view_json = serde_json::to_vec(&view).expect("views serialize");
-            let key = Key::new("html")
-                .labels(self.labels)
-                .templates(self.renderer.templates(), "indicator.html")
-                .part("view", &view_json)
-                .part("publisher", content.strategy.publisher.as_bytes())
+            let key = page
+                .key(
+                    Key::new("html")
+                        .labels(self.labels)
+                        .templates(self.renderer.templates(), "indicator.html")
+                        .part("view", &view_json)
+                        .part("publisher", content.strategy.publisher.as_bytes()),
+                )
                 .finish();
             let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
             inputs.extend(content.source_paths.iter().cloned());
             inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
             Ok::<_, BuildError>((view, key, super::relative(self.content_dir, inputs)))
         })?;
-        self.output(done, names::indicator_html(&ind.id), key, &inputs, || {
+        let path = self.dir.path(&names::indicator_html(&ind.id));
+        self.output(done, path, key, &inputs, || {
             let html = Clock::time(&self.clock.render, || {
                 self.renderer.render(
                     "indicator.html",
@@ -384,6 +488,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                         publisher => &content.strategy.publisher,
+                        ..page.value()
                     },
                 )
             })?;
@@ -391,12 +496,12 @@ impl Plan<'_> {
         })?;
         let files = [
             (
-                names::indicator_csv(&ind.id),
+                self.dir.path(&names::indicator_csv(&ind.id)),
                 "csv",
                 site::data_csv(self.labels, content, self.analysis, ind),
             ),
             (
-                names::indicator_metadata(&ind.id),
+                self.dir.path(&names::indicator_metadata(&ind.id)),
                 "json",
                 site::metadata_json(self.labels, ind),
             ),
@@ -411,16 +516,25 @@ impl Plan<'_> {
     /// The site's front page.
     fn index(&self, done: &mut Done) -> Result<(), BuildError> {
         let view = document::index::index_view(self.labels, self.content);
-        let key = Key::new("html")
-            .labels(self.labels)
-            .templates(self.renderer.templates(), "index.html")
-            .part("view", &serde_json::to_vec(&view).expect("views serialize"))
+        let page = self.page_languages(OutputKind::Site, names::INDEX);
+        let key = page
+            .key(
+                Key::new("html")
+                    .labels(self.labels)
+                    .templates(self.renderer.templates(), "index.html")
+                    .part("view", &serde_json::to_vec(&view).expect("views serialize")),
+            )
             .finish();
         let inputs = super::relative(self.content_dir, self.content.files.clone());
-        self.output(done, names::INDEX.into(), key, &inputs, || {
+        let view = minijinja::Value::from(minijinja::value::Serde(&view));
+        self.output(done, self.dir.path(names::INDEX), key, &inputs, || {
             Ok(self
                 .renderer
-                .render("index.html", self.labels, &view)?
+                .render(
+                    "index.html",
+                    self.labels,
+                    minijinja::context! { ..view, ..page.value() },
+                )?
                 .into_bytes())
         })
     }

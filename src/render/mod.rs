@@ -11,7 +11,9 @@
 //! placeholders with the `fill` filter: `{{ l.goal|fill(n=g.number) }}`. Undefined values
 //! are errors, so a misspelled key or a placeholder left unfilled fails the render.
 
-use minijinja::value::{Kwargs, Value};
+use std::sync::Arc;
+
+use minijinja::value::{Kwargs, Object, ObjectRepr, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State};
 use serde::Serialize;
 
@@ -74,7 +76,61 @@ pub fn typst_string(s: &str) -> String {
     out
 }
 
+/// A content text in another language than its document's: placed marked with its language
+/// (`#text(lang: "nb", "…");` in typst, `<span lang="nb">…</span>` in HTML), and read as its
+/// plain words everywhere else (`str`, `~`, `fill`, `if`).
+#[derive(Debug)]
+pub struct Foreign {
+    text: String,
+    lang: &'static str,
+}
+
+impl Object for Foreign {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        !self.text.is_empty()
+    }
+}
+
+/// A template value for `text` written in `lang`, not the document's language.
+pub fn foreign(text: &str, lang: &'static str) -> Value {
+    Value::from_object(Foreign {
+        text: text.to_owned(),
+        lang,
+    })
+}
+
+/// Places a [`Foreign`] text, marked with its language, escaped for the output.
+fn place_foreign(
+    out: &mut Output,
+    state: &mut State,
+    foreign: &Foreign,
+    typst: bool,
+) -> Result<(), Error> {
+    let lang = foreign.lang;
+    if typst {
+        let text = typst_string(&foreign.text);
+        return write!(out, "#text(lang: \"{lang}\", {text});").map_err(Error::from);
+    }
+    write!(out, "<span lang=\"{lang}\">").map_err(Error::from)?;
+    minijinja::escape_formatter(out, state, &Value::from(foreign.text.as_str()))?;
+    write!(out, "</span>").map_err(Error::from)
+}
+
 fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
+    let typst = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "typst");
+    if let Some(foreign) = value.downcast_object_ref::<Foreign>()
+        && (typst || matches!(state.auto_escape(), AutoEscape::Html))
+    {
+        return place_foreign(out, state, foreign, typst);
+    }
     if !matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "typst")
         || value.is_safe()
     {
@@ -135,7 +191,9 @@ impl Renderer {
             }
         });
         env.set_formatter(typst_formatter);
-        env.add_filter("str", |s: String| Value::from_safe_string(typst_string(&s)));
+        env.add_filter("str", |v: Value| {
+            Value::from_safe_string(typst_string(&v.to_string()))
+        });
         env.add_filter("fill", fill_filter);
         for t in templates.iter() {
             env.add_template_owned(t.name(), t.text.clone())
@@ -232,6 +290,24 @@ mod tests {
             template,
             minijinja::context! { l => Value::from(minijinja::value::Serde(l)) },
         )
+    }
+
+    #[test]
+    fn a_text_in_another_language_is_marked_with_it_and_escaped() {
+        let renderer = Renderer::new(&Templates::builtin()).unwrap();
+        let render = |name: &str, source: &str| {
+            let t = renderer.env.template_from_named_str(name, source).unwrap();
+            t.render(minijinja::context! { t => foreign("a \"<b>\" #c", "nb") })
+                .unwrap()
+        };
+        assert_eq!(
+            render("x.typ", "{{ t }}|{{ t|str }}"),
+            r##"#text(lang: "nb", "a \"<b>\" #c");|"a \"<b>\" #c""##
+        );
+        assert_eq!(
+            render("x.html", "{{ t }}{% if t %}!{% endif %}"),
+            "<span lang=\"nb\">a &quot;&lt;b&gt;&quot; #c</span>!"
+        );
     }
 
     #[test]

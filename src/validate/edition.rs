@@ -135,7 +135,7 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
                 measures.push(EditionMeasure {
                     id: measure.id.clone(),
                     number: em.number.clone(),
-                    name: em.name.clone(),
+                    name: em.name.as_ref().map(Text::from),
                     baseline,
                     targets,
                 });
@@ -150,35 +150,35 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
             rows.push(EditionIndicator {
                 id: ind.id.clone(),
                 number: ei.number.clone().unwrap_or_else(|| ind.id.to_string()),
-                name: ei.name.clone(),
-                description: ei.description.clone(),
-                measurement: ei.measurement.clone(),
-                unit_label: ei.unit_label.clone(),
+                name: ei.name.as_ref().map(Text::from),
+                description: ei.description.as_ref().map(Text::from),
+                measurement: ei.measurement.as_ref().map(Text::from),
+                unit_label: ei.unit_label.as_ref().map(Text::from),
                 kind,
                 measures,
             });
         }
         goals.push(EditionGoal {
             goal,
-            summary: g.summary.clone(),
+            summary: g.summary.as_ref().map(Text::from),
             indicators: rows,
             footnotes: footnotes(s, &g.footnotes),
-            candidates: g.candidates.clone(),
+            candidates: g.candidates.iter().map(Text::from).collect(),
         });
     }
     goals.sort_by_key(|g| g.goal);
     Some(Edition {
         year: year?,
-        title: doc.title.clone(),
+        title: Text::from(&doc.title),
         published: published?,
         source,
         publisher: doc.publisher.clone(),
-        baseline_heading: doc.baseline_heading.clone(),
+        baseline_heading: Text::from(&doc.baseline_heading),
         target_years,
         introduction: doc
             .introduction
             .iter()
-            .map(|sec| (sec.heading.clone(), sec.text.clone()))
+            .map(|sec| (sec.heading.as_ref().map(Text::from), Text::from(&sec.text)))
             .collect(),
         goals,
         path: s.path.to_path_buf(),

@@ -56,7 +56,7 @@ pub(super) fn footnotes(s: &mut Sink, raw: &[raw::Footnote]) -> Vec<Footnote> {
     raw.iter()
         .map(|f| Footnote {
             mark: f.mark.clone(),
-            text: f.text.clone(),
+            text: Text::from(&f.text),
             url: f.url.as_ref().and_then(|u| check_url(s, u)),
         })
         .collect()
@@ -106,7 +106,7 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         if let Some(date) = s.period(&c.date) {
             comments.push(Comment {
                 date,
-                text: c.text.clone(),
+                text: Text::from(&c.text),
                 year,
             });
         }
@@ -170,14 +170,14 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
     Some(Indicator {
         id: IndicatorId::new(doc.id.value.clone()),
         goal: goal?,
-        name: doc.name.clone(),
-        short_name: doc.short_name.clone(),
+        name: Text::from(&doc.name),
+        short_name: doc.short_name.as_ref().map(Text::from),
         number: doc.number.clone(),
         unit: unit?,
-        unit_label: doc.unit_label.clone(),
+        unit_label: doc.unit_label.as_ref().map(Text::from),
         kind: kind?,
-        description: doc.description.clone(),
-        measurement: doc.measurement.clone(),
+        description: Text::from(&doc.description),
+        measurement: doc.measurement.as_ref().map(Text::from),
         data_source: doc.data_source.clone(),
         frequency,
         footnotes: footnotes(s, &doc.footnotes),
@@ -197,7 +197,7 @@ pub(super) fn check_baseline(s: &mut Sink, b: &raw::Baseline, unit: Unit, refs: 
             .as_ref()
             .and_then(|v| s.quantity(v, b.of.as_ref(), unit, "baseline")),
         period: b.period.as_ref().and_then(|p| s.period(p)),
-        text: b.text.clone(),
+        text: b.text.as_ref().map(Text::from),
         source,
     }
 }
@@ -271,7 +271,7 @@ pub(super) fn check_targets(
         targets.push(Target {
             year: year as i32,
             kind,
-            text: t.text.clone(),
+            text: t.text.as_ref().map(Text::from),
             source,
         });
     }
@@ -326,12 +326,12 @@ fn check_measure(
     let ambition = m.ambition.as_ref().map(|a| Ambition {
         period: a.period.as_ref().and_then(|p| s.period(p)),
         value: a.value.as_ref().and_then(|v| s.number(v, unit, "ambition")),
-        text: a.text.clone(),
+        text: Text::from(&a.text),
         source: refs.check_source(s, &a.source),
     });
     Measure {
         id: m.id.as_ref().map(|i| MeasureId::new(i.value.clone())),
-        name: m.name.clone(),
+        name: m.name.as_ref().map(Text::from),
         unit,
         baseline,
         targets,

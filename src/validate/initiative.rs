@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{Refs, Sink};
 use crate::diagnostics::Diagnostic;
 use crate::input::{Loaded, RawContent};
-use crate::model::{Initiative, InitiativeId};
+use crate::model::{Initiative, InitiativeId, Text};
 
 /// Claims every initiative id and checks each initiative.
 pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagnostic>) {
@@ -44,7 +44,7 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
         let mut statuses = Vec::new();
         for st in &doc.statuses {
             if let Some(p) = s.period(&st.quarter) {
-                statuses.push((p, st.text.clone()));
+                statuses.push((p, Text::from(&st.text)));
             }
         }
         statuses.sort_by_key(|(p, _)| *p);
@@ -54,10 +54,10 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
             Initiative {
                 id,
                 goal,
-                title: doc.title.clone(),
-                description: doc.description.clone(),
-                relevance: doc.relevance.clone(),
-                status_source: doc.status_source.clone(),
+                title: Text::from(&doc.title),
+                description: doc.description.as_ref().map(Text::from),
+                relevance: doc.relevance.as_ref().map(Text::from),
+                status_source: doc.status_source.as_ref().map(Text::from),
                 owner: doc.owner.clone(),
                 statuses,
                 path: path.clone(),

@@ -18,6 +18,7 @@ mod initiative;
 mod sink;
 mod status;
 mod strategy;
+mod translations;
 mod values;
 
 #[cfg(test)]
@@ -155,7 +156,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
 
     match strategy {
         Some(strategy) if error_count(&problems) == 0 && raw.unreadable.is_empty() => {
-            let content = Content {
+            let mut content = Content {
                 strategy,
                 sources: refs.sources,
                 goals: refs.goals,
@@ -167,7 +168,10 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
                 source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
                 files: raw.files.into_iter().chain(value_files).collect(),
             };
+            let main = content.strategy.languages.main;
+            content.texts_mut(&mut |_, t| t.settle(main));
             problems.extend(draft::draft_warnings(&content));
+            problems.extend(translations::translation_warnings(&content));
             Ok(Warned {
                 output: content,
                 warnings: problems,

@@ -39,17 +39,22 @@ pub(super) fn statuses(
     statuses
 }
 
-pub(super) fn items(raw: &[raw::Item]) -> Vec<Item> {
+pub(super) fn items(raw: &[serde_saphyr::Spanned<raw::Item>]) -> Vec<Item> {
     raw.iter()
-        .map(|i| match i {
-            raw::Item::Text(t) => Item {
-                text: t.clone(),
-                items: Vec::new(),
-            },
-            raw::Item::Nested(n) => Item {
-                text: n.text.clone(),
-                items: n.items.clone(),
-            },
+        .map(|spanned| {
+            // An item is read as one shape or the other, which hides its texts' places:
+            // they are the item's.
+            let at = |t: &raw::RawText| Text::from(t).at(Pos::from_location(&spanned.referenced));
+            match &spanned.value {
+                raw::Item::Text(t) => Item {
+                    text: at(t),
+                    items: Vec::new(),
+                },
+                raw::Item::Nested(n) => Item {
+                    text: at(&n.text),
+                    items: n.items.iter().map(&at).collect(),
+                },
+            }
         })
         .collect()
 }
@@ -114,7 +119,7 @@ fn check_status(
                 (Some(i), None) => match refs.initiatives.get(i.value.as_str()) {
                     Some(init) => (
                         SelectedRef::Initiative(init.id.clone()),
-                        Some(format!("{} {}", init.id, init.title)),
+                        Some(init.title.map(|t| format!("{} {t}", init.id))),
                     ),
                     None => {
                         if refs.known_initiatives.report(&i.value) {
@@ -132,13 +137,13 @@ fn check_status(
                 (None, Some(i)) => match refs.indicator(s, i) {
                     Some(ind) => (
                         SelectedRef::Indicator(ind.id.clone()),
-                        Some(format!("{} {}", ind.id, ind.name)),
+                        Some(ind.name.map(|t| format!("{} {t}", ind.id))),
                     ),
                     None => continue,
                 },
                 (None, None) => (SelectedRef::None, None),
             };
-            let Some(text) = sel.text.clone().or(default_text) else {
+            let Some(text) = sel.text.as_ref().map(Text::from).or(default_text) else {
                 s.at(
                     spanned_sel,
                     "a selected entry has neither text nor a reference (expected `text:`, `indicator:` or `initiative:`)",
@@ -147,10 +152,10 @@ fn check_status(
             };
             let status = initiative_status(s, sel, &reference, scale);
             selected.push(Selected {
-                label: sel.label.clone(),
+                label: sel.label.as_ref().map(Text::from),
                 reference,
                 text,
-                items: sel.items.clone(),
+                items: sel.items.iter().map(Text::from).collect(),
                 status,
             });
         }
@@ -170,13 +175,13 @@ fn check_status(
             pages.push(IndicatorPage {
                 indicator: ind.id.clone(),
                 measures,
-                title: p.title.clone(),
-                about_heading: p.about_heading.clone(),
-                about: p.about.clone(),
-                assessment_heading: p.assessment_heading.clone(),
-                assessment: p.assessment.clone(),
-                proposed_ambition: p.proposed_ambition.clone(),
-                chart_caption: p.chart_caption.clone(),
+                title: Text::from(&p.title),
+                about_heading: p.about_heading.as_ref().map(Text::from),
+                about: Text::from(&p.about),
+                assessment_heading: p.assessment_heading.as_ref().map(Text::from),
+                assessment: p.assessment.as_ref().map(Text::from),
+                proposed_ambition: p.proposed_ambition.as_ref().map(Text::from),
+                chart_caption: p.chart_caption.as_ref().map(Text::from),
                 notes: footnotes(s, &p.notes),
             });
         }
@@ -230,8 +235,8 @@ fn check_status(
     }
     Some(Status {
         quarter: quarter?,
-        title: doc.title.clone(),
-        subtitle: doc.subtitle.clone(),
+        title: Text::from(&doc.title),
+        subtitle: doc.subtitle.as_ref().map(Text::from),
         date: date?,
         source,
         publisher: doc.publisher.clone(),
@@ -305,7 +310,7 @@ fn initiative_status(
         comment: sel
             .comment
             .as_ref()
-            .map(|c| c.value.trim().to_owned())
-            .filter(|c| !c.is_empty()),
+            .filter(|c| !c.value.trim().is_empty())
+            .map(|c| Text::plain(c.value.trim()).at(Pos::from_location(&c.referenced))),
     })
 }

@@ -7,10 +7,12 @@ use serde_saphyr::Spanned;
 
 use super::checks::{check_url, is_slug, small_int};
 use super::{Refs, Sink};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
+use crate::labels::Lang;
 use crate::model::{
-    Goal, GoalNumber, InitiativeScale, ScaleLevel, Source, SourceId, Strategy, Thresholds,
+    Goal, GoalNumber, InitiativeScale, Languages, ScaleLevel, Source, SourceId, Strategy, Text,
+    Thresholds,
 };
 
 /// Claims every source id and checks each source.
@@ -85,13 +87,15 @@ pub(super) fn strategy(
                 .as_ref()
                 .map_or_else(Thresholds::default, |t| thresholds(&mut s, t));
             let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
+            let languages = languages(&mut s, doc);
             Some(Strategy {
-                title: doc.title.clone(),
-                subtitle: doc.subtitle.clone(),
-                vision: doc.vision.clone(),
+                title: Text::from(&doc.title),
+                subtitle: doc.subtitle.as_ref().map(Text::from),
+                vision: Text::from(&doc.vision),
                 horizon: horizon.unwrap_or(2030),
                 publisher: doc.publisher.clone(),
                 thresholds,
+                languages,
                 initiative_scale,
             })
         }
@@ -112,6 +116,88 @@ pub(super) fn strategy(
             }
             None
         }
+    }
+}
+
+/// A language code, reported when the tool has no labels for it.
+fn lang(s: &mut Sink, code: &Spanned<String>) -> Option<Lang> {
+    let found = Lang::from_code(&code.value);
+    if found.is_none() {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        s.coded(
+            Code::UnknownLanguage,
+            code,
+            format!(
+                "unknown language `{}` (expected one of: {})",
+                code.value,
+                known.join(", ")
+            ),
+        );
+    }
+    found
+}
+
+/// Checks `language`, `languages` and `publish`: known codes, the main language among
+/// those published, and each kind's languages among them.
+fn languages(s: &mut Sink, doc: &raw::Strategy) -> Languages {
+    let main = doc
+        .language
+        .as_ref()
+        .and_then(|c| lang(s, c))
+        .unwrap_or(Lang::Nb);
+    let mut all = vec![main];
+    for code in &doc.languages {
+        if let Some(l) = lang(s, code)
+            && !all.contains(&l)
+        {
+            all.push(l);
+        }
+    }
+    if !doc.languages.is_empty()
+        && !doc.languages.iter().any(|c| c.value == main.code())
+        && let Some(first) = doc.languages.first()
+    {
+        s.at(
+            first,
+            format!(
+                "the main language `{}` is not among `languages` (expected it listed)",
+                main.code()
+            ),
+        );
+    }
+    let publish = doc.publish.as_ref();
+    let mut kind = |codes: Option<&Vec<Spanned<String>>>| -> Vec<Lang> {
+        let Some(codes) = codes else {
+            return all.clone();
+        };
+        let mut langs = Vec::new();
+        for code in codes {
+            match lang(s, code) {
+                Some(l) if !all.contains(&l) => s.at(
+                    code,
+                    format!(
+                        "`{}` is not among `languages` (expected one of: {})",
+                        code.value,
+                        all.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+                Some(l) if !langs.contains(&l) => langs.push(l),
+                _ => {}
+            }
+        }
+        // The main language's output comes first, whatever order the list is in.
+        langs.sort_by_key(|l| all.iter().position(|a| a == l));
+        langs
+    };
+    let status = kind(publish.and_then(|p| p.status.as_ref()));
+    let edition = kind(publish.and_then(|p| p.edition.as_ref()));
+    let site = kind(publish.and_then(|p| p.site.as_ref()));
+    Languages {
+        main,
+        all,
+        status,
+        edition,
+        site,
     }
 }
 
@@ -165,8 +251,8 @@ fn initiative_scale(s: &mut Sink, raw: &[raw::ScaleLevel]) -> InitiativeScale {
         } else {
             levels.push(ScaleLevel::Custom {
                 id: id.to_owned(),
-                name: l.name.clone().unwrap_or_else(|| id.to_owned()),
-                definition: l.definition.clone(),
+                name: l.name.as_ref().map_or_else(|| Text::plain(id), Text::from),
+                definition: Text::from(&l.definition),
             });
         }
     }
@@ -204,9 +290,9 @@ pub(super) fn goals(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagno
             number,
             Goal {
                 number,
-                title: doc.title.clone(),
-                summary: doc.summary.clone(),
-                aims: doc.aims.clone(),
+                title: Text::from(&doc.title),
+                summary: Text::from(&doc.summary),
+                aims: doc.aims.iter().map(Text::from).collect(),
                 path: path.clone(),
             },
         );

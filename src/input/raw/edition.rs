@@ -11,7 +11,7 @@ pub struct Edition {
     #[schemars(with = "i64")]
     pub edition: S<i64>,
     /// Title as published.
-    pub title: String,
+    pub title: RawText,
     /// Publication date (`2023-12-13`): the PDF's creation date.
     #[schemars(with = "PeriodText")]
     pub published: S<PeriodText>,
@@ -22,7 +22,7 @@ pub struct Edition {
     #[serde(default)]
     pub publisher: Option<String>,
     /// Heading of the baseline column ("Utgangspunkt 2023", "Dagens utgangspunkt").
-    pub baseline_heading: String,
+    pub baseline_heading: RawText,
     /// The years that get a target column, in order.
     #[schemars(with = "Vec<i64>")]
     pub target_years: Vec<S<i64>>,
@@ -39,9 +39,9 @@ pub struct Edition {
 pub struct Section {
     /// Heading.
     #[serde(default)]
-    pub heading: Option<String>,
+    pub heading: Option<RawText>,
     /// Text; paragraphs separated by blank lines.
-    pub text: String,
+    pub text: RawText,
 }
 
 /// One goal's part of an edition.
@@ -53,7 +53,7 @@ pub struct EditionGoal {
     pub goal: S<i64>,
     /// Summary as published in this edition, when it differs from the goal file.
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<RawText>,
     /// The indicators in table order.
     pub indicators: Vec<EditionIndicator>,
     /// Footnotes under the table.
@@ -61,7 +61,7 @@ pub struct EditionGoal {
     pub footnotes: Vec<Footnote>,
     /// Candidates for new indicators.
     #[serde(default)]
-    pub candidates: Vec<String>,
+    pub candidates: Vec<RawText>,
 }
 
 /// An indicator as this edition shows it.
@@ -76,16 +76,16 @@ pub struct EditionIndicator {
     pub number: Option<String>,
     /// Name as printed in this edition, when it differs.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<RawText>,
     /// Description as printed in this edition, when it differs.
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<RawText>,
     /// How it is measured, as printed in this edition, when it differs.
     #[serde(default)]
-    pub measurement: Option<String>,
+    pub measurement: Option<RawText>,
     /// The unit column as printed in this edition, when it differs.
     #[serde(default)]
-    pub unit_label: Option<String>,
+    pub unit_label: Option<RawText>,
     /// The type as printed in this edition, when it differs.
     #[serde(default, rename = "type")]
     #[schemars(with = "Option<schema::IndicatorType>")]
@@ -108,7 +108,7 @@ pub struct EditionMeasure {
     pub number: Option<String>,
     /// Name as printed in this edition, when it differs.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<RawText>,
     /// Baseline in this edition.
     #[serde(default)]
     pub baseline: Option<Baseline>,

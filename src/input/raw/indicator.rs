@@ -13,10 +13,10 @@ pub struct Indicator {
     #[schemars(with = "i64")]
     pub goal: S<i64>,
     /// Name as published.
-    pub name: String,
+    pub name: RawText,
     /// Short name for charts and lists.
     #[serde(default)]
-    pub short_name: Option<String>,
+    pub short_name: Option<RawText>,
     /// The number shown on the site, for an indicator whose id is not a number.
     #[serde(default)]
     pub number: Option<String>,
@@ -25,16 +25,16 @@ pub struct Indicator {
     pub unit: S<String>,
     /// The "Målenhet" column as published, when it says more than the unit.
     #[serde(default)]
-    pub unit_label: Option<String>,
+    pub unit_label: Option<RawText>,
     /// Indicator type: adopsjon, bruk, opplevd resultat, resultat, effekt, statistikk.
     #[serde(rename = "type")]
     #[schemars(with = "schema::IndicatorType")]
     pub kind: S<String>,
     /// Description and purpose.
-    pub description: String,
+    pub description: RawText,
     /// How it is measured ("Hvordan gjennomføre måling?").
     #[serde(default)]
-    pub measurement: Option<String>,
+    pub measurement: Option<RawText>,
     /// Where the data comes from, e.g. "SSB/KPR".
     #[serde(default)]
     pub data_source: Option<String>,
@@ -71,7 +71,7 @@ pub struct Measure {
     pub id: Option<S<String>>,
     /// What this measure counts or asks.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<RawText>,
     /// Unit, when different from the indicator's.
     #[serde(default)]
     #[schemars(with = "Option<schema::Unit>")]
@@ -119,7 +119,7 @@ pub struct Baseline {
     pub period: Option<S<PeriodText>>,
     /// The text as published.
     #[serde(default)]
-    pub text: Option<String>,
+    pub text: Option<RawText>,
     /// Source id.
     #[schemars(with = "String")]
     pub source: S<String>,
@@ -149,7 +149,7 @@ pub struct Target {
     pub maintain: bool,
     /// The text as published; alone when the target is text only.
     #[serde(default)]
-    pub text: Option<String>,
+    pub text: Option<RawText>,
     /// Source id.
     #[schemars(with = "String")]
     pub source: S<String>,
@@ -204,7 +204,7 @@ pub struct Ambition {
     #[schemars(with = "Option<f64>")]
     pub value: Option<S<f64>>,
     /// The text as proposed.
-    pub text: String,
+    pub text: RawText,
     /// Source id.
     #[schemars(with = "String")]
     pub source: S<String>,

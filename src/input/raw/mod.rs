@@ -14,10 +14,12 @@ use crate::diagnostics::Pos;
 mod edition;
 mod indicator;
 mod status;
+mod text;
 
 pub use edition::*;
 pub use indicator::*;
 pub use status::*;
+pub use text::*;
 
 /// A value with the place it was written, for diagnostics.
 pub type S<T> = Spanned<T>;
@@ -56,12 +58,12 @@ impl<'de> Deserialize<'de> for PeriodText {
 #[serde(deny_unknown_fields)]
 pub struct Strategy {
     /// Title, e.g. "Nasjonal e-helsestrategi".
-    pub title: String,
+    pub title: RawText,
     /// Subtitle, e.g. "for helse- og omsorgssektoren".
     #[serde(default)]
-    pub subtitle: Option<String>,
+    pub subtitle: Option<RawText>,
     /// The vision in one sentence.
-    pub vision: String,
+    pub vision: RawText,
     /// The year the strategy looks towards (2030).
     #[schemars(with = "i64")]
     pub horizon: S<i64>,
@@ -75,10 +77,41 @@ pub struct Strategy {
     #[serde(default)]
     #[schemars(with = "Option<ProgressThresholds>")]
     pub progress_thresholds: Option<S<ProgressThresholds>>,
+    /// The language plain strings are written in (`nb`, `nn` or `en`); `nb` when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<schema::LangCode>")]
+    pub language: Option<S<String>>,
+    /// The languages documents are published in; only the main language when left out.
+    #[serde(default)]
+    #[schemars(with = "Vec<schema::LangCode>")]
+    pub languages: Vec<S<String>>,
+    /// Per kind of output, the languages it is published in, when not every one of
+    /// `languages`.
+    #[serde(default)]
+    pub publish: Option<Publish>,
     /// The scale roadmap sub-goals' statuses are given on, best first; the default scale
     /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
     #[serde(default)]
     pub initiative_scale: Vec<ScaleLevel>,
+}
+
+/// `publish` in `strategy.yaml`: the languages of each kind of output, each a subset of
+/// `languages`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// The quarterly status decks and reports.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    pub status: Option<Vec<S<String>>>,
+    /// The editions of the annual indicator document.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    pub edition: Option<Vec<S<String>>>,
+    /// The site: its front page and the indicator pages.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    pub site: Option<Vec<S<String>>>,
 }
 
 /// `progress_thresholds` in `strategy.yaml`: lower bounds of the ratio `R` of observed to
@@ -105,9 +138,9 @@ pub struct ScaleLevel {
     pub id: S<String>,
     /// The name printed; the id when left out.
     #[serde(default)]
-    pub name: Option<String>,
+    pub name: Option<RawText>,
     /// What the level means, printed with the scale in the reports.
-    pub definition: String,
+    pub definition: RawText,
 }
 
 /// `content/sources.yaml`: the documents figures are taken from.
@@ -148,12 +181,12 @@ pub struct Goal {
     #[schemars(with = "i64")]
     pub number: S<i64>,
     /// Title without "Mål N", e.g. "Enklere arbeidshverdag".
-    pub title: String,
+    pub title: RawText,
     /// Summary of the goal ("Oppsummering av målbeskrivelse").
-    pub summary: String,
+    pub summary: RawText,
     /// What is to be achieved by the horizon ("Frem mot 2030 skal vi oppnå").
     #[serde(default)]
-    pub aims: Vec<String>,
+    pub aims: Vec<RawText>,
     /// Source id.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -165,7 +198,7 @@ pub struct Goal {
 #[serde(untagged)]
 pub enum Item {
     /// Plain text.
-    Text(String),
+    Text(RawText),
     /// Text with nested items.
     Nested(NestedItem),
 }
@@ -175,9 +208,9 @@ pub enum Item {
 #[serde(deny_unknown_fields)]
 pub struct NestedItem {
     /// The item's own text.
-    pub text: String,
+    pub text: RawText,
     /// Sub-items.
-    pub items: Vec<String>,
+    pub items: Vec<RawText>,
 }
 
 /// A footnote or reference.
@@ -188,7 +221,7 @@ pub struct Footnote {
     #[serde(default)]
     pub mark: Option<String>,
     /// The note.
-    pub text: String,
+    pub text: RawText,
     /// Link (`https://…`).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -203,7 +236,7 @@ pub struct Comment {
     #[schemars(with = "PeriodText")]
     pub date: S<PeriodText>,
     /// The comment.
-    pub text: String,
+    pub text: RawText,
     /// Which target year's column it stands in, if any.
     #[serde(default)]
     #[schemars(with = "Option<i64>")]

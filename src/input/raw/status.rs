@@ -13,16 +13,16 @@ pub struct Initiative {
     #[schemars(with = "i64")]
     pub goal: S<i64>,
     /// Title ("Navn på initiativ" / the roadmap sub-goal).
-    pub title: String,
+    pub title: RawText,
     /// What it covers.
     #[serde(default)]
-    pub description: Option<String>,
+    pub description: Option<RawText>,
     /// Why it matters for the strategy.
     #[serde(default)]
-    pub relevance: Option<String>,
+    pub relevance: Option<RawText>,
     /// How its status is gathered.
     #[serde(default)]
-    pub status_source: Option<String>,
+    pub status_source: Option<RawText>,
     /// Who owns it ("Tiltakseier").
     #[serde(default)]
     pub owner: Option<String>,
@@ -42,7 +42,7 @@ pub struct InitiativeStatus {
     #[schemars(with = "schema::QuarterText")]
     pub quarter: S<PeriodText>,
     /// The status.
-    pub text: String,
+    pub text: RawText,
 }
 
 /// `content/status/<quarter>.yaml`: the status of every goal in one quarter.
@@ -53,10 +53,10 @@ pub struct Status {
     #[schemars(with = "schema::QuarterText")]
     pub quarter: S<PeriodText>,
     /// Title of the deck.
-    pub title: String,
+    pub title: RawText,
     /// Subtitle of the deck.
     #[serde(default)]
-    pub subtitle: Option<String>,
+    pub subtitle: Option<RawText>,
     /// Publication date (`2026-06-30`); the PDFs' creation date. Defaults to the quarter's
     /// last day.
     #[serde(default)]
@@ -88,20 +88,24 @@ pub struct GoalStatus {
     #[schemars(with = "i64")]
     pub goal: S<i64>,
     /// Overall status ("Overordnet status").
-    pub overall: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub overall: Vec<S<Item>>,
     /// Selected indicators and sub-goals ("Utvalgte indikatorer og strategiske delmål").
     #[serde(default)]
     #[schemars(with = "Vec<Selected>")]
     pub selected: Vec<S<Selected>>,
     /// Positive events ("Positive hendelser").
     #[serde(default)]
-    pub positive: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub positive: Vec<S<Item>>,
     /// Challenges ("Utfordringer").
     #[serde(default)]
-    pub challenges: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub challenges: Vec<S<Item>>,
     /// Strategic questions ("Viktige strategiske spørsmål").
     #[serde(default)]
-    pub questions: Vec<Item>,
+    #[schemars(with = "Vec<Item>")]
+    pub questions: Vec<S<Item>>,
     /// Footnotes of the summary page.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
@@ -116,7 +120,7 @@ pub struct GoalStatus {
 pub struct Selected {
     /// Words before the reference, e.g. "Veikartet delmål".
     #[serde(default)]
-    pub label: Option<String>,
+    pub label: Option<RawText>,
     /// Initiative id.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -127,10 +131,10 @@ pub struct Selected {
     pub indicator: Option<S<String>>,
     /// Text; for an initiative defaults to its id and title.
     #[serde(default)]
-    pub text: Option<String>,
+    pub text: Option<RawText>,
     /// Sub-items.
     #[serde(default)]
-    pub items: Vec<String>,
+    pub items: Vec<RawText>,
     /// An initiative's status this quarter, a level of the strategy's initiative scale.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -153,24 +157,24 @@ pub struct IndicatorPage {
     #[schemars(with = "Vec<String>")]
     pub measures: Vec<S<String>>,
     /// Page title.
-    pub title: String,
+    pub title: RawText,
     /// Heading of the "about" box.
     #[serde(default)]
-    pub about_heading: Option<String>,
+    pub about_heading: Option<RawText>,
     /// About the indicator.
-    pub about: String,
+    pub about: RawText,
     /// Heading of the assessment ("Framdrift mot 2030").
     #[serde(default)]
-    pub assessment_heading: Option<String>,
+    pub assessment_heading: Option<RawText>,
     /// Assessment of the ambition.
     #[serde(default)]
-    pub assessment: Option<String>,
+    pub assessment: Option<RawText>,
     /// Proposed ambition, as published.
     #[serde(default)]
-    pub proposed_ambition: Option<String>,
+    pub proposed_ambition: Option<RawText>,
     /// Chart caption, e.g. "Per januar 2026".
     #[serde(default)]
-    pub chart_caption: Option<String>,
+    pub chart_caption: Option<RawText>,
     /// Further notes on the page.
     #[serde(default)]
     pub notes: Vec<Footnote>,
