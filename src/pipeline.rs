@@ -66,6 +66,8 @@ pub enum BuildError {
 pub struct Timings {
     /// Stage name and duration, in order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// How many threads ran jobs (the `*` times are summed over them).
+    pub threads: usize,
 }
 
 impl Timings {
@@ -75,6 +77,31 @@ impl Timings {
         let t = f();
         self.stages.push((name, start.elapsed()));
         t
+    }
+
+    /// The wall time of the stages, and of everything in them other than typst's compilation
+    /// and PDF export (the summed compile time spread over the threads), as a share of it.
+    pub fn outside_typst(&self) -> (Duration, Duration, f64) {
+        let total: Duration = self
+            .stages
+            .iter()
+            .filter(|(name, _)| !name.starts_with(' '))
+            .map(|(_, d)| *d)
+            .sum();
+        let compile: Duration = self
+            .stages
+            .iter()
+            .filter(|(name, _)| name.trim() == "compile*")
+            .map(|(_, d)| *d)
+            .sum();
+        let threads = u32::try_from(self.threads.max(1)).unwrap_or(u32::MAX);
+        let other = total.saturating_sub(compile / threads);
+        let share = if total.is_zero() {
+            0.0
+        } else {
+            other.as_secs_f64() / total.as_secs_f64()
+        };
+        (total, other, share)
     }
 }
 
@@ -289,6 +316,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     bar.set_message("building");
     let start = Instant::now();
     let threads = fanout::threads();
+    timings.threads = threads;
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending = Vec::new();
     let mut rebuilt = 0;

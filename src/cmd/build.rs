@@ -107,4 +107,13 @@ fn print_timings(t: &Timings) {
     for (name, d) in &t.stages {
         eprintln!("{name:>16}: {:>8.1} ms", d.as_secs_f64() * 1000.0);
     }
+    let (total, other, share) = t.outside_typst();
+    eprintln!("{:>16}: {:>8.1} ms", "total", total.as_secs_f64() * 1000.0);
+    eprintln!(
+        "{:>16}: {:>8.1} ms ({:.0} % of the total; compile* spread over {} thread(s))",
+        "not typst",
+        other.as_secs_f64() * 1000.0,
+        share * 100.0,
+        t.threads.max(1)
+    );
 }
