@@ -276,7 +276,7 @@ mod tests {
             unit: Unit::Count,
             unit_label: None,
             kind: IndicatorType::Use,
-            description: String::new(),
+            description: Text::default(),
             measurement: None,
             data_source: None,
             frequency: None,
@@ -303,7 +303,7 @@ mod tests {
     fn status(q: Quarter) -> (Quarter, Status) {
         let s = Status {
             quarter: q,
-            title: String::new(),
+            title: Text::default(),
             subtitle: None,
             date: last_day(q),
             source: SourceId::new("udatert"),
@@ -319,11 +319,12 @@ mod tests {
     fn content(ind: Indicator, quarters: &[Quarter]) -> Content {
         Content {
             strategy: Strategy {
-                title: String::new(),
+                title: Text::default(),
                 subtitle: None,
-                vision: String::new(),
+                vision: Text::default(),
                 horizon: 2030,
                 publisher: String::new(),
+                languages: Languages::default(),
                 initiative_scale: InitiativeScale::default(),
                 thresholds: Thresholds::default(),
             },
