@@ -31,5 +31,7 @@ pub mod model;
 pub(crate) mod output;
 pub mod pipeline;
 pub mod render;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod typeset;
 pub(crate) mod validate;

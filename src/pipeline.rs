@@ -10,6 +10,8 @@
 mod fanout;
 mod jobs;
 mod key;
+#[cfg(test)]
+mod no_panic;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

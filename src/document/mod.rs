@@ -16,6 +16,11 @@ pub mod names;
 pub mod status;
 pub mod text;
 
+#[cfg(test)]
+mod languages_tests;
+#[cfg(test)]
+mod snapshots;
+
 use std::path::PathBuf;
 
 use crate::model::{Content, Edition, GoalNumber, SelectedRef, Status};

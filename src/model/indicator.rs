@@ -344,24 +344,9 @@ mod tests {
 
     fn indicator(id: &str, number: Option<&str>, name: &str) -> Indicator {
         Indicator {
-            id: IndicatorId::new(id),
-            goal: GoalNumber::new(1).unwrap(),
             name: name.to_owned(),
-            short_name: None,
             number: number.map(str::to_owned),
-            unit: Unit::Percent,
-            unit_label: None,
-            kind: IndicatorType::Use,
-            description: String::new(),
-            measurement: None,
-            data_source: None,
-            frequency: None,
-            footnotes: Vec::new(),
-            comments: Vec::new(),
-            measures: Vec::new(),
-            higher_is_better: true,
-            trend_tolerance: 1.0,
-            path: PathBuf::new(),
+            ..crate::testing::indicator(id)
         }
     }
 
