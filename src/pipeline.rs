@@ -21,7 +21,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::analyse;
 use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
-use crate::document::names;
 use crate::document::{self, Document};
 use crate::labels::Lang;
 use crate::model::Content;
@@ -127,8 +126,6 @@ pub struct BuildOptions<'a> {
 /// What a build produced.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// Files the output folder now holds from this build, relative to it, manifest last.
-    pub files: Vec<String>,
     /// How many outputs were made and written now.
     pub rebuilt: usize,
     /// How many outputs were up to date and left as they were.
@@ -275,12 +272,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         entries.extend(kept);
         Vec::new()
     };
-    let mut files: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
-    files.sort();
-    files.push(names::MANIFEST.into());
     timings.time("manifest", || Manifest::write(opts.out_dir, entries))?;
     Ok(BuildReport {
-        files,
         rebuilt,
         up_to_date,
         removed,

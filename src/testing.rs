@@ -80,7 +80,6 @@ pub(crate) fn indicator(id: &str) -> Indicator {
         footnotes: vec![],
         comments: vec![],
         measures: vec![],
-        higher_is_better: true,
         trend_tolerance: 1.0,
         path: PathBuf::new(),
     }

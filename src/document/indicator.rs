@@ -82,6 +82,8 @@ pub struct IndicatorView {
     pub measures: Vec<MeasureView>,
     /// Where it appeared.
     pub history: Vec<HistoryEntry>,
+    /// The front page, relative to the page.
+    pub home: &'static str,
 }
 
 /// Draws one chart per measure that has numbers.
@@ -274,6 +276,7 @@ pub fn indicator_view(
             .collect(),
         measures,
         history,
+        home: names::HOME_FROM_INDICATOR,
     }
 }
 

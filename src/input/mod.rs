@@ -14,6 +14,6 @@ mod parse;
 pub mod raw;
 pub mod schema;
 
-pub use self::csv::{Field, Row, Table, read_csv};
-pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
+pub use self::csv::read_csv;
+pub use discover::{Kind, discover};
 pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};

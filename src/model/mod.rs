@@ -108,16 +108,10 @@ impl Default for Thresholds {
 /// A source document.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Id.
-    pub id: SourceId,
     /// Title.
     pub title: String,
     /// Publisher.
     pub publisher: Option<String>,
-    /// Date or period.
-    pub date: Option<Period>,
-    /// Link.
-    pub url: Option<String>,
 }
 
 /// A strategic goal.
@@ -129,8 +123,6 @@ pub struct Goal {
     pub title: String,
     /// Summary.
     pub summary: String,
-    /// What is to be achieved by the horizon.
-    pub aims: Vec<String>,
     /// The file it was read from.
     pub path: PathBuf,
 }

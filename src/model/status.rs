@@ -6,29 +6,19 @@ use std::path::PathBuf;
 use serde::Serialize;
 use time::Date;
 
-use super::{
-    Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Period, Quarter, SourceId,
-};
+use super::{Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Quarter, SourceId};
 
 /// An initiative / roadmap sub-goal.
 #[derive(Debug, Clone)]
 pub struct Initiative {
     /// Id (`1A`).
     pub id: InitiativeId,
-    /// Goal.
-    pub goal: GoalNumber,
     /// Title.
     pub title: String,
     /// Description.
     pub description: Option<String>,
-    /// Why it matters.
-    pub relevance: Option<String>,
-    /// How status is gathered.
-    pub status_source: Option<String>,
     /// Owner.
     pub owner: Option<String>,
-    /// Status per quarter.
-    pub statuses: Vec<(Period, String)>,
     /// The file it was read from.
     pub path: PathBuf,
 }

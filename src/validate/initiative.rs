@@ -41,25 +41,19 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
                 ),
             );
         }
-        let mut statuses = Vec::new();
+        // Statuses kept in the initiative file are checked; the ones printed come from each
+        // quarter's status file.
         for st in &doc.statuses {
-            if let Some(p) = s.period(&st.quarter) {
-                statuses.push((p, st.text.clone()));
-            }
+            s.period(&st.quarter);
         }
-        statuses.sort_by_key(|(p, _)| *p);
         let id = InitiativeId::new(id);
         refs.initiatives.insert(
             id.clone(),
             Initiative {
                 id,
-                goal,
                 title: doc.title.clone(),
                 description: doc.description.clone(),
-                relevance: doc.relevance.clone(),
-                status_source: doc.status_source.clone(),
                 owner: doc.owner.clone(),
-                statuses,
                 path: path.clone(),
             },
         );

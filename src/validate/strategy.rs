@@ -35,16 +35,19 @@ pub(super) fn sources(
             {
                 continue;
             }
-            let id = SourceId::new(src.id.value.clone());
-            let date = src.date.as_ref().and_then(|d| s.period(d));
+            // The date and link are checked; no output prints them, so the model has no place
+            // for them.
+            if let Some(date) = &src.date {
+                s.period(date);
+            }
+            if let Some(url) = &src.url {
+                check_url(&mut s, url);
+            }
             refs.sources.insert(
-                id.clone(),
+                SourceId::new(src.id.value.clone()),
                 Source {
-                    id,
                     title: src.title.clone(),
                     publisher: src.publisher.clone(),
-                    date,
-                    url: src.url.as_ref().and_then(|u| check_url(&mut s, u)),
                 },
             );
         }
@@ -206,7 +209,6 @@ pub(super) fn goals(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagno
                 number,
                 title: doc.title.clone(),
                 summary: doc.summary.clone(),
-                aims: doc.aims.clone(),
                 path: path.clone(),
             },
         );

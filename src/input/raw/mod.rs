@@ -153,6 +153,7 @@ pub struct Goal {
     pub summary: String,
     /// What is to be achieved by the horizon ("Frem mot 2030 skal vi oppnå").
     #[serde(default)]
+    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub aims: Vec<String>,
     /// Source id.
     #[serde(default)]
