@@ -19,6 +19,27 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary in `dir` with `args` and `--diagnostic-format short`: one
+/// `path:line:col: severity: message` line per diagnostic, the form the fixtures pin.
+pub fn run_short(dir: &Path, args: &[&str]) -> Output {
+    run(dir, &[args, &["--diagnostic-format", "short"]].concat())
+}
+
+/// Runs `build` in `dir` (its `content/` into its `out/`), diagnostics in the short form.
+pub fn build_short(dir: &Path) -> Output {
+    run_short(dir, &["build"])
+}
+
+/// Runs `check` in `dir` (its `content/`), diagnostics in the short form.
+pub fn check_short(dir: &Path) -> Output {
+    run_short(dir, &["check"])
+}
+
+/// What the binary printed on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 /// Runs `build --content CONTENT --out OUT` in `dir`.
 pub fn build(dir: &Path, content: &Path, out: &Path) -> Output {
     let (content, out) = (content.to_str().unwrap(), out.to_str().unwrap());
