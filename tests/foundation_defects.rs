@@ -127,3 +127,39 @@ fn units_in_metadata_and_data_are_codes() {
     let csv = std::fs::read_to_string(out.join("indikator/1.6/data.csv")).unwrap();
     assert!(csv.lines().skip(1).all(|l| !l.contains("Percent")), "{csv}");
 }
+
+#[test]
+fn an_indicator_pages_inputs_are_every_file_its_history_and_goal_come_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("tests/fixtures/valid-base"),
+        &tmp.path().join("content"),
+    );
+    let o = build_short(tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("out/manifest.json")).unwrap())
+            .unwrap();
+    for page in ["indikator/1.6/index.html", "indikator/1.6/data.csv"] {
+        let entry = manifest["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["path"] == page)
+            .unwrap_or_else(|| panic!("{page} is listed"));
+        let inputs: Vec<&str> = entry["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        // The page's history names the quarter that shows it, its heading names its goal.
+        for file in ["indicators/1.6.yaml", "data/1.6.csv", "goals/mal-1.yaml"] {
+            assert!(inputs.contains(&file), "{page}: {inputs:?}");
+        }
+        assert!(
+            inputs.contains(&"status/2026-q2.yaml"),
+            "{page}: {inputs:?}"
+        );
+    }
+}

@@ -371,9 +371,7 @@ impl Plan<'_> {
                 .part("view", &view_json)
                 .part("publisher", content.strategy.publisher.as_bytes())
                 .finish();
-            let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
-            inputs.extend(content.source_paths.iter().cloned());
-            inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
+            let inputs = site::inputs(content, ind);
             Ok::<_, BuildError>((view, key, super::relative(self.content_dir, inputs)))
         })?;
         self.output(done, names::indicator_html(&ind.id), key, &inputs, || {
