@@ -46,6 +46,24 @@ pub fn build(dir: &Path, content: &Path, out: &Path) -> Output {
     run(dir, &["build", "--content", content, "--out", out])
 }
 
+/// The inputs the manifest in `out` lists for the output at `path`.
+pub fn manifest_inputs(out: &Path, path: &str) -> Vec<String> {
+    let bytes = std::fs::read(out.join("manifest.json")).expect("the manifest is written");
+    let manifest: serde_json::Value = serde_json::from_slice(&bytes).expect("the manifest is JSON");
+    let entry = manifest["files"]
+        .as_array()
+        .expect("the manifest lists files")
+        .iter()
+        .find(|e| e["path"] == path)
+        .unwrap_or_else(|| panic!("the manifest lists {path}"));
+    entry["inputs"]
+        .as_array()
+        .expect("the entry lists inputs")
+        .iter()
+        .map(|v| v.as_str().expect("an input is a path").to_owned())
+        .collect()
+}
+
 /// Copies a folder tree.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
