@@ -16,12 +16,12 @@ mod no_panic;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::analyse;
 use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
-use crate::document::{self, Document};
+use crate::document::{self, Document, names};
 use crate::labels::Lang;
 use crate::model::Content;
 use crate::output::{self, Entry, Manifest};
@@ -103,6 +103,40 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>
 /// says which languages to publish each document in.
 const LANGUAGE: Lang = Lang::Nb;
 
+/// Which kinds of output a build makes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Formats {
+    /// The PDFs and the web site.
+    #[default]
+    Both,
+    /// Only the PDFs.
+    Pdf,
+    /// Only the web site: the documents' pages, the indicator pages with their data files,
+    /// the front page and the web fonts.
+    Html,
+}
+
+impl Formats {
+    /// Whether PDFs are made.
+    pub fn pdf(self) -> bool {
+        self != Formats::Html
+    }
+
+    /// Whether the web site is made.
+    pub fn html(self) -> bool {
+        self != Formats::Pdf
+    }
+
+    /// Whether the output at `path` (relative to `out/`) is of a kind this build makes.
+    pub fn makes(self, path: &str) -> bool {
+        if names::is_pdf(path) {
+            self.pdf()
+        } else {
+            self.html()
+        }
+    }
+}
+
 /// What to build and how.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions<'a> {
@@ -115,6 +149,9 @@ pub struct BuildOptions<'a> {
     /// Only this document (a document id from [`document::ids`]), keeping the rest of the
     /// manifest.
     pub only: Option<&'a str>,
+    /// Which kinds of output to make; the outputs of the other kind that the last build
+    /// wrote are left in place and stay in the manifest as they were.
+    pub formats: Formats,
     /// Make every output even when it is up to date.
     pub force: bool,
     /// Also write each document's typst source, the files it reads and the fonts here.
@@ -137,6 +174,9 @@ pub struct BuildReport {
     /// Stage timings.
     pub timings: Timings,
 }
+
+/// How long a build runs before its progress bar is shown.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 /// Jobs per thread in one batch: typst's memo cache is pruned between batches.
 const BATCH_PER_THREAD: usize = 4;
@@ -193,7 +233,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     let analysis = timings.time("analyse", || analyse::analyse(&content));
     let mut work: Vec<Job> = selected.into_iter().map(Job::Document).collect();
-    if opts.only.is_none() {
+    if opts.only.is_none() && opts.formats.html() {
         work.extend(content.indicators.values().map(Job::Indicator));
         work.extend([Job::Index, Job::Fonts]);
     }
@@ -211,15 +251,15 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         analysis: &analysis,
         out_dir: opts.out_dir,
         previous: &previous,
+        formats: opts.formats,
         force: opts.force,
         keep_typst: opts.keep_typst,
         clock: &clock,
     };
-    let bar = if opts.progress {
-        ProgressBar::new(work.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
+    // Hidden at first: the bar is shown from the first job that ends after a second, so a
+    // build with little to do does not flash one.
+    let bar = ProgressBar::hidden();
+    bar.set_length(work.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}").expect("valid template"),
     );
@@ -233,6 +273,9 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         let done = fanout::run(batch, threads, |job| {
             let done = plan.run(job);
             bar.inc(1);
+            if opts.progress && bar.is_hidden() && start.elapsed() >= PROGRESS_AFTER {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
             done
         });
         // Once between batches, never inside a job that runs beside others.
@@ -257,19 +300,22 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         pending.into_iter().try_for_each(output::Pending::commit)
     })?;
     let up_to_date = entries.len() - rebuilt;
+    // What this build did not set out to make (other documents with `--only`, the other
+    // format with `--format`) stays as the last build left it, as long as its file is whole.
+    let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+    let kept: Vec<Entry> = previous
+        .files
+        .iter()
+        .filter(|e| opts.only.is_some() || !opts.formats.makes(&e.path))
+        .filter(|e| !made.contains(&e.path.as_str()) && output::on_disk(opts.out_dir, e))
+        .cloned()
+        .collect();
+    entries.extend(kept);
     let removed = if opts.only.is_none() {
         timings.time("remove", || {
             output::remove_gone(opts.out_dir, &previous, &entries)
         })
     } else {
-        let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
-        let kept: Vec<Entry> = previous
-            .files
-            .iter()
-            .filter(|e| !made.contains(&e.path.as_str()))
-            .cloned()
-            .collect();
-        entries.extend(kept);
         Vec::new()
     };
     timings.time("manifest", || Manifest::write(opts.out_dir, entries))?;

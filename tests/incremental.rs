@@ -220,3 +220,77 @@ fn kept_typst_sources_sit_beside_what_they_read() {
     assert!(fonts.iter().any(|f| f == "Inter-Regular.otf"), "{fonts:?}");
     assert!(fonts.len() > 10, "{fonts:?}");
 }
+
+/// The paths the manifest in `out` lists, with their entries.
+fn manifest_entries(out: &Path) -> BTreeMap<String, serde_json::Value> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_owned(), f.clone()))
+        .collect()
+}
+
+#[test]
+fn one_format_is_built_and_the_other_kept_as_the_last_build_left_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("content"), tmp.path().join("out"));
+    content_with_q1(&content);
+    let html = |out: &Path| build_with(tmp.path(), &content, out, &["--format", "html"]);
+    let pdfs = |files: &BTreeMap<String, u64>| -> Vec<String> {
+        files
+            .keys()
+            .filter(|p| p.ends_with(".pdf"))
+            .cloned()
+            .collect()
+    };
+
+    // The web site alone: no PDF written, none claimed.
+    let (site, _, _) = html(&out);
+    let files = inodes(&out);
+    assert!(pdfs(&files).is_empty(), "{files:?}");
+    assert!(files.contains_key("index.html") && files.contains_key("status-2026-q1/index.html"));
+    assert_eq!(manifest_entries(&out).len(), site);
+
+    // Then the PDFs alone: the site is left as it is, and stays in the manifest.
+    let before = inodes(&out);
+    let (made, up_to_date, removed) = build_with(tmp.path(), &content, &out, &["--format", "pdf"]);
+    assert_eq!((up_to_date, removed), (0, 0));
+    assert_eq!(rewritten(&before, &inodes(&out)), pdfs(&inodes(&out)));
+    assert_eq!(manifest_entries(&out).len(), site + made);
+    let (none, all, _) = build_with(tmp.path(), &content, &out, &[]);
+    assert_eq!((none, all), (0, site + made));
+
+    // A quarter removed, an html-only build removes its pages and keeps every PDF as it was.
+    let full = manifest_entries(&out);
+    let before = inodes(&out);
+    std::fs::remove_file(content.join("status/2026-q1.yaml")).unwrap();
+    let (_, _, removed) = html(&out);
+    assert!(removed > 0);
+    let after = inodes(&out);
+    assert!(!after.contains_key("status-2026-q1/index.html"));
+    assert_eq!(pdfs(&after), pdfs(&before));
+    assert!(
+        rewritten(&before, &after)
+            .iter()
+            .all(|p| !p.ends_with(".pdf"))
+    );
+    let now = manifest_entries(&out);
+    for pdf in pdfs(&before) {
+        assert_eq!(now.get(&pdf), full.get(&pdf), "{pdf}");
+    }
+
+    // A PDF deleted by hand is not claimed by a build that does not make PDFs.
+    std::fs::remove_file(out.join("status-2026-q2.pdf")).unwrap();
+    html(&out);
+    assert!(!manifest_entries(&out).contains_key("status-2026-q2.pdf"));
+    let (made, _, removed) = build_with(tmp.path(), &content, &out, &["--format", "pdf"]);
+    assert_eq!(made, 1);
+    assert!(
+        removed > 0,
+        "the PDFs of the removed quarter go with a PDF build"
+    );
+    assert!(!out.join("status-2026-q1.pdf").exists());
+}

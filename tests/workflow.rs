@@ -231,7 +231,7 @@ fn a_new_quarter_checks_and_builds_at_once_and_is_never_overwritten() {
     let before = snapshot(&dir.join("content"));
     let o = run(dir, &["new-quarter", "2026-Q3"]);
     let (_, stderr) = texts(&o);
-    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("already has a status"), "{stderr}");
     assert!(snapshot(&dir.join("content")) == before);
 
@@ -242,12 +242,21 @@ fn a_new_quarter_checks_and_builds_at_once_and_is_never_overwritten() {
 #[test]
 fn every_command_has_help_with_an_example() {
     let dir = root();
-    for cmd in ["build", "check", "list", "schema", "new-quarter"] {
+    for cmd in [
+        "build",
+        "check",
+        "watch",
+        "list",
+        "new-quarter",
+        "schema",
+        "init-templates",
+    ] {
         let o = run(&dir, &[cmd, "--help"]);
         let (stdout, _) = texts(&o);
         assert!(o.status.success(), "{cmd} --help failed");
         assert!(stdout.contains("Example"), "{cmd} --help: {stdout}");
         assert!(stdout.contains("--quiet"), "{cmd} --help: {stdout}");
+        assert!(stdout.contains("Exit status: "), "{cmd} --help: {stdout}");
     }
     let o = run(&dir, &["--help"]);
     assert!(texts(&o).0.contains("Exit status: 0"));
@@ -262,6 +271,19 @@ fn quiet_check_prints_nothing_on_good_content() {
     let (stdout, stderr) = texts(&o);
     assert!(o.status.success(), "{stderr}");
     assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""));
+}
+
+#[test]
+fn a_build_whose_output_is_not_a_terminal_shows_no_progress_bar() {
+    let tmp = project();
+    let o = run(tmp.path(), &["build", "--format", "html"]);
+    let (stdout, stderr) = texts(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert_eq!(stdout, "");
+    // indicatif draws with carriage returns and cursor moves; a pipe gets only the summary.
+    assert!(!stderr.contains(['\r', '\u{1b}']), "{stderr:?}");
+    assert!(stderr.lines().all(|l| l.starts_with("out: ")), "{stderr}");
+    assert!(!tmp.path().join("out/status-2026-q2.pdf").exists());
 }
 
 #[test]

@@ -12,9 +12,10 @@ use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  statusrapport build\n  \
+#[command(after_help = concat!("Examples:\n  statusrapport build\n  \
     statusrapport build --only status-2026-q3 --jobs 1 --quiet\n  \
-    statusrapport build --force --keep-typst typst-sources")]
+    statusrapport build --format html\n  \
+    statusrapport build --force --keep-typst typst-sources\n\n", exit_codes!()))]
 pub struct BuildArgs {
     /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]
@@ -22,6 +23,9 @@ pub struct BuildArgs {
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
+    /// Which kinds of output to make.
+    #[command(flatten)]
+    pub format: super::FormatArgs,
     /// Build only this document: an edition (`indikatorer-2024`), a quarter's deck with
     /// its reports (`status-2026-q2`), or one file's name (`status-2026-q2-mal-3`).
     #[arg(long, value_name = "ID")]
@@ -68,6 +72,7 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
                     out_dir: &args.out,
                     templates: &templates,
                     only: args.only.as_deref(),
+                    formats: args.format.formats(),
                     force: args.force,
                     keep_typst: args.keep_typst.as_deref(),
                     progress,

@@ -11,7 +11,7 @@ use crate::render::Renderer;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport check --content content")]
+#[command(after_help = concat!("Example:\n  statusrapport check --content content\n\n", exit_codes!()))]
 pub struct CheckArgs {
     /// The content, its overriding templates, and how problems are printed.
     #[command(flatten)]

@@ -11,8 +11,11 @@ use crate::render::write_builtin;
 /// Arguments of `init-templates`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  statusrapport init-templates   # writes templates/ beside content/\n\
-  then edit templates/typst/style.typ; `build` uses it without recompiling"
+    after_help = concat!(
+        "Example:\n  statusrapport init-templates   # writes templates/ beside content/\n\
+  then edit templates/typst/style.typ; `build` uses it without recompiling\n\n",
+        exit_codes!()
+    )
 )]
 pub struct InitTemplatesArgs {
     /// Where the content is (the templates folder defaults to `templates/` beside it).

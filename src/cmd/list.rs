@@ -13,7 +13,7 @@ use crate::pipeline::{self, Timings};
 
 /// Arguments of `list`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport list --content content")]
+#[command(after_help = concat!("Example:\n  statusrapport list --content content\n\n", exit_codes!()))]
 pub struct ListArgs {
     /// Where the content is.
     #[command(flatten)]

@@ -5,6 +5,15 @@
 //! 2 for a usage or environment error (clap's own usage errors, an unknown `--only` id, a
 //! templates folder that cannot be read, an output that cannot be written).
 
+/// The exit codes, as every command's `--help` shows them.
+macro_rules! exit_codes {
+    () => {
+        "Exit status: 0 on success, 1 when the content has problems, 2 for a usage or \
+         environment error (a wrong argument, an unknown document, a file that cannot be \
+         written)."
+    };
+}
+
 mod build;
 mod check;
 mod init_templates;
@@ -34,9 +43,7 @@ pub struct Cli {
 }
 
 /// The exit codes, as `--help` shows them.
-const EXIT_CODES: &str = "Exit status: 0 on success, 1 when the content has problems, 2 for a \
-usage or environment error (a wrong argument, an unknown document, a file that cannot be \
-written).";
+const EXIT_CODES: &str = exit_codes!();
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -168,6 +175,36 @@ impl TemplateArgs {
         let dir = self.dir(content);
         let dir = (self.templates.is_some() || dir.is_dir()).then_some(dir);
         Ok(crate::render::Templates::load(dir.as_deref())?)
+    }
+}
+
+/// Which kinds of output a build makes.
+#[derive(Debug, Clone, Args)]
+pub struct FormatArgs {
+    /// Make only the PDFs (`pdf`) or only the web site (`html`: pages, data files, fonts);
+    /// both when left out. Files of the other kind from an earlier build are left as they
+    /// are, and the manifest keeps listing them as that build made them.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputKind>,
+}
+
+/// One kind of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputKind {
+    /// The PDFs.
+    Pdf,
+    /// The web site.
+    Html,
+}
+
+impl FormatArgs {
+    /// The formats the pipeline makes.
+    pub fn formats(&self) -> crate::pipeline::Formats {
+        match self.format {
+            None => crate::pipeline::Formats::Both,
+            Some(OutputKind::Pdf) => crate::pipeline::Formats::Pdf,
+            Some(OutputKind::Html) => crate::pipeline::Formats::Html,
+        }
     }
 }
 

@@ -23,9 +23,9 @@ use crate::pipeline::{self, Timings};
 
 /// Arguments of `new-quarter`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport new-quarter 2026-Q3\n\n\
+#[command(after_help = concat!("Example:\n  statusrapport new-quarter 2026-Q3\n\n\
     Writes content/status/2026-q3.yaml from the latest status and adds the source \
-    status-2026-q3 to content/sources.yaml; an existing quarter is never overwritten.")]
+    status-2026-q3 to content/sources.yaml; an existing quarter is never overwritten.\n\n", exit_codes!()))]
 pub struct NewQuarterArgs {
     /// The quarter to start, such as 2026-Q3.
     #[arg(value_name = "QUARTER")]
@@ -85,6 +85,10 @@ pub fn run(args: NewQuarterArgs, quiet: bool) -> ExitCode {
             eprintln!("error: the new quarter did not check; nothing was changed");
             ExitCode::FAILURE
         }
+        Err(Refused::Usage(message)) => {
+            eprintln!("error: {message}");
+            usage_error()
+        }
         Err(Refused::Other(message)) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
@@ -108,7 +112,10 @@ struct Started {
 enum Refused {
     /// The result did not check (and was taken back).
     Content(pipeline::BuildError),
-    /// Anything else, as a message.
+    /// The quarter exists already, or a file cannot be written: a usage or environment
+    /// error, as a message.
+    Usage(String),
+    /// Anything else in the content, as a message.
     Other(String),
 }
 
@@ -117,14 +124,14 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
     let name = format!("{}-q{}.yaml", quarter.year, quarter.quarter);
     let path = dir.join("status").join(&name);
     if let Some(existing) = content.statuses.get(&quarter) {
-        return Err(Refused::Other(format!(
+        return Err(Refused::Usage(format!(
             "{} already has a status ({}); nothing was written",
             quarter_text(quarter),
             existing.path.display()
         )));
     }
     if path.exists() {
-        return Err(Refused::Other(format!(
+        return Err(Refused::Usage(format!(
             "{} already exists; nothing was written",
             path.display()
         )));
@@ -171,7 +178,7 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
     };
 
     let write = |p: &Path, t: &str| {
-        output::write_atomic(p, t.as_bytes()).map_err(|e| Refused::Other(e.to_string()))
+        output::write_atomic(p, t.as_bytes()).map_err(|e| Refused::Usage(e.to_string()))
     };
     write(&path, &status_text)?;
     if let Some(new) = &new_sources

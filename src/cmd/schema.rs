@@ -16,9 +16,9 @@ use crate::output;
 
 /// Arguments of `schema`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  statusrapport schema --out schemas\n\n\
+#[command(after_help = concat!("Example:\n  statusrapport schema --out schemas\n\n\
     Then, as the first line of a status file:\n  \
-    # yaml-language-server: $schema=../../schemas/status.schema.json")]
+    # yaml-language-server: $schema=../../schemas/status.schema.json\n\n", exit_codes!()))]
 pub struct SchemaArgs {
     /// The folder to write the schemas to.
     #[arg(long, default_value = "schemas")]

@@ -21,7 +21,9 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 #[derive(Debug, Args)]
 #[command(
     after_help = "Example:\n  statusrapport watch --content content --out out\n\
-  then edit content/status/2026-q3.yaml and open out/status-2026-q3.pdf"
+  then edit content/status/2026-q3.yaml and open out/status-2026-q3.pdf\n\n\
+        Exit status: runs until interrupted (Ctrl-C); 2 when the files cannot be watched. A \
+        build that fails prints its problems and watching goes on."
 )]
 pub struct WatchArgs {
     /// The content, its overriding templates, and how problems are printed.
@@ -30,6 +32,9 @@ pub struct WatchArgs {
     /// The output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
+    /// Which kinds of output to make.
+    #[command(flatten)]
+    pub format: super::FormatArgs,
 }
 
 /// Runs `watch`: returns only when watching cannot go on.
@@ -103,6 +108,7 @@ fn build_once(args: &WatchArgs, why: &str) {
                 out_dir: &args.out,
                 templates: &templates,
                 only: None,
+                formats: args.format.formats(),
                 force: false,
                 keep_typst: None,
                 progress: false,

@@ -12,6 +12,12 @@ pub const INDEX: &str = "index.html";
 /// The manifest, relative to `out/`.
 pub const MANIFEST: &str = "manifest.json";
 
+/// Whether the output at `path` (relative to `out/`) is a PDF; every other output belongs to
+/// the web site.
+pub fn is_pdf(path: &str) -> bool {
+    path.ends_with(".pdf")
+}
+
 /// The folder of the web fonts, relative to `out/`.
 pub const FONTS_DIR: &str = "assets/fonts";
 

@@ -249,19 +249,24 @@ fn budget_message(breach: &BudgetBreach) -> String {
     }
 }
 
-/// `unknown field`, and as help the closest known field when the name looks like a typo of
-/// it: at most two edits (a swap of neighbours counts as one), and fewer than its length.
+/// `unknown field`, and as help the [`closest`] known field.
 fn unknown_field(field: &str, expected: &[&str]) -> (String, Option<String>) {
-    let close = expected
-        .iter()
-        .map(|e| (strsim::damerau_levenshtein(field, e), *e))
-        .filter(|(d, e)| *d <= 2 && *d < e.chars().count().max(2))
-        .min();
     let list = expected.join(", ");
     (
         format!("unknown field `{field}` (expected one of: {list})"),
-        close.map(|(_, e)| format!("did you mean `{e}`?")),
+        closest(field, expected).map(|e| format!("did you mean `{e}`?")),
     )
+}
+
+/// The known field an unknown one is probably a typo of: at most two edits (a swap of
+/// neighbours counts as one), and fewer than its length.
+pub(super) fn closest<'a>(field: &str, expected: &[&'a str]) -> Option<&'a str> {
+    expected
+        .iter()
+        .map(|e| (strsim::damerau_levenshtein(field, e), *e))
+        .filter(|(d, e)| *d <= 2 && *d < e.chars().count().max(2))
+        .min()
+        .map(|(_, e)| e)
 }
 
 /// The alias name written at a position (`*name`).
@@ -320,8 +325,10 @@ pub(super) fn mapping_start(text: &str, pos: Pos) -> Pos {
     let Some(at) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
         return pos;
     };
-    if key_col(at).map(|k| k.0) != Some(col) {
-        return pos;
+    match key_col(at) {
+        Some((c, false, _)) if c == col => {}
+        // The first key of a list item starts its mapping.
+        _ => return pos,
     }
     let mut first = line - 1;
     for i in (0..line - 1).rev() {

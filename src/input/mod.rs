@@ -12,6 +12,7 @@ mod discover;
 mod messages;
 mod parse;
 pub mod raw;
+mod recover;
 pub mod schema;
 
 pub use self::csv::read_csv;

@@ -4,6 +4,7 @@
 //! that is not UTF-8, and YAML that nests too deep or expands too many aliases are refused with
 //! a diagnostic. A byte-order mark and CRLF line ends are accepted.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,8 +14,9 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
 use super::discover::{Kind, MAX_FILE_BYTES, SourceFile};
-use super::messages::{explain, first_tab, innermost, mapping_start, top_level_key};
+use super::messages::{closest, explain, first_tab, innermost, mapping_start, top_level_key};
 use super::raw;
+use super::recover::step_over;
 use crate::diagnostics::{Code, Diagnostic, Pos, SourceTexts};
 
 /// A parsed document and the file it came from.
@@ -85,35 +87,35 @@ pub fn parse(files: &[SourceFile], texts: &mut SourceTexts) -> (RawContent, Vec<
             Ok(Doc::Initiative(doc)) => content.initiatives.push(Loaded { path, doc }),
             Ok(Doc::Status(doc)) => content.statuses.push(Loaded { path, doc }),
             Ok(Doc::Edition(doc)) => content.editions.push(Loaded { path, doc }),
-            Err(d) => {
+            Err(found) => {
                 content.unreadable.insert(file.kind);
-                problems.push(d);
+                problems.extend(found);
             }
         }
     }
     (content, problems)
 }
 
-fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Diagnostic>) {
+fn parse_one(file: &SourceFile) -> (Option<Arc<str>>, Result<Doc, Vec<Diagnostic>>) {
     let text = match read_text(&file.path) {
         Ok(text) => text,
-        Err(d) => return (None, Err(d)),
+        Err(d) => return (None, Err(vec![d])),
     };
     if let Some(problem) = no_content(&text) {
         let message = format!("{problem} (expected {})", file.kind.expected());
-        return (Some(text), Err(Diagnostic::file(&file.path, message)));
+        return (Some(text), Err(vec![Diagnostic::file(&file.path, message)]));
     }
     let doc = match file.kind {
-        Kind::Strategy => from_yaml(&file.path, &text).map(Doc::Strategy),
-        Kind::Sources => from_yaml(&file.path, &text).map(Doc::Sources),
-        Kind::Goal => from_yaml(&file.path, &text).map(Doc::Goal),
-        Kind::Indicator => from_yaml(&file.path, &text).map(Doc::Indicator),
-        Kind::Initiative => from_yaml(&file.path, &text).map(Doc::Initiative),
-        Kind::Status => from_yaml(&file.path, &text).map(|mut doc: raw::Status| {
+        Kind::Strategy => from_yaml_all(&file.path, &text).map(Doc::Strategy),
+        Kind::Sources => from_yaml_all(&file.path, &text).map(Doc::Sources),
+        Kind::Goal => from_yaml_all(&file.path, &text).map(Doc::Goal),
+        Kind::Indicator => from_yaml_all(&file.path, &text).map(Doc::Indicator),
+        Kind::Initiative => from_yaml_all(&file.path, &text).map(Doc::Initiative),
+        Kind::Status => from_yaml_all(&file.path, &text).map(|mut doc: raw::Status| {
             doc.goals_key = top_level_key(&text, "goals");
             Doc::Status(doc)
         }),
-        Kind::Edition => from_yaml(&file.path, &text).map(Doc::Edition),
+        Kind::Edition => from_yaml_all(&file.path, &text).map(Doc::Edition),
     };
     (Some(text), doc)
 }
@@ -196,43 +198,101 @@ fn options() -> Options {
     options
 }
 
-/// Deserializes YAML text, turning a parse error into a diagnostic at its position.
+/// How many mistakes of one file are reported before the parse gives up on it.
+pub(super) const MAX_PROBLEMS_PER_FILE: usize = 50;
+
+/// Deserializes YAML text, turning the first parse error into a diagnostic at its position.
 pub fn from_yaml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Diagnostic> {
+    from_yaml_all(path, text).map_err(|mut problems| problems.swap_remove(0))
+}
+
+/// Deserializes YAML text, turning every parse error into a diagnostic at its position (never
+/// an empty list).
+///
+/// After a wrong type, an unknown field or a field given twice, the text is parsed again with
+/// the mistake stepped over ([`step_over`]), so the next one is reported too. A field reported
+/// missing where an unknown field was probably meant for it (`titel` for `title`) is not
+/// reported again.
+pub fn from_yaml_all<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Diagnostic>> {
     if text.trim().is_empty() {
-        return Err(
+        return Err(vec![
             Diagnostic::file(path, "file is empty (expected a YAML mapping)")
                 .with_code(Code::EmptyFile),
-        );
+        ]);
     }
-    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|err| {
-        let location = err.location();
-        let at = location
-            .map(|l| Pos::from_location(&l))
-            .filter(|p| p.line > 0 && p.col > 0)
-            .unwrap_or(Pos { line: 1, col: 1 });
-        let pos = match innermost(&err) {
-            // The parser points at the mapping's last key; the field is missing from the
-            // mapping as a whole, so point where it starts.
-            Error::SerdeMissingField { .. } => mapping_start(text, at),
-            _ => at,
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    // Where each unknown field's mapping starts, and the field it was probably meant to be.
+    let mut meant: Vec<(Pos, String)> = Vec::new();
+    let mut current = Cow::Borrowed(text);
+    loop {
+        let err = match serde_saphyr::from_str_with_options::<T>(&current, options()) {
+            Ok(doc) if problems.is_empty() => return Ok(doc),
+            Ok(_) => return Err(problems),
+            Err(err) => err,
         };
-        let explained = explain(&err, text, pos);
-        let pos = if explained.message.starts_with("tab character") {
-            // The scanner points after the tab; point at it.
-            first_tab(text, pos)
-        } else {
-            pos
-        };
-        let mut d = Diagnostic::new(path, pos, explained.message).with_code(explained.code);
-        d.help = explained.help;
-        // The parser's span covers the node it stopped at; elsewhere, the token at `pos`.
-        d.len = match location.map(|l| l.span().len()) {
-            Some(len) if pos == at && len > 0 => u32::try_from(len).ok(),
-            _ if pos != at && explained.code != Code::MissingField => Some(1),
-            _ => None,
-        };
-        d
-    })
+        let d = diagnostic(path, text, &err);
+        if problems
+            .last()
+            .is_some_and(|last| last.pos == d.pos && last.code == d.code)
+        {
+            // Stepping over did not get past it.
+            return Err(problems);
+        }
+        match innermost(&err) {
+            Error::SerdeUnknownField {
+                field, expected, ..
+            } => {
+                if let Some(close) = closest(field, expected) {
+                    meant.push((mapping_start(text, d.pos), close.to_owned()));
+                }
+            }
+            Error::SerdeMissingField { field, .. }
+                if meant.iter().any(|(at, name)| *at == d.pos && name == field) =>
+            {
+                return Err(problems);
+            }
+            _ => {}
+        }
+        problems.push(d);
+        if problems.len() >= MAX_PROBLEMS_PER_FILE {
+            return Err(problems);
+        }
+        match step_over(&current, &err) {
+            Some(next) => current = Cow::Owned(next),
+            None => return Err(problems),
+        }
+    }
+}
+
+/// A parse error as a diagnostic at its position in `text`.
+fn diagnostic(path: &Path, text: &str, err: &Error) -> Diagnostic {
+    let location = err.location();
+    let at = location
+        .map(|l| Pos::from_location(&l))
+        .filter(|p| p.line > 0 && p.col > 0)
+        .unwrap_or(Pos { line: 1, col: 1 });
+    let pos = match innermost(err) {
+        // The parser points at the mapping's last key; the field is missing from the
+        // mapping as a whole, so point where it starts.
+        Error::SerdeMissingField { .. } => mapping_start(text, at),
+        _ => at,
+    };
+    let explained = explain(err, text, pos);
+    let pos = if explained.message.starts_with("tab character") {
+        // The scanner points after the tab; point at it.
+        first_tab(text, pos)
+    } else {
+        pos
+    };
+    let mut d = Diagnostic::new(path, pos, explained.message).with_code(explained.code);
+    d.help = explained.help;
+    // The parser's span covers the node it stopped at; elsewhere, the token at `pos`.
+    d.len = match location.map(|l| l.span().len()) {
+        Some(len) if pos == at && len > 0 => u32::try_from(len).ok(),
+        _ if pos != at && explained.code != Code::MissingField => Some(1),
+        _ => None,
+    };
+    d
 }
 
 #[cfg(test)]
@@ -301,6 +361,44 @@ mod tests {
         );
     }
 
+    fn problems(yaml: &str) -> Vec<String> {
+        from_yaml_all::<raw::Goal>(Path::new("g.yaml"), yaml)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_wrong_type_unknown_and_repeated_field_of_a_file_is_reported() {
+        assert_eq!(
+            problems("number: to\ntitle: x\nfarge:\n  mer: ja\nsummary: y\naims: mer\ntitle: z\n"),
+            [
+                "g.yaml:1:9: `to` is not a whole number (expected digits, such as 1 or 2030)",
+                "g.yaml:3:1: unknown field `farge` (expected one of: number, title, summary, aims, source)",
+                "g.yaml:6:7: expected a list (lines starting with `- `), found `mer`",
+                "g.yaml:7:1: field `title` is given twice (expected each field once)",
+            ]
+        );
+        // A typo of a required field is not also reported as the field missing.
+        assert_eq!(
+            problems("number: 1\ntitel: x\nsummary: y\n"),
+            [
+                "g.yaml:2:1: unknown field `titel` (expected one of: number, title, summary, aims, source)"
+            ]
+        );
+        // Other missing fields still are, after the mistakes before them.
+        assert_eq!(
+            problems("number: x\nsummary: y\n"),
+            [
+                "g.yaml:1:9: `x` is not a whole number (expected digits, such as 1 or 2030)",
+                "g.yaml:1:1: missing required field `title`",
+            ]
+        );
+        // Broken structure ends the parse.
+        assert_eq!(problems("number: x\ntitle: [a\n").len(), 2);
+    }
+
     #[test]
     fn a_file_without_values_says_what_its_kind_needs() {
         let dir = tempfile::tempdir().unwrap();
@@ -317,7 +415,7 @@ mod tests {
             ("\n \n", "file is empty"),
         ] {
             std::fs::write(&path, text).unwrap();
-            let problem = parse_one(&file).1.err().unwrap();
+            let problem = parse_one(&file).1.err().unwrap().remove(0);
             assert_eq!(problem.pos, Pos { line: 1, col: 1 });
             assert_eq!(
                 problem.message,
@@ -328,10 +426,7 @@ mod tests {
         }
         std::fs::write(&path, "# kommentar\nid: x # og en til\n").unwrap();
         assert!(
-            parse_one(&file)
-                .1
-                .err()
-                .unwrap()
+            parse_one(&file).1.err().unwrap()[0]
                 .message
                 .starts_with("missing required field")
         );
@@ -358,6 +453,11 @@ mod tests {
         assert_eq!(
             mapping_start(text, Pos { line: 4, col: 5 }),
             Pos { line: 3, col: 5 }
+        );
+        // Not at the item before when the item has one key.
+        assert_eq!(
+            mapping_start("- x: 1\n  y: 2\n- x: 3\n", Pos { line: 3, col: 3 }),
+            Pos { line: 3, col: 3 }
         );
         // Unchanged when the place is not a block key.
         assert_eq!(

@@ -118,6 +118,8 @@ pub(super) struct Plan<'a> {
     pub out_dir: &'a Path,
     /// What the last build wrote.
     pub previous: &'a Manifest,
+    /// Which kinds of output to make.
+    pub formats: super::Formats,
     /// Make every output, up to date or not.
     pub force: bool,
     /// Where to keep each document's typst source, fonts and files.
@@ -220,7 +222,12 @@ impl Plan<'_> {
         make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
     ) -> Result<(), BuildError> {
         if let Some(entry) = Clock::time(&self.clock.key, || self.up_to_date(&path, &key)) {
-            done.entries.push(entry);
+            // The bytes are the same, but what they were made from is what the content says
+            // now: a data file's bytes can stay while a status that named it goes.
+            done.entries.push(Entry {
+                inputs: inputs.to_vec(),
+                ..entry
+            });
             return Ok(());
         }
         let bytes = make()?;
@@ -311,39 +318,11 @@ impl Plan<'_> {
             let inputs = super::relative(self.content_dir, doc.inputs(self.content));
             Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
         })?;
-        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&id.pdf(), &pdf_key));
-        if fresh.is_none() || self.keep_typst.is_some() {
-            let source = Clock::time(&self.clock.render, || {
-                self.renderer.render(
-                    doc_view.typst_template,
-                    self.labels,
-                    minijinja::context! { doc => doc_view.view.clone() },
-                )
-            })?;
-            if let Some(dir) = self.keep_typst {
-                let modules = self.renderer.templates().typst_modules();
-                keep_typst(dir, &id, &source, &modules, &doc_view.files)?;
-            }
-            match fresh {
-                Some(entry) => done.entries.push(entry),
-                None => {
-                    let pdf = Clock::time(&self.clock.compile, || {
-                        let world = DocumentWorld::new(
-                            id.as_str(),
-                            source,
-                            &self.renderer.templates().typst_modules(),
-                            doc_view.files.clone(),
-                            typeset::typst_date(doc_view.date),
-                        );
-                        typeset::pdf(id.as_str(), &world, doc_view.date)
-                    })?;
-                    let Warned { output, warnings } = pdf;
-                    done.warnings.extend(warnings);
-                    self.write(done, id.pdf(), pdf_key, &inputs, &output)?;
-                }
-            }
-        } else {
-            done.entries.extend(fresh);
+        if self.formats.pdf() {
+            self.pdf(&doc_view, &id, pdf_key, &inputs, done)?;
+        }
+        if !self.formats.html() {
+            return Ok(());
         }
         self.output(done, id.html(), html_key, &inputs, || {
             let html = Clock::time(&self.clock.render, || {
@@ -355,6 +334,53 @@ impl Plan<'_> {
             })?;
             Ok(html.into_bytes())
         })
+    }
+
+    /// A document's PDF: up to date, or rendered, compiled and written (its typst source kept
+    /// when asked for).
+    fn pdf(
+        &self,
+        p: &Prepared,
+        id: &DocId,
+        pdf_key: String,
+        inputs: &[String],
+        done: &mut Done,
+    ) -> Result<(), BuildError> {
+        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&id.pdf(), &pdf_key));
+        if fresh.is_none() || self.keep_typst.is_some() {
+            let source = Clock::time(&self.clock.render, || {
+                self.renderer.render(
+                    p.typst_template,
+                    self.labels,
+                    minijinja::context! { doc => p.view.clone() },
+                )
+            })?;
+            if let Some(dir) = self.keep_typst {
+                let modules = self.renderer.templates().typst_modules();
+                keep_typst(dir, id, &source, &modules, &p.files)?;
+            }
+            match fresh {
+                Some(entry) => done.entries.push(entry),
+                None => {
+                    let pdf = Clock::time(&self.clock.compile, || {
+                        let world = DocumentWorld::new(
+                            id.as_str(),
+                            source,
+                            &self.renderer.templates().typst_modules(),
+                            p.files.clone(),
+                            typeset::typst_date(p.date),
+                        );
+                        typeset::pdf(id.as_str(), &world, p.date)
+                    })?;
+                    let Warned { output, warnings } = pdf;
+                    done.warnings.extend(warnings);
+                    self.write(done, id.pdf(), pdf_key, inputs, &output)?;
+                }
+            }
+        } else {
+            done.entries.extend(fresh);
+        }
+        Ok(())
     }
 
     /// An indicator's page, with its data and metadata to download.
