@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use statusrapport::cmd::{self, Cli};
+use statusrapport::{Cli, run};
 
 fn main() -> ExitCode {
-    cmd::run(Cli::parse())
+    run(Cli::parse())
 }

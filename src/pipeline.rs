@@ -10,6 +10,8 @@
 mod fanout;
 mod jobs;
 mod key;
+#[cfg(test)]
+mod no_panic;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,8 +21,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::analyse;
 use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
-use crate::document::names;
-use crate::document::{self, Document};
+use crate::document::{self, Document, names};
 use crate::labels::Lang;
 use crate::model::Content;
 use crate::output::{self, Entry, Manifest};
@@ -185,8 +186,6 @@ pub struct BuildOptions<'a> {
 /// What a build produced.
 #[derive(Debug)]
 pub struct BuildReport {
-    /// Files the output folder now holds from this build, relative to it, manifest last.
-    pub files: Vec<String>,
     /// How many outputs were made and written now.
     pub rebuilt: usize,
     /// How many outputs were up to date and left as they were.
@@ -369,12 +368,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     } else {
         Vec::new()
     };
-    let mut files: Vec<String> = entries.iter().map(|e| e.path.clone()).collect();
-    files.sort();
-    files.push(names::MANIFEST.into());
     timings.time("manifest", || Manifest::write(opts.out_dir, entries))?;
     Ok(BuildReport {
-        files,
         rebuilt,
         up_to_date,
         removed,

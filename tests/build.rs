@@ -188,20 +188,9 @@ fn invalid_content_reports_every_problem_and_writes_nothing() {
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("old.pdf"), b"old").unwrap();
-    let o = run(
-        tmp.path(),
-        &[
-            "build",
-            "--content",
-            "content",
-            "--out",
-            "out",
-            "--diagnostic-format",
-            "short",
-        ],
-    );
+    let o = build_short(tmp.path());
     assert_eq!(o.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stderr = stderr(&o);
     assert!(
         stderr.contains(
             "content/goals/mal-2.yaml:1:9: error: invalid goal number 9 (expected 1 to 5)"

@@ -21,10 +21,6 @@ fn content_with(case: Option<&str>) -> tempfile::TempDir {
     tmp
 }
 
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 #[test]
 fn the_human_form_shows_the_line_underlined_and_the_help() {
     let tmp = content_with(Some("unknown-field-baselin"));
@@ -61,15 +57,14 @@ fn the_human_form_shows_the_line_underlined_and_the_help() {
 fn a_goal_left_out_of_a_status_is_a_warning_and_the_deck_says_so() {
     // The base's strategy has goals 1 and 2; its 2026-Q2 status reports goal 1 only.
     let tmp = content_with(None);
-    let short = ["--diagnostic-format", "short"];
     let warning = "content/status/2026-q2.yaml:4:1: warning: goal 2 (Enklere arbeidshverdag)";
     let words = "Ingen status rapportert for mål 2 dette kvartalet";
 
-    let check = run(tmp.path(), &[&["check"][..], &short].concat());
+    let check = check_short(tmp.path());
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(stderr(&check).contains(warning), "{}", stderr(&check));
 
-    let build = run(tmp.path(), &[&["build"][..], &short].concat());
+    let build = build_short(tmp.path());
     assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
     assert!(stderr(&build).contains(warning), "{}", stderr(&build));
     let out = tmp.path().join("out");
@@ -85,7 +80,7 @@ fn a_goal_left_out_of_a_status_is_a_warning_and_the_deck_says_so() {
         text + "  - goal: 2\n    overall:\n      - Greit.\n",
     )
     .unwrap();
-    let build = run(tmp.path(), &[&["build"][..], &short].concat());
+    let build = build_short(tmp.path());
     assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
     assert!(
         !stderr(&build).contains("W-goal-without-status") && !stderr(&build).contains("goal 2 ("),
@@ -99,10 +94,7 @@ fn a_goal_left_out_of_a_status_is_a_warning_and_the_deck_says_so() {
 #[test]
 fn warnings_are_printed_beside_errors() {
     let tmp = content_with(Some("unknown-field-baselin"));
-    let o = run(
-        tmp.path(),
-        &["build", "--diagnostic-format", "short", "--out", "out"],
-    );
+    let o = build_short(tmp.path());
     assert_eq!(o.status.code(), Some(1));
     let printed = stderr(&o);
     assert!(printed.contains(": warning: goal 2"), "{printed}");

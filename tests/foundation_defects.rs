@@ -25,25 +25,17 @@ fn the_manifest_names_inputs_relative_to_the_content_wherever_it_is_built_from()
         ],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(tmp.path().join("out/manifest.json")).unwrap())
-            .unwrap();
-    let deck = manifest["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["path"] == "status-2026-q2.pdf")
-        .expect("the deck is listed");
-    let inputs: Vec<&str> = deck["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    assert!(inputs.contains(&"status/2026-q2.yaml"), "{inputs:?}");
-    assert!(inputs.contains(&"indicators/1.6.yaml"), "{inputs:?}");
+    let inputs = manifest_inputs(&tmp.path().join("out"), "status-2026-q2.pdf");
     assert!(
-        inputs.contains(&"data/1.6.csv"),
+        inputs.iter().any(|i| i == "status/2026-q2.yaml"),
+        "{inputs:?}"
+    );
+    assert!(
+        inputs.iter().any(|i| i == "indicators/1.6.yaml"),
+        "{inputs:?}"
+    );
+    assert!(
+        inputs.iter().any(|i| i == "data/1.6.csv"),
         "the CSV values the deck's chart reads: {inputs:?}"
     );
     assert!(inputs.iter().all(|i| !i.contains("..")), "{inputs:?}");
@@ -126,4 +118,26 @@ fn units_in_metadata_and_data_are_codes() {
     }
     let csv = std::fs::read_to_string(out.join("indikator/1.6/data.csv")).unwrap();
     assert!(csv.lines().skip(1).all(|l| !l.contains("Percent")), "{csv}");
+}
+
+#[test]
+fn an_indicator_pages_inputs_are_every_file_its_history_and_goal_come_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(
+        &root().join("tests/fixtures/valid-base"),
+        &tmp.path().join("content"),
+    );
+    let o = build_short(tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in ["indikator/1.6/index.html", "indikator/1.6/data.csv"] {
+        let inputs = manifest_inputs(&tmp.path().join("out"), page);
+        // The page's history names the quarter that shows it, its heading names its goal.
+        for file in ["indicators/1.6.yaml", "data/1.6.csv", "goals/mal-1.yaml"] {
+            assert!(inputs.iter().any(|i| i == file), "{page}: {inputs:?}");
+        }
+        assert!(
+            inputs.iter().any(|i| i == "status/2026-q2.yaml"),
+            "{page}: {inputs:?}"
+        );
+    }
 }

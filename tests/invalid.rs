@@ -103,19 +103,8 @@ fn run_invalid(case: &Path) -> Result<(), String> {
     std::fs::write(out.join(MARKER.0), MARKER.1).unwrap();
     let before = snapshot(&out);
 
-    let build = run(
-        tmp.path(),
-        &[
-            "build",
-            "--content",
-            "content",
-            "--out",
-            "out",
-            "--diagnostic-format",
-            "short",
-        ],
-    );
-    let stderr = String::from_utf8_lossy(&build.stderr).into_owned();
+    let build = build_short(tmp.path());
+    let stderr = stderr(&build);
     let actual = diagnostics(&stderr);
     let expected_file = case.join("expected.txt");
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
@@ -152,17 +141,8 @@ fn run_invalid(case: &Path) -> Result<(), String> {
         wrong.push("build changed out/".to_owned());
     }
 
-    let check = run(
-        tmp.path(),
-        &[
-            "check",
-            "--content",
-            "content",
-            "--diagnostic-format",
-            "short",
-        ],
-    );
-    let check_stderr = String::from_utf8_lossy(&check.stderr);
+    let check = check_short(tmp.path());
+    let check_stderr = common::stderr(&check);
     if check.status.code() != Some(1) {
         wrong.push(format!(
             "check exited with {:?}, expected 1",

@@ -234,7 +234,7 @@ fn a_new_quarter_checks_and_builds_at_once_and_is_never_overwritten() {
     assert!(sources.contains("- id: \"status-2026-q3\""), "{sources}");
 
     // `check` passes, warning once per goal about the texts still to write.
-    let o = run(dir, &["check", "--diagnostic-format", "short"]);
+    let o = check_short(dir);
     let (_, stderr) = texts(&o);
     assert!(o.status.success(), "{stderr}");
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();

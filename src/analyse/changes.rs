@@ -33,8 +33,6 @@ use crate::model::{
 /// A quarter's measures as they stood at its end, and what changed since the previous one.
 #[derive(Debug, Clone)]
 pub struct QuarterFacts {
-    /// The quarter's last day: values reported by then count.
-    pub end: Date,
     /// The latest earlier quarter with a status, compared with; none for the first.
     pub previous: Option<Quarter>,
     /// Measures with values reported since the previous quarter, in indicator order.
@@ -133,7 +131,6 @@ pub fn quarters(content: &Content) -> BTreeMap<Quarter, QuarterFacts> {
         let since = previous.map(last_day);
         let shown = shown(content, quarter);
         let mut facts = QuarterFacts {
-            end,
             previous,
             changes: Vec::new(),
             measures: BTreeMap::new(),
@@ -268,34 +265,17 @@ mod tests {
 
     fn indicator(measures: Vec<Measure>) -> Indicator {
         Indicator {
-            id: IndicatorId::new("9.9"),
             goal: GoalNumber::new(3).expect("goal 3"),
-            name: "Test".into(),
-            short_name: None,
-            number: None,
-            unit: Unit::Count,
-            unit_label: None,
-            kind: IndicatorType::Use,
-            description: Text::default(),
-            measurement: None,
-            data_source: None,
-            frequency: None,
-            footnotes: vec![],
-            comments: vec![],
             measures,
-            higher_is_better: true,
-            trend_tolerance: 1.0,
-            path: PathBuf::new(),
+            ..crate::testing::indicator("9.9")
         }
     }
 
     fn source(id: &str, date: Option<&str>) -> (SourceId, Source) {
         let source = Source {
-            id: SourceId::new(id),
             title: id.into(),
             publisher: None,
             date: date.map(period),
-            url: None,
         };
         (SourceId::new(id), source)
     }
@@ -388,7 +368,6 @@ mod tests {
         let q = quarters(&c);
         let first = &q[&quarter(2026, 1)];
         assert_eq!(first.previous, None);
-        assert_eq!(first.end, date("2026-03-31"));
         assert!(first.changes.is_empty());
         let second = &q[&quarter(2026, 2)];
         assert_eq!(second.previous, Some(quarter(2026, 1)));

@@ -1,29 +1,11 @@
 //! Cases computed by hand (the numbers in each comment), and a property test that no
 //! numbers make the analysis panic.
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{
-    Baseline, GoalNumber, IndicatorType, Quantity, SourceId, Target, TargetKind, Unit, Value,
-};
-
-fn q(value: f64) -> Quantity {
-    Quantity { value, of: None }
-}
-
-fn share(value: f64, of: f64) -> Quantity {
-    Quantity {
-        value,
-        of: Some(of),
-    }
-}
-
-fn period(s: &str) -> Period {
-    Period::parse(s).expect("a period")
-}
+use crate::model::{Quantity, TargetKind};
+use crate::testing::{measure, q, share};
 
 fn abs(v: f64) -> TargetKind {
     TargetKind::Value(q(v))
@@ -31,65 +13,8 @@ fn abs(v: f64) -> TargetKind {
 
 fn indicator(measure: Measure) -> Indicator {
     Indicator {
-        id: IndicatorId::new("9.9"),
-        goal: GoalNumber::new(1).expect("goal 1"),
-        name: "Test".into(),
-        short_name: None,
-        number: None,
-        unit: measure.unit,
-        unit_label: None,
-        kind: IndicatorType::Use,
-        description: crate::model::Text::default(),
-        measurement: None,
-        data_source: None,
-        frequency: None,
-        footnotes: vec![],
-        comments: vec![],
         measures: vec![measure],
-        higher_is_better: true,
-        trend_tolerance: 1.0,
-        path: PathBuf::new(),
-    }
-}
-
-fn measure(
-    base: Option<(&str, Quantity)>,
-    values: &[(&str, Quantity)],
-    targets: &[(i32, TargetKind)],
-) -> Measure {
-    Measure {
-        id: None,
-        name: None,
-        unit: Unit::Count,
-        baseline: base.map(|(p, quantity)| Baseline {
-            quantity: Some(quantity),
-            period: Some(period(p)),
-            text: None,
-            source: SourceId::new("s"),
-        }),
-        targets: targets
-            .iter()
-            .map(|(year, kind)| Target {
-                year: *year,
-                kind: *kind,
-                text: None,
-                source: SourceId::new("s"),
-            })
-            .collect(),
-        values: values
-            .iter()
-            .map(|(p, quantity)| Value {
-                period: period(p),
-                quantity: *quantity,
-                text: None,
-                breakdown: vec![],
-                source: SourceId::new("s"),
-            })
-            .collect(),
-        ambition: None,
-        illustrative: false,
-        higher_is_better: true,
-        values_file: None,
+        ..crate::testing::indicator("9.9")
     }
 }
 
@@ -473,4 +398,48 @@ fn three_values_are_projected_to_the_target_year_at_the_observed_rate() {
     let two = facts(doubling(150.0));
     assert_eq!(two.projection, None);
     assert_eq!(two.measured_points(), 2);
+}
+
+/// The analysis of the bundled content: classes only where the seeds give enough numbers.
+#[test]
+fn the_bundled_content_has_classes_only_where_its_numbers_allow() {
+    let content = crate::testing::bundled();
+    let analysis = analyse(content);
+    let mut progress = Vec::new();
+    let mut trends = Vec::new();
+    for ind in content.indicators.values() {
+        for m in &ind.measures {
+            let facts = analysis.of(ind, m);
+            let baseline = m.baseline.as_ref().and_then(|b| b.quantity.zip(b.period));
+            let numeric_target = m
+                .targets
+                .iter()
+                .any(|t| t.kind != crate::model::TargetKind::Text);
+            let after_baseline =
+                baseline.is_some_and(|(_, p)| m.values.iter().any(|v| v.period > p));
+            let enough = !m.illustrative && baseline.is_some() && numeric_target && after_baseline;
+            let name = format!("{} {}", ind.id, m.id.as_deref().unwrap_or(""));
+            match facts.class {
+                Ok(Class::Progress(_)) => {
+                    assert!(enough, "{name} has a class without the numbers for one");
+                    assert!(facts.baseline.is_some() && facts.target_used.is_some());
+                    progress.push(name);
+                }
+                Ok(Class::Trend(c)) => {
+                    assert!(!numeric_target && m.values.len() >= 2, "{name}");
+                    trends.push((name, c));
+                }
+                Err(reason) => {
+                    assert!(
+                        !enough || reason == NoClass::ZeroBaseline,
+                        "{name}: {reason:?}"
+                    );
+                }
+            }
+        }
+    }
+    // The seeds of 2026-Q2 measure nothing after a baseline against a numeric target, and
+    // one measure without a target has two values: processing time, falling.
+    assert_eq!(progress, Vec::<String>::new());
+    assert_eq!(trends, [("3.1 2".to_owned(), TrendClass::Improving)]);
 }

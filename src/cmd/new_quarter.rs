@@ -161,7 +161,7 @@ fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started, Ref
     } else {
         let publisher = content
             .sources
-            .get(latest.source.as_str())
+            .get(&latest.source)
             .and_then(|s| s.publisher.clone());
         let texts = title.by_code();
         let entry = SourceEntry {

@@ -85,6 +85,8 @@ pub struct IndicatorView {
     pub history: Vec<HistoryEntry>,
     /// The method, with the numbers behind each measure's class.
     pub method: MethodView,
+    /// The front page, relative to the page.
+    pub home: &'static str,
 }
 
 /// Draws one chart per measure that has numbers.
@@ -125,6 +127,49 @@ fn source_title(content: &Content, id: &str) -> String {
         .sources
         .get(id)
         .map_or_else(|| id.to_owned(), |s| s.title.clone())
+}
+
+/// The indicator's place in a goal's status: the index of its own page, and whether it is
+/// among the selected.
+fn place_in(g: &GoalStatus, id: &IndicatorId) -> (Option<usize>, bool) {
+    let on_page = g.pages.iter().position(|p| p.indicator == *id);
+    let selected = g
+        .selected
+        .iter()
+        .any(|x| matches!(&x.reference, SelectedRef::Indicator(i) if i == id));
+    (on_page, selected)
+}
+
+/// The indicator's row in a goal of an edition.
+fn row_in<'e>(g: &'e EditionGoal, id: &IndicatorId) -> Option<&'e EditionIndicator> {
+    g.indicators.iter().find(|r| r.id == *id)
+}
+
+/// The content files an indicator's page (and its data and metadata) is made from: its file
+/// and data files, its goal, the strategy and sources, and every status and edition its
+/// history names — the same places [`indicator_view`] reads.
+pub fn inputs(content: &Content, ind: &Indicator) -> Vec<std::path::PathBuf> {
+    let mut paths = vec![ind.path.clone(), content.strategy_path.clone()];
+    paths.extend(content.source_paths.iter().cloned());
+    paths.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
+    paths.extend(content.goal(ind.goal).map(|g| g.path.clone()));
+    for s in content.statuses.values() {
+        let appears = s.goals.values().any(|g| {
+            let (page, selected) = place_in(g, &ind.id);
+            page.is_some() || selected
+        });
+        if appears {
+            paths.push(s.path.clone());
+        }
+    }
+    for e in content.editions.values() {
+        if e.goals.iter().any(|g| row_in(g, &ind.id).is_some()) {
+            paths.push(e.path.clone());
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 /// Builds an indicator page.
@@ -178,11 +223,7 @@ pub fn indicator_view(
     for s in content.statuses.values() {
         let deck = DocId::deck(s.quarter);
         for g in s.goals.values() {
-            let on_page = g.pages.iter().position(|p| p.indicator == ind.id);
-            let selected = g
-                .selected
-                .iter()
-                .any(|x| matches!(&x.reference, SelectedRef::Indicator(i) if *i == ind.id));
+            let (on_page, selected) = place_in(g, &ind.id);
             if on_page.is_none() && !selected {
                 continue;
             }
@@ -212,7 +253,7 @@ pub fn indicator_view(
     }
     for e in content.editions.values() {
         for g in &e.goals {
-            let Some(row) = g.indicators.iter().find(|r| r.id == ind.id) else {
+            let Some(row) = row_in(g, &ind.id) else {
                 continue;
             };
             let ms = edition_measures(ind, row);
@@ -286,6 +327,7 @@ pub fn indicator_view(
                 .map(|m| input_row(l, ind, m, analysis.of(ind, m)))
                 .collect(),
         ),
+        home: names::HOME_FROM_INDICATOR,
     }
 }
 

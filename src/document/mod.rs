@@ -17,6 +17,11 @@ pub mod progress;
 pub mod status;
 pub mod text;
 
+#[cfg(test)]
+mod languages_tests;
+#[cfg(test)]
+mod snapshots;
+
 use std::path::PathBuf;
 
 use crate::labels::Lang;

@@ -176,7 +176,7 @@ pub fn goal_anchor(goal: GoalNumber) -> String {
 pub fn page_anchor(goal: GoalNumber, indicator: &IndicatorId, index: usize) -> String {
     format!(
         "mal-{goal}-indikator-{}-{index}",
-        indicator.as_str().replace('.', "-")
+        indicator.replace('.', "-")
     )
 }
 

@@ -37,16 +37,6 @@ impl Shown {
             .map(|p| Shown::in_lang(l, p, text))
             .collect()
     }
-
-    /// The words.
-    pub fn as_str(&self) -> &str {
-        &self.text
-    }
-
-    /// The language, when not the document's.
-    pub fn foreign_lang(&self) -> Option<&'static str> {
-        self.lang
-    }
 }
 
 impl Serialize for Shown {

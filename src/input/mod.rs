@@ -15,6 +15,6 @@ pub mod raw;
 mod recover;
 pub mod schema;
 
-pub use self::csv::{Field, Row, Table, read_csv};
-pub use discover::{Kind, MAX_FILE_BYTES, SourceFile, discover};
-pub use parse::{Loaded, RawContent, from_yaml, from_yaml_all, parse, read_text};
+pub use self::csv::read_csv;
+pub use discover::{Kind, discover};
+pub use parse::{Loaded, RawContent, from_yaml, parse, read_text};

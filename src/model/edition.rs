@@ -4,9 +4,7 @@ use std::path::PathBuf;
 
 use time::Date;
 
-use super::{
-    Baseline, Footnote, GoalNumber, IndicatorId, IndicatorType, MeasureId, SourceId, Target, Text,
-};
+use super::{Baseline, Footnote, GoalNumber, IndicatorId, IndicatorType, MeasureId, Target, Text};
 
 /// One edition of the annual document *Strategiske e-helseindikatorer*.
 #[derive(Debug, Clone)]
@@ -17,8 +15,6 @@ pub struct Edition {
     pub title: Text,
     /// Publication date.
     pub published: Date,
-    /// Source id.
-    pub source: SourceId,
     /// Who publishes it, when not the strategy's publisher.
     pub publisher: Option<String>,
     /// Heading of the baseline column.

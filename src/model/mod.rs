@@ -116,16 +116,12 @@ impl Default for Thresholds {
 /// A source document.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Id.
-    pub id: SourceId,
     /// Title.
     pub title: String,
     /// Publisher.
     pub publisher: Option<String>,
-    /// Date or period.
+    /// Date or period: when its figures were reported.
     pub date: Option<Period>,
-    /// Link.
-    pub url: Option<String>,
 }
 
 /// A strategic goal.
@@ -137,8 +133,6 @@ pub struct Goal {
     pub title: Text,
     /// Summary.
     pub summary: Text,
-    /// What is to be achieved by the horizon.
-    pub aims: Vec<Text>,
     /// The file it was read from.
     pub path: PathBuf,
 }

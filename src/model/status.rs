@@ -6,29 +6,19 @@ use std::path::PathBuf;
 use serde::Serialize;
 use time::Date;
 
-use super::{
-    Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Period, Quarter, SourceId, Text,
-};
+use super::{Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Quarter, SourceId, Text};
 
 /// An initiative / roadmap sub-goal.
 #[derive(Debug, Clone)]
 pub struct Initiative {
     /// Id (`1A`).
     pub id: InitiativeId,
-    /// Goal.
-    pub goal: GoalNumber,
     /// Title.
     pub title: Text,
     /// Description.
     pub description: Option<Text>,
-    /// Why it matters.
-    pub relevance: Option<Text>,
-    /// How status is gathered.
-    pub status_source: Option<Text>,
     /// Owner.
     pub owner: Option<String>,
-    /// Status per quarter.
-    pub statuses: Vec<(Period, Text)>,
     /// The file it was read from.
     pub path: PathBuf,
 }

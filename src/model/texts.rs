@@ -86,7 +86,6 @@ impl Content {
         for g in self.goals.values_mut() {
             f(&g.path, &mut g.title);
             f(&g.path, &mut g.summary);
-            all(&g.path, &mut g.aims, f);
         }
         for i in self.indicators.values_mut() {
             let path = i.path.as_path();
@@ -107,11 +106,6 @@ impl Content {
             let path = i.path.as_path();
             f(path, &mut i.title);
             opt(path, &mut i.description, f);
-            opt(path, &mut i.relevance, f);
-            opt(path, &mut i.status_source, f);
-            for (_, t) in &mut i.statuses {
-                f(path, t);
-            }
         }
         for s in self.statuses.values_mut() {
             let path = s.path.as_path();

@@ -286,7 +286,12 @@ impl Plan<'_> {
         make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
     ) -> Result<(), BuildError> {
         if let Some(entry) = Clock::time(&self.clock.key, || self.up_to_date(&path, &key)) {
-            done.entries.push(entry);
+            // The bytes are the same, but what they were made from is what the content says
+            // now: a data file's bytes can stay while a status that named it goes.
+            done.entries.push(Entry {
+                inputs: inputs.to_vec(),
+                ..entry
+            });
             return Ok(());
         }
         let bytes = make()?;
@@ -474,9 +479,7 @@ impl Plan<'_> {
                         .part("publisher", content.strategy.publisher.as_bytes()),
                 )
                 .finish();
-            let mut inputs = vec![ind.path.clone(), content.strategy_path.clone()];
-            inputs.extend(content.source_paths.iter().cloned());
-            inputs.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
+            let inputs = site::inputs(content, ind);
             Ok::<_, BuildError>((view, key, super::relative(self.content_dir, inputs)))
         })?;
         let path = self.dir.path(&names::indicator_html(&ind.id));

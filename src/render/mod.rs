@@ -21,7 +21,7 @@ use crate::labels::{self, Labels};
 
 mod templates;
 
-pub use templates::{BUILTIN, ReadError, Template, Templates, write_builtin};
+pub use templates::{ReadError, Templates, write_builtin};
 
 /// A template that failed to parse or render, with the place in its file.
 #[derive(Debug, thiserror::Error)]
@@ -231,6 +231,7 @@ impl Renderer {
 
 #[cfg(test)]
 mod tests {
+    use super::templates::BUILTIN;
     use super::*;
 
     #[test]

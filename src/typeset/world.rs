@@ -63,11 +63,6 @@ impl DocumentWorld {
         }
     }
 
-    /// The generated main source.
-    pub fn main_source(&self) -> &Source {
-        &self.main
-    }
-
     /// Writes the document's files into `dir` so a user can open them: the generated source
     /// as `main.typ`, the modules and charts under their virtual paths.
     pub fn keep(&self, dir: &Path) -> std::io::Result<()> {

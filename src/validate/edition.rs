@@ -38,7 +38,7 @@ pub(super) fn editions(
 }
 
 fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Edition> {
-    let source = refs.check_source(s, &doc.source);
+    refs.check_source(s, &doc.source);
     let year = i32::try_from(doc.edition.value)
         .ok()
         .filter(|y| (1900..=2200).contains(y));
@@ -112,7 +112,7 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
                     Some(id) => ind
                         .measures
                         .iter()
-                        .find(|m| m.id.as_ref().is_some_and(|m| m.as_str() == id.value)),
+                        .find(|m| m.id.as_ref().is_some_and(|m| **m == id.value)),
                     None if ind.measures.len() == 1 => ind.measures.first(),
                     None => None,
                 };
@@ -171,7 +171,6 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
         year: year?,
         title: Text::from(&doc.title),
         published: published?,
-        source,
         publisher: doc.publisher.clone(),
         baseline_heading: Text::from(&doc.baseline_heading),
         target_years,

@@ -183,7 +183,6 @@ fn check_indicator(s: &mut Sink, doc: &raw::Indicator, refs: &Refs) -> Option<In
         footnotes: footnotes(s, &doc.footnotes),
         comments,
         measures,
-        higher_is_better,
         trend_tolerance,
         path: s.path.to_path_buf(),
     })

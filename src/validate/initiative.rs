@@ -41,25 +41,19 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
                 ),
             );
         }
-        let mut statuses = Vec::new();
+        // Statuses kept in the initiative file are checked; the ones printed come from each
+        // quarter's status file.
         for st in &doc.statuses {
-            if let Some(p) = s.period(&st.quarter) {
-                statuses.push((p, Text::from(&st.text)));
-            }
+            s.period(&st.quarter);
         }
-        statuses.sort_by_key(|(p, _)| *p);
         let id = InitiativeId::new(id);
         refs.initiatives.insert(
             id.clone(),
             Initiative {
                 id,
-                goal,
                 title: Text::from(&doc.title),
                 description: doc.description.as_ref().map(Text::from),
-                relevance: doc.relevance.as_ref().map(Text::from),
-                status_source: doc.status_source.as_ref().map(Text::from),
                 owner: doc.owner.clone(),
-                statuses,
                 path: path.clone(),
             },
         );

@@ -37,16 +37,18 @@ pub(super) fn sources(
             {
                 continue;
             }
-            let id = SourceId::new(src.id.value.clone());
+            // The link is checked; no output prints it, so the model has no place for it. The
+            // date says when the source's figures were reported (see `analyse::changes`).
             let date = src.date.as_ref().and_then(|d| s.period(d));
+            if let Some(url) = &src.url {
+                check_url(&mut s, url);
+            }
             refs.sources.insert(
-                id.clone(),
+                SourceId::new(src.id.value.clone()),
                 Source {
-                    id,
                     title: src.title.clone(),
                     publisher: src.publisher.clone(),
                     date,
-                    url: src.url.as_ref().and_then(|u| check_url(&mut s, u)),
                 },
             );
         }
@@ -292,7 +294,6 @@ pub(super) fn goals(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagno
                 number,
                 title: Text::from(&doc.title),
                 summary: Text::from(&doc.summary),
-                aims: doc.aims.iter().map(Text::from).collect(),
                 path: path.clone(),
             },
         );

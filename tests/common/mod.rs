@@ -19,10 +19,49 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary in `dir` with `args` and `--diagnostic-format short`: one
+/// `path:line:col: severity: message` line per diagnostic, the form the fixtures pin.
+pub fn run_short(dir: &Path, args: &[&str]) -> Output {
+    run(dir, &[args, &["--diagnostic-format", "short"]].concat())
+}
+
+/// Runs `build` in `dir` (its `content/` into its `out/`), diagnostics in the short form.
+pub fn build_short(dir: &Path) -> Output {
+    run_short(dir, &["build"])
+}
+
+/// Runs `check` in `dir` (its `content/`), diagnostics in the short form.
+pub fn check_short(dir: &Path) -> Output {
+    run_short(dir, &["check"])
+}
+
+/// What the binary printed on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 /// Runs `build --content CONTENT --out OUT` in `dir`.
 pub fn build(dir: &Path, content: &Path, out: &Path) -> Output {
     let (content, out) = (content.to_str().unwrap(), out.to_str().unwrap());
     run(dir, &["build", "--content", content, "--out", out])
+}
+
+/// The inputs the manifest in `out` lists for the output at `path`.
+pub fn manifest_inputs(out: &Path, path: &str) -> Vec<String> {
+    let bytes = std::fs::read(out.join("manifest.json")).expect("the manifest is written");
+    let manifest: serde_json::Value = serde_json::from_slice(&bytes).expect("the manifest is JSON");
+    let entry = manifest["files"]
+        .as_array()
+        .expect("the manifest lists files")
+        .iter()
+        .find(|e| e["path"] == path)
+        .unwrap_or_else(|| panic!("the manifest lists {path}"));
+    entry["inputs"]
+        .as_array()
+        .expect("the entry lists inputs")
+        .iter()
+        .map(|v| v.as_str().expect("an input is a path").to_owned())
+        .collect()
 }
 
 /// Copies a folder tree.

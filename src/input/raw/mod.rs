@@ -186,6 +186,7 @@ pub struct Goal {
     pub summary: RawText,
     /// What is to be achieved by the horizon ("Frem mot 2030 skal vi oppnå").
     #[serde(default)]
+    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub aims: Vec<RawText>,
     /// Source id.
     #[serde(default)]

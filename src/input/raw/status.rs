@@ -19,9 +19,11 @@ pub struct Initiative {
     pub description: Option<RawText>,
     /// Why it matters for the strategy.
     #[serde(default)]
+    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub relevance: Option<RawText>,
     /// How its status is gathered.
     #[serde(default)]
+    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub status_source: Option<RawText>,
     /// Who owns it ("Tiltakseier").
     #[serde(default)]
@@ -42,6 +44,10 @@ pub struct InitiativeStatus {
     #[schemars(with = "schema::QuarterText")]
     pub quarter: S<PeriodText>,
     /// The status.
+    #[expect(
+        dead_code,
+        reason = "the file format has it; the status printed comes from the quarter's file"
+    )]
     pub text: RawText,
 }
 

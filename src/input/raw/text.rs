@@ -38,7 +38,8 @@ pub struct ByLang {
 }
 
 impl RawText {
-    /// A plain text at no known place, for texts the tool makes itself.
+    /// A plain text at no known place, for tests.
+    #[cfg(test)]
     pub fn plain(text: &str) -> RawText {
         let at = serde_saphyr::Location::UNKNOWN;
         RawText(S::new(TextShape::Plain(text.to_owned()), at, at))

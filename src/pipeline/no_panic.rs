@@ -3,19 +3,19 @@
 //! folder, and each run ends in `Ok` or `Err`.
 //!
 //! A few hundred cases per property by default; for a longer run:
-//! `PROPTEST_CASES=100000 cargo test --release --test no_panic`.
-
-mod common;
+//! `PROPTEST_CASES=100000 cargo test --release --lib no_panic`.
 
 use std::path::Path;
 
 use proptest::prelude::*;
-use statusrapport::input::from_yaml;
-use statusrapport::input::raw;
-use statusrapport::pipeline::{self, Timings};
+
+use crate::input::from_yaml;
+use crate::input::raw;
+use crate::pipeline::{self, Timings};
+use crate::testing::{copy_tree, root};
 
 /// A valid indicator file, the starting point of every mutation.
-const INDICATOR: &str = include_str!("fixtures/valid-base/indicators/1.6.yaml");
+const INDICATOR: &str = include_str!("../../tests/fixtures/valid-base/indicators/1.6.yaml");
 
 /// Cases per property: `PROPTEST_CASES` when set, else 256.
 fn config() -> ProptestConfig {
@@ -155,7 +155,7 @@ fn mutate(text: &str, mutations: &[Mutation]) -> String {
 fn load_with(file: &str, text: &[u8]) -> bool {
     let tmp = tempfile::tempdir().unwrap();
     let content = tmp.path().join("content");
-    common::copy_tree(&common::root().join("tests/fixtures/valid-base"), &content);
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
     std::fs::write(content.join(file), text).unwrap();
     pipeline::load(&content, &mut Timings::default()).is_ok()
 }
@@ -201,7 +201,7 @@ proptest! {
         mutations in prop::collection::vec(mutation(), 1..6),
     ) {
         let original = std::fs::read_to_string(
-            common::root().join("tests/fixtures/valid-base").join(FILES[file]),
+            root().join("tests/fixtures/valid-base").join(FILES[file]),
         )
         .unwrap();
         load_with(FILES[file], mutate(&original, &mutations).as_bytes());
