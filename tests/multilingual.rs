@@ -14,7 +14,13 @@ use common::*;
 fn built() -> &'static (PathBuf, String) {
     static BUILT: OnceLock<(PathBuf, String)> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap().keep();
+        // Shared by the tests of this file, so it outlives each: a fixed folder in cargo's
+        // scratch space for integration tests, made afresh on every run.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("multilingual");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+        std::fs::create_dir_all(&dir).unwrap();
         copy_tree(&root().join("tests/fixtures/languages"), &dir);
         let out = run(
             &dir,
