@@ -110,25 +110,34 @@ fn problems(v: &jsonschema::Validator, value: &serde_json::Value) -> Vec<String>
         .collect()
 }
 
+/// Checks every content file under `content` against its kind's schema, failing on the first
+/// that does not fit; the number of files checked.
+fn fits_its_schema<'a>(
+    validator: &impl Fn(&str) -> &'a jsonschema::Validator,
+    content: &Path,
+) -> usize {
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(content) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(content).unwrap().to_path_buf();
+        let is_yaml = rel.extension().is_some_and(|e| e == "yaml");
+        let Some(kind) = kind_of(&rel).filter(|_| is_yaml) else {
+            continue;
+        };
+        let found = problems(validator(kind), &yaml_as_json(entry.path()));
+        assert!(found.is_empty(), "{}: {found:#?}", rel.display());
+        checked += 1;
+    }
+    checked
+}
+
 #[test]
 fn every_bundled_file_fits_its_schema_and_broken_ones_do_not() {
     let tmp = tempfile::tempdir().unwrap();
     let validators = validators(tmp.path());
     let validator = |kind: &str| &validators.iter().find(|(k, _)| k == kind).unwrap().1;
     let content = root().join("content");
-    let mut checked = 0;
-    for entry in walkdir::WalkDir::new(&content) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(&content).unwrap().to_path_buf();
-        let is_yaml = rel.extension().is_some_and(|e| e == "yaml");
-        let Some(kind) = kind_of(&rel).filter(|_| is_yaml) else {
-            continue;
-        };
-        let value = yaml_as_json(entry.path());
-        let found = problems(validator(kind), &value);
-        assert!(found.is_empty(), "{}: {found:#?}", rel.display());
-        checked += 1;
-    }
+    let checked = fits_its_schema(&validator, &content);
     assert!(checked >= 40, "only {checked} files checked");
 
     let mut indicator = yaml_as_json(&content.join("indicators/1.6.yaml"));
@@ -151,19 +160,7 @@ fn texts_by_language_fit_the_schema_and_unknown_codes_do_not() {
     let validators = validators(tmp.path());
     let validator = |kind: &str| &validators.iter().find(|(k, _)| k == kind).unwrap().1;
     let content = root().join("tests/fixtures/languages/content");
-    let mut checked = 0;
-    for entry in walkdir::WalkDir::new(&content) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(&content).unwrap().to_path_buf();
-        let is_yaml = rel.extension().is_some_and(|e| e == "yaml");
-        let Some(kind) = kind_of(&rel).filter(|_| is_yaml) else {
-            continue;
-        };
-        let found = problems(validator(kind), &yaml_as_json(entry.path()));
-        assert!(found.is_empty(), "{}: {found:#?}", rel.display());
-        checked += 1;
-    }
-    assert_eq!(checked, 6);
+    assert_eq!(fits_its_schema(&validator, &content), 6);
     let mut goal = yaml_as_json(&content.join("goals/mal-1.yaml"));
     goal["title"]["de"] = "Aktive Mitwirkung".into();
     assert!(!problems(validator("goal"), &goal).is_empty());
