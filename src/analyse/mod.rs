@@ -233,8 +233,8 @@ impl MeasureFacts {
     }
 }
 
-/// The analysis of the whole content: facts for every measure of every indicator, and the
-/// movement of every initiative status.
+/// The analysis of the whole content: facts for every measure of every indicator, the
+/// movement of every initiative status, and what changed in each quarter.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
     /// The thresholds the classes were drawn with.

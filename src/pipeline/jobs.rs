@@ -116,7 +116,7 @@ pub(super) struct Plan<'a> {
     pub languages: &'a Languages,
     /// The templates.
     pub renderer: &'a Renderer,
-    /// How each initiative's status moved since the quarter before.
+    /// The analysis, computed once: classes, changes, status moves, projections.
     pub analysis: &'a Analysis,
     /// The output folder.
     pub out_dir: &'a Path,
