@@ -12,13 +12,37 @@ use plotters::style::FontStyle;
 
 use crate::analyse::{Analysis, MeasureFacts};
 use crate::labels::{Labels, fill};
-use crate::model::{Indicator, Measure, MeasureId, Quantity, Unit};
+use crate::model::{
+    GoalNumber, Indicator, IndicatorId, Measure, MeasureId, Quantity, Quarter, Unit,
+};
+
+/// Which chart: named by what it draws, never by its place in a list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChartId {
+    /// The chart of an indicator's page in a goal of a quarter's status (a goal has at most
+    /// one page per indicator, as validation checks).
+    Page {
+        /// The status's quarter.
+        quarter: Quarter,
+        /// The goal.
+        goal: GoalNumber,
+        /// The indicator the page is about.
+        indicator: IndicatorId,
+    },
+    /// The chart of one measure on its indicator's web page.
+    Measure {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The measure; `None` for an indicator's single unnamed measure.
+        measure: Option<MeasureId>,
+    },
+}
 
 /// A drawn chart.
 #[derive(Debug, Clone)]
 pub struct Chart {
-    /// File name inside the document (`chart-1.6.svg`).
-    pub name: String,
+    /// What it draws.
+    pub id: ChartId,
     /// The SVG.
     pub svg: String,
     /// A description of everything the chart shows, for readers who cannot see it.
@@ -173,9 +197,10 @@ pub fn draw(
     indicator: &Indicator,
     measure_ids: &[MeasureId],
     horizon: i32,
-    name: &str,
+    id: &ChartId,
     title: &str,
 ) -> Result<Option<Chart>, ChartError> {
+    let name = crate::document::names::chart_file(id);
     register_font();
     let measures = indicator.select_measures(measure_ids);
     let share = measures
@@ -226,7 +251,7 @@ pub fn draw(
         .any(|s| s.illustrative && !s.values.is_empty());
 
     let err = |e: &dyn std::fmt::Display| ChartError {
-        name: name.to_owned(),
+        name: name.clone(),
         reason: e.to_string(),
     };
     let mut svg = String::new();
@@ -333,7 +358,7 @@ pub fn draw(
         root.present().map_err(|e| err(&e))?;
     }
     Ok(Some(Chart {
-        name: name.to_owned(),
+        id: id.clone(),
         svg,
         alt: alt_text(l, title, unit, share, &series),
         illustrative,

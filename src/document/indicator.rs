@@ -2,6 +2,8 @@
 //! data table and history across every quarter and edition, plus `data.csv` and
 //! `metadata.json` to download.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::edition::edition_measures;
@@ -9,7 +11,7 @@ use super::names::{self, DocId};
 use super::progress::{MethodView, input_row, method_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
-use crate::chart::{self, Chart};
+use crate::chart::{self, Chart, ChartId};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -89,37 +91,44 @@ pub struct IndicatorView {
     pub home: &'static str,
 }
 
+/// The chart of a measure on its indicator's web page.
+pub fn chart_id(ind: &Indicator, m: &Measure) -> ChartId {
+    ChartId::Measure {
+        indicator: ind.id.clone(),
+        measure: m.id.clone(),
+    }
+}
+
 /// Draws one chart per measure that has numbers.
 pub fn charts(
     l: &Labels,
     content: &Content,
     analysis: &Analysis,
     ind: &Indicator,
-) -> Result<Vec<Option<Chart>>, chart::ChartError> {
-    ind.measures
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let ids: Vec<MeasureId> = m.id.iter().cloned().collect();
-            let title = match &m.name {
-                Some(n) => format!("{} – {n}", ind.name),
-                None => ind.name.to_string(),
-            };
-            let name = names::indicator_chart(&ind.id, i);
-            if ids.is_empty() && ind.measures.len() > 1 {
-                return Ok(None);
-            }
-            chart::draw(
-                l,
-                analysis,
-                ind,
-                &ids,
-                content.strategy.horizon,
-                &name,
-                &title,
-            )
-        })
-        .collect()
+) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
+    let mut charts = BTreeMap::new();
+    for m in &ind.measures {
+        let ids: Vec<MeasureId> = m.id.iter().cloned().collect();
+        if ids.is_empty() && ind.measures.len() > 1 {
+            continue;
+        }
+        let title = match &m.name {
+            Some(n) => format!("{} – {n}", ind.name),
+            None => ind.name.to_string(),
+        };
+        let id = chart_id(ind, m);
+        let drawn = chart::draw(
+            l,
+            analysis,
+            ind,
+            &ids,
+            content.strategy.horizon,
+            &id,
+            &title,
+        )?;
+        charts.extend(drawn.map(|c| (id, c)));
+    }
+    Ok(charts)
 }
 
 fn source_title(content: &Content, id: &str) -> String {
@@ -178,12 +187,12 @@ pub fn indicator_view(
     content: &Content,
     analysis: &Analysis,
     ind: &Indicator,
-    charts: &[Option<Chart>],
+    charts: &BTreeMap<ChartId, Chart>,
 ) -> IndicatorView {
     let measures = ind
         .measures
         .iter()
-        .zip(charts.iter().chain(std::iter::repeat(&None)))
+        .map(|m| (m, charts.get(&chart_id(ind, m))))
         .map(|(m, c)| MeasureView {
             heading: match (&m.id, &m.name) {
                 (Some(id), Some(n))
@@ -216,7 +225,7 @@ pub fn indicator_view(
                 })
                 .collect(),
             illustrative: m.illustrative,
-            chart: c.as_ref().map(|c| accessible_svg(&c.svg, &c.alt)),
+            chart: c.map(|c| accessible_svg(&c.svg, &c.alt)),
         })
         .collect();
     let mut history = Vec::new();

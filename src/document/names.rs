@@ -9,6 +9,7 @@
 //! `nn/status-2026-q2/index.html`, `nn/indikator/1.6/index.html`, `nn/index.html`), so links
 //! between the pages of one language are the same in every language.
 
+use crate::chart::ChartId;
 use crate::labels::Lang;
 use crate::model::{GoalNumber, IndicatorId, InitiativeId, Quarter};
 
@@ -185,20 +186,34 @@ pub fn initiative_anchor(goal: GoalNumber, id: &InitiativeId) -> String {
     format!("mal-{goal}-initiativ-{id}")
 }
 
-/// The file name of a status document's chart for an indicator page.
-pub fn page_chart(q: Quarter, goal: GoalNumber, index: usize) -> String {
-    format!("{}-q{}-mal-{goal}-{index}.svg", q.year, q.quarter)
-}
-
-/// The file name of an indicator page's chart for its `index`th measure.
-pub fn indicator_chart(id: &IndicatorId, index: usize) -> String {
-    format!("indikator-{id}-{index}.svg")
+/// The file name of a chart: `2026-q2-mal-3-2.5.1.svg` for an indicator page of a status,
+/// `indikator-1.6-totalt.svg` (`indikator-1.6.svg` for a single unnamed measure) for a
+/// measure on its indicator's web page.
+pub fn chart_file(id: &ChartId) -> String {
+    match id {
+        ChartId::Page {
+            quarter,
+            goal,
+            indicator,
+        } => format!(
+            "{}-q{}-mal-{goal}-{indicator}.svg",
+            quarter.year, quarter.quarter
+        ),
+        ChartId::Measure {
+            indicator,
+            measure: Some(m),
+        } => format!("indikator-{indicator}-{m}.svg"),
+        ChartId::Measure {
+            indicator,
+            measure: None,
+        } => format!("indikator-{indicator}.svg"),
+    }
 }
 
 /// Where a chart lies for a document's typst source: relative to it, so that the source and
 /// its charts can be kept in a folder of their own (`build --keep-typst`).
-pub fn chart_in_typst(name: &str) -> String {
-    format!("charts/{name}")
+pub fn chart_in_typst(id: &ChartId) -> String {
+    format!("charts/{}", chart_file(id))
 }
 
 /// A kept document's typst source, inside its folder `DIR/<id>/`.
@@ -236,6 +251,21 @@ mod tests {
             indicator_html_from_document(&IndicatorId::new("1.6")),
             "../indikator/1.6/index.html"
         );
+        let page = ChartId::Page {
+            quarter: q,
+            goal,
+            indicator: IndicatorId::new("2.5.1"),
+        };
+        assert_eq!(chart_in_typst(&page), "charts/2026-q2-mal-3-2.5.1.svg");
+        let measure = |m: Option<&str>| ChartId::Measure {
+            indicator: IndicatorId::new("1.6"),
+            measure: m.map(crate::model::MeasureId::new),
+        };
+        assert_eq!(
+            chart_file(&measure(Some("totalt"))),
+            "indikator-1.6-totalt.svg"
+        );
+        assert_eq!(chart_file(&measure(None)), "indikator-1.6.svg");
         assert_eq!(
             DocId::deck(q).html_at("mal-3-initiativ-3B"),
             "status-2026-q2/index.html#mal-3-initiativ-3B"

@@ -26,7 +26,7 @@ fn status_view_json() {
         &analysis,
         status,
         None,
-        &|_, _| None,
+        &Default::default(),
         HOME_FROM_DOCUMENT,
     );
     insta::assert_snapshot!("status_view", json(&view));

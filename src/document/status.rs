@@ -5,6 +5,8 @@
 //! document's language; templates only place it and their own fixed words, from the same
 //! labels. The same view fills the typst and the HTML templates.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::initiative_status::{
@@ -15,7 +17,7 @@ use super::progress::{self, ChangesView, MethodView, TileView, facts_at};
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
-use crate::chart::Chart;
+use crate::chart::{Chart, ChartId};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -295,7 +297,7 @@ pub fn status_view(
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
-    charts: &dyn Fn(GoalNumber, usize) -> Option<Chart>,
+    charts: &BTreeMap<ChartId, Chart>,
     home: &str,
 ) -> StatusView {
     let moves = &analysis.initiatives;
@@ -313,10 +315,15 @@ pub fn status_view(
                 .enumerate()
                 .filter_map(|(i, p)| {
                     let ind = content.indicator(&p.indicator)?;
-                    let chart = charts(g.goal, i).map(|c| ChartView {
-                        path: names::chart_in_typst(&c.name),
+                    let id = ChartId::Page {
+                        quarter: status.quarter,
+                        goal: g.goal,
+                        indicator: ind.id.clone(),
+                    };
+                    let chart = charts.get(&id).map(|c| ChartView {
+                        path: names::chart_in_typst(&c.id),
                         svg: accessible_svg(&c.svg, &c.alt),
-                        alt: c.alt,
+                        alt: c.alt.clone(),
                         illustrative: c.illustrative,
                         caption: p.chart_caption.as_deref().map(str::to_owned),
                     });

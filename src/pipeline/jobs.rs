@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::BuildError;
 use super::key::Key;
 use crate::analyse::Analysis;
-use crate::chart::{self, Chart};
+use crate::chart::{self, Chart, ChartId};
 use crate::diagnostics::{Diagnostic, Warned};
 use crate::document::names::{self, DocId, LangDir};
 use crate::document::{self, Document};
@@ -24,9 +24,6 @@ use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
 
-/// Which indicator page of a status document a chart belongs to: goal, page.
-type PageKey = (GoalNumber, usize);
-
 /// Draws the charts of a status document's indicator pages: every goal's, or one goal's.
 fn status_charts(
     l: &Labels,
@@ -34,28 +31,32 @@ fn status_charts(
     analysis: &Analysis,
     status: &Status,
     goal: Option<GoalNumber>,
-) -> Result<BTreeMap<PageKey, Chart>, chart::ChartError> {
+) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
     let mut charts = BTreeMap::new();
     for g in status
         .goals
         .values()
         .filter(|g| goal.is_none_or(|n| n == g.goal))
     {
-        for (i, page) in g.pages.iter().enumerate() {
+        for page in &g.pages {
             let indicator = content
                 .indicator(&page.indicator)
                 .expect("validated reference");
-            let name = names::page_chart(status.quarter, g.goal, i);
+            let id = ChartId::Page {
+                quarter: status.quarter,
+                goal: g.goal,
+                indicator: page.indicator.clone(),
+            };
             let drawn = chart::draw(
                 l,
                 analysis,
                 indicator,
                 &page.measures,
                 content.strategy.horizon,
-                &name,
+                &id,
                 &page.title,
             )?;
-            charts.extend(drawn.map(|c| ((g.goal, i), c)));
+            charts.extend(drawn.map(|c| (id, c)));
         }
     }
     Ok(charts)
@@ -308,19 +309,18 @@ impl Plan<'_> {
                     _ => None,
                 };
                 let charts = status_charts(self.labels, content, self.analysis, status, goal)?;
-                let lookup = |g: GoalNumber, page: usize| charts.get(&(g, page)).cloned();
                 let view = document::status::status_view(
                     self.labels,
                     content,
                     self.analysis,
                     status,
                     goal,
-                    &lookup,
+                    &charts,
                     names::HOME_FROM_DOCUMENT,
                 );
                 let files = charts
                     .into_values()
-                    .map(|c| (names::chart_in_typst(&c.name), c.svg.into_bytes()))
+                    .map(|c| (names::chart_in_typst(&c.id), c.svg.into_bytes()))
                     .collect();
                 let template = if goal.is_some() {
                     "report.typ"
