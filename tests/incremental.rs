@@ -209,10 +209,25 @@ fn kept_typst_sources_sit_beside_what_they_read() {
             );
         }
     }
-    let charts = std::fs::read_dir(kept.join("status-2026-q2/charts"))
+    // Every bundled measure has fewer than two points (fact cards, no chart): the base
+    // fixture's 1.6 has a chart, kept beside the deck's source that reads it.
+    let base_kept = tmp.path().join("base-typst");
+    let base_arg = base_kept.to_str().unwrap().to_owned();
+    let base_out = tmp.path().join("base-out");
+    let base = root().join("tests/fixtures/valid-base");
+    build_with(tmp.path(), &base, &base_out, &["--keep-typst", &base_arg]);
+    let main = std::fs::read_to_string(base_kept.join("status-2026-q2/main.typ")).unwrap();
+    let charts: Vec<String> = std::fs::read_dir(base_kept.join("status-2026-q2/charts"))
         .unwrap()
-        .count();
-    assert!(charts > 0, "{charts}");
+        .map(|e| format!("charts/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    assert!(!charts.is_empty());
+    for chart in &charts {
+        assert!(
+            main.contains(&format!("\"{chart}\"")),
+            "{chart} is not read"
+        );
+    }
     let fonts: Vec<String> = std::fs::read_dir(kept.join("fonts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

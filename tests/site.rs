@@ -126,10 +126,39 @@ fn each_measure_shows_its_class_or_why_it_has_none() {
         "{}",
         page("2.5.1")
     );
-    // A share is drawn as value ÷ of, in percent, and the chart says so.
+}
+
+#[test]
+fn a_measure_with_one_point_gets_a_fact_card_and_no_chart() {
+    let out = bundled_build().join("out");
+    // 2.5.1 has one point (its baseline is its only value): a card with the figure, its
+    // period, the target used and why there is no class; no chart and no chart table.
     let raw = std::fs::read_to_string(out.join("indikator/2.5.1/index.html")).unwrap();
-    assert!(raw.contains("Andelen er vist i prosent"), "{raw}");
-    assert!(raw.contains("Måltall: 2024: 89,9"), "{raw}");
+    assert!(!raw.contains("<svg"), "{raw}");
+    assert!(!raw.contains("Tallene bak figuren"), "{raw}");
+    assert!(
+        raw.contains("aria-label=\"Faktakort: Kommuner som har innført kjernejournal"),
+        "{raw}"
+    );
+    let text = html_text(&out.join("indikator/2.5.1/index.html"));
+    for words in [
+        "147/356 Siste måling, 29. november 2022 Måltall: 2024: 320/356",
+        "Ingen vurdering: ingen måling etter utgangspunktet",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    // 3.1's processing time has two values: a chart, with its numbers in a table.
+    let raw = std::fs::read_to_string(out.join("indikator/3.1/index.html")).unwrap();
+    assert_eq!(raw.matches("<svg").count(), 1, "{raw}");
+    assert!(
+        raw.contains("Målte verdier: 2024: 159"),
+        "the alt text: {raw}"
+    );
+    let text = html_text(&out.join("indikator/3.1/index.html"));
+    assert!(
+        text.contains("Målte verdier 2024 159 dager Målte verdier 2025 106 dager"),
+        "the data table: {text}"
+    );
 }
 
 #[test]

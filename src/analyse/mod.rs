@@ -220,10 +220,6 @@ impl MeasureFacts {
     }
 
     /// How many periods have a measured number: the values and the baseline, each period once.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "the fact cards of issue 9.5 will choose by it")
-    )]
     pub fn measured_points(&self) -> usize {
         let mut periods: Vec<Period> = self.values.iter().map(|v| v.period).collect();
         periods.extend(self.baseline.map(|b| b.period));
@@ -311,7 +307,11 @@ fn resolve(kind: TargetKind, base: Option<Quantity>) -> Option<Quantity> {
 }
 
 /// Analyses one measure of an indicator.
-fn analyse_measure(ind: &Indicator, m: &Measure, thresholds: Thresholds) -> MeasureFacts {
+pub(crate) fn analyse_measure(
+    ind: &Indicator,
+    m: &Measure,
+    thresholds: Thresholds,
+) -> MeasureFacts {
     analyse_values(ind, m, thresholds, &mut |_| true)
 }
 

@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use super::progress::{MethodView, input_row, method_view};
+use super::progress::{CardView, MethodView, card, input_row, method_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
-use crate::chart::{self, Chart, ChartId};
+use crate::chart::{self, Chart, ChartId, DataTable};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -34,8 +34,13 @@ pub struct MeasureView {
     pub values: Vec<(String, String, String)>,
     /// The values are an illustration.
     pub illustrative: bool,
-    /// Chart as inline SVG with its accessible name, when there are numbers.
+    /// Chart as inline SVG with its accessible name, when there are two measured points or
+    /// more.
     pub chart: Option<String>,
+    /// The numbers the chart draws, as a table.
+    pub table: Option<DataTable>,
+    /// The fact card in place of a chart, when there are fewer.
+    pub card: Option<CardView>,
 }
 
 /// Where an indicator appeared: a quarter's status or an edition.
@@ -99,7 +104,15 @@ pub fn chart_id(ind: &Indicator, m: &Measure) -> ChartId {
     }
 }
 
-/// Draws one chart per measure that has numbers.
+/// The title a measure's chart is shown under: the indicator's name, and the measure's.
+fn chart_title(ind: &Indicator, m: &Measure) -> String {
+    match &m.name {
+        Some(n) => format!("{} – {n}", ind.name),
+        None => ind.name.to_string(),
+    }
+}
+
+/// Draws one chart per measure with two measured points or more.
 pub fn charts(
     l: &Labels,
     content: &Content,
@@ -108,23 +121,16 @@ pub fn charts(
 ) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
     let mut charts = BTreeMap::new();
     for m in &ind.measures {
-        let ids: Vec<MeasureId> = m.id.iter().cloned().collect();
-        if ids.is_empty() && ind.measures.len() > 1 {
+        if m.id.is_none() && ind.measures.len() > 1 {
             continue;
         }
-        let title = match &m.name {
-            Some(n) => format!("{} – {n}", ind.name),
-            None => ind.name.to_string(),
-        };
         let id = chart_id(ind, m);
         let drawn = chart::draw(
             l,
-            analysis,
             ind,
-            &ids,
+            &[(m, analysis.of(ind, m))],
             content.strategy.horizon,
             &id,
-            &title,
         )?;
         charts.extend(drawn.map(|c| (id, c)));
     }
@@ -225,7 +231,9 @@ pub fn indicator_view(
                 })
                 .collect(),
             illustrative: m.illustrative,
-            chart: c.map(|c| accessible_svg(&c.svg, &c.alt)),
+            chart: c.map(|c| accessible_svg(&c.svg, &c.alt(l, &chart_title(ind, m)))),
+            table: c.map(|c| c.table(l, &chart_title(ind, m))),
+            card: card(l, ind, m, analysis.of(ind, m)),
         })
         .collect();
     let mut history = Vec::new();

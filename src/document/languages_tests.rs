@@ -3,15 +3,12 @@
 //! missing or misspelled in any language fails here; the nynorsk and English outputs carry
 //! their own words and number forms, and a nynorsk report compiles to a PDF in nynorsk.
 
-use std::collections::BTreeMap;
-
 use minijinja::{Value, context};
 
-use crate::analyse::{Analysis, analyse};
-use crate::chart::{self, Chart, ChartId};
-use crate::document::{edition, index, indicator, names, status};
-use crate::labels::{Labels, Lang};
-use crate::model::{Content, Status};
+use crate::analyse::analyse;
+use crate::document::{edition, index, indicator, names, page_charts, status};
+use crate::labels::Lang;
+use crate::model::Content;
 use crate::render::{Renderer, Templates};
 use crate::testing::{bundled, copy_tree, load_content, root};
 use crate::typeset;
@@ -49,42 +46,6 @@ fn content_with_initiative_statuses(dir: &std::path::Path) -> Content {
     load_content(&content)
 }
 
-/// The charts of a status's indicator pages, as the build draws them.
-fn page_charts(
-    l: &Labels,
-    analysis: &Analysis,
-    content: &Content,
-    s: &Status,
-) -> BTreeMap<ChartId, Chart> {
-    let mut charts = BTreeMap::new();
-    for (g, page) in s
-        .goals
-        .values()
-        .flat_map(|g| g.pages.iter().map(move |p| (g.goal, p)))
-    {
-        let ind = content
-            .indicator(&page.indicator)
-            .expect("a validated reference");
-        let id = ChartId::Page {
-            quarter: s.quarter,
-            goal: g,
-            indicator: page.indicator.clone(),
-        };
-        let drawn = chart::draw(
-            l,
-            analysis,
-            ind,
-            &page.measures,
-            content.strategy.horizon,
-            &id,
-            &page.title,
-        )
-        .unwrap();
-        charts.extend(drawn.map(|c| (id, c)));
-    }
-    charts
-}
-
 /// Every output of the content in one language: (template, rendered text).
 fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
     let l = lang.labels();
@@ -98,7 +59,7 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         out.push((template.to_owned(), text));
     };
     for s in content.statuses.values() {
-        let charts = page_charts(l, &analysis, content, s);
+        let charts = page_charts::charts(l, content, &analysis, s, None).unwrap();
         let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
         for goal in goals {
             let home = names::HOME_FROM_DOCUMENT;
@@ -233,7 +194,7 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let s = content.statuses.values().next_back().expect("a status");
     let goal = *s.goals.keys().next().expect("a goal");
     let analysis = analyse(content);
-    let charts = page_charts(l, &analysis, content, s);
+    let charts = page_charts::charts(l, content, &analysis, s, Some(goal)).unwrap();
     let home = names::HOME_FROM_DOCUMENT;
     let view = status::status_view(l, content, &analysis, s, Some(goal), &charts, home);
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
@@ -242,7 +203,6 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
         .unwrap();
     let files = charts
         .into_values()
-        .filter(|c| matches!(&c.id, ChartId::Page { goal: g, .. } if *g == goal))
         .map(|c| (names::chart_in_typst(&c.id), c.svg.into_bytes()))
         .collect();
     let world = typeset::DocumentWorld::new(

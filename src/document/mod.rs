@@ -13,6 +13,7 @@ pub mod index;
 pub mod indicator;
 pub mod initiative_status;
 pub mod names;
+pub mod page_charts;
 pub mod progress;
 pub mod status;
 pub mod text;

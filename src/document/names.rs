@@ -186,19 +186,24 @@ pub fn initiative_anchor(goal: GoalNumber, id: &InitiativeId) -> String {
     format!("mal-{goal}-initiativ-{id}")
 }
 
-/// The file name of a chart: `2026-q2-mal-3-2.5.1.svg` for an indicator page of a status,
+/// The file name of a chart: `2026-q2-2.5.1.svg` for a status page showing every measure of
+/// the indicator, `2026-q2-1.6-totalt.svg` for one showing some (`+` between them);
 /// `indikator-1.6-totalt.svg` (`indikator-1.6.svg` for a single unnamed measure) for a
 /// measure on its indicator's web page.
 pub fn chart_file(id: &ChartId) -> String {
     match id {
         ChartId::Page {
             quarter,
-            goal,
             indicator,
-        } => format!(
-            "{}-q{}-mal-{goal}-{indicator}.svg",
-            quarter.year, quarter.quarter
-        ),
+            measures,
+        } => {
+            let mut name = format!("{}-q{}-{indicator}", quarter.year, quarter.quarter);
+            if !measures.is_empty() {
+                let ids: Vec<&str> = measures.iter().map(|m| &**m).collect();
+                name = format!("{name}-{}", ids.join("+"));
+            }
+            format!("{name}.svg")
+        }
         ChartId::Measure {
             indicator,
             measure: Some(m),
@@ -251,12 +256,19 @@ mod tests {
             indicator_html_from_document(&IndicatorId::new("1.6")),
             "../indikator/1.6/index.html"
         );
-        let page = ChartId::Page {
+        let page = |measures: &[&str]| ChartId::Page {
             quarter: q,
-            goal,
-            indicator: IndicatorId::new("2.5.1"),
+            indicator: IndicatorId::new("1.6"),
+            measures: measures
+                .iter()
+                .map(|m| crate::model::MeasureId::new(*m))
+                .collect(),
         };
-        assert_eq!(chart_in_typst(&page), "charts/2026-q2-mal-3-2.5.1.svg");
+        assert_eq!(chart_in_typst(&page(&[])), "charts/2026-q2-1.6.svg");
+        assert_eq!(
+            chart_file(&page(&["totalt", "trygghetsalarm"])),
+            "2026-q2-1.6-totalt+trygghetsalarm.svg"
+        );
         let measure = |m: Option<&str>| ChartId::Measure {
             indicator: IndicatorId::new("1.6"),
             measure: m.map(crate::model::MeasureId::new),

@@ -10,6 +10,7 @@ use super::text::target_text;
 use crate::analyse::changes::QuarterFacts;
 use crate::analyse::{Analysis, Difference, MeasureFacts, Point, Step, TargetLevel};
 use crate::analyse::{Class, NoClass};
+use crate::chart;
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -174,6 +175,61 @@ pub fn facts_at<'a>(
     quarter
         .and_then(|q| q.measure(&ind.id, &m.id))
         .unwrap_or_else(|| analysis.of(ind, m))
+}
+
+/// A fact card: a measure with fewer than two measured points, shown as its figure, period,
+/// target and class instead of a near-empty chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    /// The card's accessible name: `Faktakort: {measure}`.
+    pub label: String,
+    /// The measure's name.
+    pub measure: String,
+    /// What the figure is: the latest measurement, the baseline, or that there is none.
+    pub what: String,
+    /// The figure, big, when there is a measured one.
+    pub figure: Option<String>,
+    /// Its period, when it has a value.
+    pub period: Option<String>,
+    /// The target used, with its year, or that there is no numeric one.
+    pub target: String,
+    /// The ambition as written, when there is one.
+    pub ambition: Option<String>,
+    /// The class, or why there is none.
+    pub class: String,
+    /// The figure is an illustration, not a measurement.
+    pub illustrative: bool,
+}
+
+/// The fact card of a measure that is not drawn ([`chart::wants_chart`]), when it has a
+/// number to show: a measured point, a numeric target or an ambition.
+pub fn card(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> Option<CardView> {
+    if chart::wants_chart(f) {
+        return None;
+    }
+    let point = f
+        .latest()
+        .map(|p| (l.latest, p))
+        .or(f.baseline.as_ref().map(|p| (l.baseline, p)));
+    let ambition = m.ambition.as_ref().filter(|a| a.value.is_some());
+    if point.is_none() && f.target_used.is_none() && ambition.is_none() {
+        return None;
+    }
+    let measure = measure_name(ind, m);
+    Some(CardView {
+        label: fill(l.charts.card, &[("measure", &measure)]),
+        measure,
+        what: point.map_or(l.no_measurement, |p| p.0).to_owned(),
+        figure: point.map(|(_, p)| l.quantity(m.unit, p.quantity)),
+        period: point.map(|(_, p)| l.period(p.period)),
+        target: f.target_used.as_ref().map_or_else(
+            || l.changes.no_target.to_owned(),
+            |t| target_used_text(l, m, t),
+        ),
+        ambition: m.ambition.as_ref().map(|a| a.text.to_string()),
+        class: l.class(f.class).to_owned(),
+        illustrative: m.illustrative && f.latest().is_some(),
+    })
 }
 
 /// The tiles of a goal's selected indicators: the page's measures when the goal has a page

@@ -13,11 +13,12 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
-use super::progress::{self, ChangesView, MethodView, TileView, facts_at};
+use super::page_charts::page_chart;
+use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
-use crate::chart::{Chart, ChartId};
+use crate::chart::{Chart, ChartId, DataTable};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -81,6 +82,8 @@ pub struct ChartView {
     pub illustrative: bool,
     /// Caption.
     pub caption: Option<String>,
+    /// The numbers drawn, as a table.
+    pub table: DataTable,
 }
 
 /// An indicator page.
@@ -106,8 +109,10 @@ pub struct PageView {
     pub assessment: Vec<Shown>,
     /// Proposed ambition.
     pub proposed_ambition: Option<String>,
-    /// Chart, when the data has numbers.
+    /// Chart of the measures with two measured points or more.
     pub chart: Option<ChartView>,
+    /// A fact card for each other measure with a number to show.
+    pub cards: Vec<CardView>,
     /// Figures per measure.
     pub facts: Vec<FactRow>,
     /// Notes.
@@ -315,18 +320,23 @@ pub fn status_view(
                 .enumerate()
                 .filter_map(|(i, p)| {
                     let ind = content.indicator(&p.indicator)?;
-                    let id = ChartId::Page {
-                        quarter: status.quarter,
-                        goal: g.goal,
-                        indicator: ind.id.clone(),
-                    };
-                    let chart = charts.get(&id).map(|c| ChartView {
-                        path: names::chart_in_typst(&c.id),
-                        svg: accessible_svg(&c.svg, &c.alt),
-                        alt: c.alt.clone(),
-                        illustrative: c.illustrative,
-                        caption: p.chart_caption.as_deref().map(str::to_owned),
-                    });
+                    let chart = charts
+                        .get(&page_chart(status.quarter, p))
+                        .map(|c| ChartView {
+                            path: names::chart_in_typst(&c.id),
+                            svg: accessible_svg(&c.svg, &c.alt(l, &p.title)),
+                            alt: c.alt(l, &p.title),
+                            illustrative: c.illustrative,
+                            caption: p.chart_caption.as_deref().map(str::to_owned),
+                            table: c.table(l, &p.title),
+                        });
+                    let cards = ind
+                        .select_measures(&p.measures)
+                        .into_iter()
+                        .filter_map(|m| {
+                            progress::card(l, ind, m, facts_at(analysis, quarter_facts, ind, m))
+                        })
+                        .collect();
                     Some(PageView {
                         anchor: page_anchor(g.goal, &ind.id, i),
                         indicator: ind.id.to_string(),
@@ -356,6 +366,7 @@ pub fn status_view(
                             .unwrap_or_default(),
                         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
+                        cards,
                         facts: fact_rows(l, analysis, quarter_facts, ind, &p.measures),
                         notes: p.notes.clone(),
                     })

@@ -252,4 +252,18 @@ pub static EN: Labels = Labels {
     legend_illustrative: "illustration, not measured",
     legend_targets: "targets",
     legend_ambition: "ambition",
+    charts: ChartWords {
+        legend_baseline: "baseline",
+        legend_path: "path from baseline to targets",
+        legend_projection: "illustrative projection",
+        baseline: "Baseline",
+        projection: "Illustrative projection",
+        projection_rate: "at the measured yearly growth ({rate})",
+        path: "A thin dashed line runs from the baseline to the targets",
+        quarter_tick: "Q{q}",
+        table_caption: "The figures behind the chart: {title}",
+        table_summary: "The figures behind the chart",
+        series: "Series",
+        card: "Fact card: {measure}",
+    },
 };

@@ -291,6 +291,8 @@ pub struct Labels {
     pub legend_targets: &'static str,
     /// Legend of the ambition.
     pub legend_ambition: &'static str,
+    /// Baselines, paths, projections and quarters in charts; data tables; fact cards.
+    pub charts: ChartWords,
 }
 
 impl Labels {

@@ -252,4 +252,18 @@ pub static NB: Labels = Labels {
     legend_illustrative: "illustrasjon, ikke målt",
     legend_targets: "måltall",
     legend_ambition: "ambisjon",
+    charts: ChartWords {
+        legend_baseline: "utgangspunkt",
+        legend_path: "vei fra utgangspunkt til måltall",
+        legend_projection: "illustrert framskrivning",
+        baseline: "Utgangspunkt",
+        projection: "Illustrert framskrivning",
+        projection_rate: "med den målte årlige veksten ({rate})",
+        path: "En tynn stiplet linje går fra utgangspunktet til måltallene",
+        quarter_tick: "K{q}",
+        table_caption: "Tallene bak figuren: {title}",
+        table_summary: "Tallene bak figuren",
+        series: "Serie",
+        card: "Faktakort: {measure}",
+    },
 };

@@ -252,4 +252,18 @@ pub static NN: Labels = Labels {
     legend_illustrative: "illustrasjon, ikkje målt",
     legend_targets: "måltal",
     legend_ambition: "ambisjon",
+    charts: ChartWords {
+        legend_baseline: "utgangspunkt",
+        legend_path: "veg frå utgangspunkt til måltal",
+        legend_projection: "illustrert framskriving",
+        baseline: "Utgangspunkt",
+        projection: "Illustrert framskriving",
+        projection_rate: "med den målte årlege veksten ({rate})",
+        path: "Ei tynn stipla linje går frå utgangspunktet til måltala",
+        quarter_tick: "K{q}",
+        table_caption: "Tala bak figuren: {title}",
+        table_summary: "Tala bak figuren",
+        series: "Serie",
+        card: "Faktakort: {measure}",
+    },
 };

@@ -256,3 +256,33 @@ pub struct ChangeWords {
     /// In place of a target when the measure has no numeric one.
     pub no_target: &'static str,
 }
+
+/// The words of charts beyond their first version, of the data tables behind them and of the
+/// fact cards that stand in for charts with fewer than two points.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartWords {
+    /// Legend of the baseline.
+    pub legend_baseline: &'static str,
+    /// Legend of the thin line from the baseline to the targets.
+    pub legend_path: &'static str,
+    /// Legend of the projection at the observed rate: `illustrert framskrivning`.
+    pub legend_projection: &'static str,
+    /// Alt text and table rows of the baseline.
+    pub baseline: &'static str,
+    /// Alt text and table rows of the projection.
+    pub projection: &'static str,
+    /// Alt text of the projection's rate, with `{rate}`: `med målt årlig vekst ({rate})`.
+    pub projection_rate: &'static str,
+    /// Alt text of the line from the baseline to the targets.
+    pub path: &'static str,
+    /// A quarter's tick on a chart's x axis, with `{q}`: `K3`.
+    pub quarter_tick: &'static str,
+    /// Caption of the data table behind a chart, with `{title}`.
+    pub table_caption: &'static str,
+    /// What opens the data table on a web page.
+    pub table_summary: &'static str,
+    /// Heading of the data table's series column.
+    pub series: &'static str,
+    /// Accessible name of a measure's fact card, with `{measure}`.
+    pub card: &'static str,
+}

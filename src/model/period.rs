@@ -185,17 +185,6 @@ impl Period {
         last.unwrap_or(first).end()
     }
 
-    /// Position on a time axis in years: a year sits on its number, shorter periods at their
-    /// start, a range at its end.
-    pub fn x(self) -> f64 {
-        let at = |d: Date| f64::from(d.year()) + f64::from(d.ordinal() - 1) / 365.25;
-        match self {
-            Period::Year(y) => f64::from(y),
-            Period::Range(_, b) => at(b.start()),
-            other => at(other.start()),
-        }
-    }
-
     /// The year the period ends in.
     pub fn year(self) -> i32 {
         self.end().year()

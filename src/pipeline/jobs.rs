@@ -4,7 +4,6 @@
 //! An output whose key equals the key the last build's manifest lists for it, and whose file
 //! is still on disk with the listed sha256, is up to date: it is neither made nor written.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -14,53 +13,15 @@ use serde::Serialize;
 use super::BuildError;
 use super::key::Key;
 use crate::analyse::Analysis;
-use crate::chart::{self, Chart, ChartId};
+
 use crate::diagnostics::{Diagnostic, Warned};
 use crate::document::names::{self, DocId, LangDir};
 use crate::document::{self, Document};
 use crate::labels::Labels;
-use crate::model::{Content, GoalNumber, Indicator, Languages, OutputKind, Status};
+use crate::model::{Content, Indicator, Languages, OutputKind};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
-
-/// Draws the charts of a status document's indicator pages: every goal's, or one goal's.
-fn status_charts(
-    l: &Labels,
-    content: &Content,
-    analysis: &Analysis,
-    status: &Status,
-    goal: Option<GoalNumber>,
-) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
-    let mut charts = BTreeMap::new();
-    for g in status
-        .goals
-        .values()
-        .filter(|g| goal.is_none_or(|n| n == g.goal))
-    {
-        for page in &g.pages {
-            let indicator = content
-                .indicator(&page.indicator)
-                .expect("validated reference");
-            let id = ChartId::Page {
-                quarter: status.quarter,
-                goal: g.goal,
-                indicator: page.indicator.clone(),
-            };
-            let drawn = chart::draw(
-                l,
-                analysis,
-                indicator,
-                &page.measures,
-                content.strategy.horizon,
-                &id,
-                &page.title,
-            )?;
-            charts.extend(drawn.map(|c| (id, c)));
-        }
-    }
-    Ok(charts)
-}
 
 /// One unit of work.
 pub(super) enum Job<'a> {
@@ -308,7 +269,13 @@ impl Plan<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let charts = status_charts(self.labels, content, self.analysis, status, goal)?;
+                let charts = document::page_charts::charts(
+                    self.labels,
+                    content,
+                    self.analysis,
+                    status,
+                    goal,
+                )?;
                 let view = document::status::status_view(
                     self.labels,
                     content,

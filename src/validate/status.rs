@@ -164,17 +164,6 @@ fn check_status(
             let Some(ind) = refs.indicator(s, &p.indicator) else {
                 continue;
             };
-            // A page's chart and anchor are named by its goal and indicator.
-            if pages.iter().any(|q: &IndicatorPage| q.indicator == ind.id) {
-                s.at(
-                    &p.indicator,
-                    format!(
-                        "indicator {} has a page in goal {goal} already (a goal has one page per indicator)",
-                        ind.id
-                    ),
-                );
-                continue;
-            }
             let mut measures = Vec::new();
             for m in &p.measures {
                 if ind.measure(&m.value).is_none() {

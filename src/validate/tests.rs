@@ -217,18 +217,3 @@ fn a_trend_tolerance_is_a_percentage() {
         ]
     );
 }
-
-#[test]
-fn a_goal_has_one_page_per_indicator() {
-    let page = "      - indicator: \"1.6\"\n        title: T\n        about: A\n";
-    let status = format!(
-        "quarter: 2026-Q2\ntitle: S\nsource: test\ngoals:\n  - goal: 1\n    overall: [x]\n\
-         \x20   selected:\n      - indicator: \"1.6\"\n    pages:\n{page}{page}"
-    );
-    assert_eq!(
-        problems_with(&[("status/2026-q2.yaml", &status)]),
-        [
-            "status/2026-q2.yaml:13:20: indicator 1.6 has a page in goal 1 already (a goal has one page per indicator)"
-        ]
-    );
-}

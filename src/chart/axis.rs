@@ -1,0 +1,150 @@
+//! The axes of a chart: the x axis fitted to what is drawn (values, baseline, targets,
+//! ambition, projection), never stretched to the horizon, with a tick per year or, for
+//! quarterly series, per quarter; the y axis from zero to a round top.
+
+use crate::labels::{Labels, fill};
+
+/// A labelled place on the x axis.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Tick {
+    /// Years.
+    pub x: f64,
+    /// What is written under it; empty where the ticks are too dense to label each.
+    pub label: String,
+}
+
+/// The x axis.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct XAxis {
+    /// Where it starts, in years.
+    pub lo: f64,
+    /// Where it ends, in years.
+    pub hi: f64,
+    /// A tick at the middle of each year, or of each quarter.
+    pub ticks: Vec<Tick>,
+    /// For quarter ticks: each year's label, at the middle of the part of it on the axis.
+    pub years: Vec<Tick>,
+}
+
+/// At most this many labels under the x axis.
+const MAX_LABELS: usize = 10;
+
+/// The x axis fitted to `xs`: whole years (or quarters) from the first mark's to the last's.
+pub(super) fn x_axis(l: &Labels, xs: &[f64], quarterly: bool) -> XAxis {
+    let min = xs.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (min, max) = if min.is_finite() && max.is_finite() {
+        (min, max)
+    } else {
+        (0.0, 0.0)
+    };
+    let step = if quarterly { 0.25 } else { 1.0 };
+    let lo = (min / step).floor() * step;
+    let hi = ((max / step).floor() + 1.0) * step;
+    let count = ((hi - lo) / step).round() as usize;
+    let every = count.div_ceil(MAX_LABELS).max(1);
+    let ticks = (0..count)
+        .map(|i| {
+            let start = lo + i as f64 * step;
+            let label = if i % every != 0 {
+                String::new()
+            } else if quarterly {
+                let q = ((start - start.floor()) * 4.0).round() as u8 + 1;
+                fill(l.charts.quarter_tick, &[("q", &q.to_string())])
+            } else {
+                format!("{:.0}", start.floor())
+            };
+            Tick {
+                x: start + step / 2.0,
+                label,
+            }
+        })
+        .collect();
+    let years = if quarterly {
+        let first = lo.floor() as i32;
+        let last = (hi - step).floor() as i32;
+        (first..=last)
+            .map(|y| {
+                let from = f64::from(y).max(lo);
+                let to = (f64::from(y) + 1.0).min(hi);
+                Tick {
+                    x: (from + to) / 2.0,
+                    label: y.to_string(),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    XAxis {
+        lo,
+        hi,
+        ticks,
+        years,
+    }
+}
+
+/// A round axis maximum at or above `v`.
+pub(super) fn nice_top(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|t| *t >= v)
+        .unwrap_or(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::Lang;
+
+    fn labels(axis: &[Tick]) -> Vec<&str> {
+        axis.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn nice_tops() {
+        assert_eq!(nice_top(115.0), 200.0);
+        assert_eq!(nice_top(330.0 * 1.15), 500.0);
+        assert_eq!(nice_top(0.0), 1.0);
+        assert_eq!(nice_top(f64::NAN), 1.0);
+    }
+
+    /// Values 2024 and 2025 and a target for 2025: the axis is 2024–2025, not 2021–2030.
+    #[test]
+    fn the_x_axis_is_fitted_to_what_is_drawn() {
+        let l = Lang::Nb.labels();
+        let axis = x_axis(l, &[2024.5, 2025.5, 2025.5], false);
+        assert_eq!((axis.lo, axis.hi), (2024.0, 2026.0));
+        assert_eq!(labels(&axis.ticks), ["2024", "2025"]);
+        assert_eq!(axis.ticks[0].x, 2024.5);
+        assert!(axis.years.is_empty());
+    }
+
+    /// Quarters 2025-Q3 to 2026-Q2: four quarter ticks at the quarters' middles, and the two
+    /// years beneath, each at the middle of its part of the axis.
+    #[test]
+    fn quarterly_series_get_quarter_ticks() {
+        let l = Lang::Nb.labels();
+        let axis = x_axis(l, &[2025.625, 2025.875, 2026.125, 2026.375], true);
+        assert_eq!((axis.lo, axis.hi), (2025.5, 2026.5));
+        assert_eq!(labels(&axis.ticks), ["K3", "K4", "K1", "K2"]);
+        assert_eq!(axis.ticks[0].x, 2025.625);
+        assert_eq!(labels(&axis.years), ["2025", "2026"]);
+        assert_eq!(axis.years[0].x, 2025.75);
+        let en = x_axis(Lang::En.labels(), &[2025.625], true);
+        assert_eq!(labels(&en.ticks), ["Q3"]);
+    }
+
+    #[test]
+    fn dense_ticks_are_labelled_every_other() {
+        let l = Lang::Nb.labels();
+        let axis = x_axis(l, &[2021.5, 2036.5], false);
+        assert_eq!(axis.ticks.len(), 16);
+        assert_eq!(labels(&axis.ticks)[..3], ["2021", "", "2023"]);
+    }
+}
