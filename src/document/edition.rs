@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::names;
 use super::text::{Shown, baseline_text, target_text};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -21,6 +22,8 @@ pub struct SectionView {
 pub struct RowView {
     /// Indicator id.
     pub id: String,
+    /// The indicator's web page, as linked from the edition's.
+    pub href: String,
     /// Number as printed.
     pub number: String,
     /// Name.
@@ -46,6 +49,10 @@ pub struct RowView {
 pub struct EditionGoalView {
     /// Number.
     pub number: u8,
+    /// The anchor of the goal's section.
+    pub anchor: String,
+    /// The anchor of the section's heading.
+    pub heading_anchor: String,
     /// Title.
     pub title: String,
     /// Summary, by paragraph.
@@ -199,6 +206,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                         .collect();
                     Some(RowView {
                         id: ind.id.to_string(),
+                        href: names::indicator_html_from_document(&ind.id),
                         number: row.number.clone(),
                         name: Shown::new(l, row.name.as_ref().unwrap_or(&ind.name)),
                         unit: row
@@ -226,6 +234,8 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                 .collect();
             Some(EditionGoalView {
                 number: goal.number.get(),
+                anchor: names::goal_anchor(goal.number),
+                heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
                 title: goal.title.to_string(),
                 summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg

@@ -16,6 +16,8 @@ use crate::model::*;
 /// A measure on an indicator page.
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureView {
+    /// The anchor of the measure's section.
+    pub anchor: String,
     /// Heading: the measure's id and name.
     pub heading: Option<String>,
     /// Unit.
@@ -87,6 +89,10 @@ pub struct IndicatorView {
     pub method: MethodView,
     /// The front page, relative to the page.
     pub home: &'static str,
+    /// The data file, relative to the page.
+    pub csv: &'static str,
+    /// The metadata file, relative to the page.
+    pub metadata: &'static str,
 }
 
 /// Draws one chart per measure that has numbers.
@@ -184,7 +190,9 @@ pub fn indicator_view(
         .measures
         .iter()
         .zip(charts.iter().chain(std::iter::repeat(&None)))
-        .map(|(m, c)| MeasureView {
+        .enumerate()
+        .map(|(i, (m, c))| MeasureView {
+            anchor: names::measure_anchor(i + 1),
             heading: match (&m.id, &m.name) {
                 (Some(id), Some(n))
                     if ind.measures.len() > 1 && id.starts_with(|c: char| c.is_ascii_digit()) =>
@@ -228,11 +236,7 @@ pub fn indicator_view(
                 continue;
             }
             let href = match on_page {
-                Some(i) => format!(
-                    "../../{}#{}",
-                    deck.html(),
-                    names::page_anchor(g.goal, &ind.id, i)
-                ),
+                Some(i) => deck.html_from_indicator_at(&names::page_anchor(g.goal, &ind.id, i)),
                 None => deck.html_from_indicator(g.goal),
             };
             let note = match on_page.map(|i| &g.pages[i]) {
@@ -328,6 +332,8 @@ pub fn indicator_view(
                 .collect(),
         ),
         home: names::HOME_FROM_INDICATOR,
+        csv: names::INDICATOR_CSV,
+        metadata: names::INDICATOR_METADATA,
     }
 }
 

@@ -95,22 +95,35 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
                 "deck.typ"
             };
             render(typ, context! { doc => doc.clone() });
-            render("status.html", context! { doc, pdf => "x.pdf" });
+            render(
+                "status.html",
+                context! { doc, pdf => "x.pdf", anchors => value(&names::ANCHORS) },
+            );
         }
     }
     for e in content.editions.values() {
         let view = edition::edition_view(l, content, e, names::HOME_FROM_DOCUMENT);
         let doc = value(&view);
         render("indikatorer.typ", context! { doc => doc.clone() });
-        render("indikatorer.html", context! { doc, pdf => "x.pdf" });
+        render(
+            "indikatorer.html",
+            context! { doc, pdf => "x.pdf", anchors => value(&names::ANCHORS) },
+        );
     }
     for ind in content.indicators.values() {
         let charts = indicator::charts(l, content, &analysis, ind).unwrap();
         let view = indicator::indicator_view(l, content, &analysis, ind, &charts);
         let ind = value(&view);
-        render("indicator.html", context! { ind, publisher => "P" });
+        render(
+            "indicator.html",
+            context! { ind, publisher => "P", anchors => value(&names::ANCHORS) },
+        );
     }
-    render("index.html", value(&index::index_view(l, content)));
+    let index = value(&index::index_view(l, content));
+    render(
+        "index.html",
+        context! { anchors => value(&names::ANCHORS), ..index },
+    );
     out
 }
 

@@ -86,8 +86,12 @@ pub struct ChartView {
 pub struct PageView {
     /// Anchor.
     pub anchor: String,
+    /// The anchor of the page's heading.
+    pub heading_anchor: String,
     /// Indicator id.
     pub indicator: String,
+    /// The indicator's own web page, as linked from the document's.
+    pub indicator_href: String,
     /// Title.
     pub title: String,
     /// About heading.
@@ -132,6 +136,12 @@ pub struct InitiativeView {
 pub struct GoalView {
     /// Number.
     pub number: u8,
+    /// The anchor of the goal's section.
+    pub anchor: String,
+    /// The anchor of the section's heading.
+    pub heading_anchor: String,
+    /// The anchor of the goal's roadmap sub-goals.
+    pub roadmap_anchor: String,
     /// Title.
     pub title: String,
     /// Summary.
@@ -164,6 +174,9 @@ pub struct GoalView {
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
+        anchor: names::goal_anchor(goal.number),
+        heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
+        roadmap_anchor: names::roadmap_anchor(goal.number),
         title: goal.title.to_string(),
         summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
@@ -322,7 +335,9 @@ pub fn status_view(
                     });
                     Some(PageView {
                         anchor: page_anchor(g.goal, &ind.id, i),
+                        heading_anchor: names::heading_anchor(&page_anchor(g.goal, &ind.id, i)),
                         indicator: ind.id.to_string(),
+                        indicator_href: names::indicator_html_from_document(&ind.id),
                         title: p.title.to_string(),
                         about_heading: p
                             .about_heading
@@ -422,6 +437,9 @@ pub fn status_view(
                 .collect();
             Some(GoalView {
                 number: g.goal.get(),
+                anchor: names::goal_anchor(g.goal),
+                heading_anchor: names::heading_anchor(&names::goal_anchor(g.goal)),
+                roadmap_anchor: names::roadmap_anchor(g.goal),
                 title: goal.title.to_string(),
                 summary: Shown::new(l, &goal.summary),
                 overall: items(l, &g.overall),

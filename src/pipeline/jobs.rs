@@ -405,6 +405,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         doc => doc_view.view,
                         pdf => id.pdf_from_html(),
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
                         ..page.value()
                     },
                 )
@@ -491,6 +492,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                         publisher => &content.strategy.publisher,
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
                         ..page.value()
                     },
                 )
@@ -536,7 +538,10 @@ impl Plan<'_> {
                 .render(
                     "index.html",
                     self.labels,
-                    minijinja::context! { ..view, ..page.value() },
+                    minijinja::context! {
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
+                        ..minijinja::context! { ..view, ..page.value() }
+                    },
                 )?
                 .into_bytes())
         })
