@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::names;
+use super::reader::Reader;
 use super::text::{Shown, baseline_text, target_text};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -152,7 +153,13 @@ fn rows_have_note(rows: &[RowView], note: &Footnote) -> bool {
 }
 
 /// Builds the view of an edition.
-pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str) -> EditionView {
+pub fn edition_view(
+    l: &Labels,
+    content: &Reader<'_>,
+    edition: &Edition,
+    home: &str,
+) -> EditionView {
+    content.uses_edition(edition);
     let goals: Vec<EditionGoalView> = edition
         .goals
         .iter()
@@ -249,7 +256,10 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             })
         })
         .collect();
-    let mut keywords = vec![content.strategy.title.to_string(), edition.year.to_string()];
+    let mut keywords = vec![
+        content.strategy().title.to_string(),
+        edition.year.to_string(),
+    ];
     keywords.extend(goals.iter().map(|g| {
         fill(
             l.goal_titled,
@@ -259,17 +269,19 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
     EditionView {
         subject: format!(
             "{} {} – {}",
-            edition.title, edition.year, content.strategy.title
+            edition.title,
+            edition.year,
+            content.strategy().title
         ),
         keywords,
         title: edition.title.to_string(),
         year: edition.year,
         date: l.date(edition.published),
-        strategy: content.strategy.title.to_string(),
+        strategy: content.strategy().title.to_string(),
         publisher: edition
             .publisher
             .clone()
-            .unwrap_or_else(|| content.strategy.publisher.clone()),
+            .unwrap_or_else(|| content.strategy().publisher.clone()),
         baseline_heading: edition.baseline_heading.to_string(),
         target_headings: edition
             .target_years

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::edition::edition_measures;
 use super::names::{self, DocId};
 use super::progress::{MethodView, input_row, method_view};
+use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart};
@@ -98,7 +99,7 @@ pub struct IndicatorView {
 /// Draws one chart per measure that has numbers.
 pub fn charts(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     ind: &Indicator,
 ) -> Result<Vec<Option<Chart>>, chart::ChartError> {
@@ -120,19 +121,12 @@ pub fn charts(
                 analysis,
                 ind,
                 &ids,
-                content.strategy.horizon,
+                content.strategy().horizon,
                 &name,
                 &title,
             )
         })
         .collect()
-}
-
-fn source_title(content: &Content, id: &str) -> String {
-    content
-        .sources
-        .get(id)
-        .map_or_else(|| id.to_owned(), |s| s.title.clone())
 }
 
 /// The indicator's place in a goal's status: the index of its own page, and whether it is
@@ -151,41 +145,17 @@ fn row_in<'e>(g: &'e EditionGoal, id: &IndicatorId) -> Option<&'e EditionIndicat
     g.indicators.iter().find(|r| r.id == *id)
 }
 
-/// The content files an indicator's page (and its data and metadata) is made from: its file
-/// and data files, its goal, the strategy and sources, and every status and edition its
-/// history names — the same places [`indicator_view`] reads.
-pub fn inputs(content: &Content, ind: &Indicator) -> Vec<std::path::PathBuf> {
-    let mut paths = vec![ind.path.clone(), content.strategy_path.clone()];
-    paths.extend(content.source_paths.iter().cloned());
-    paths.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
-    paths.extend(content.goal(ind.goal).map(|g| g.path.clone()));
-    for s in content.statuses.values() {
-        let appears = s.goals.values().any(|g| {
-            let (page, selected) = place_in(g, &ind.id);
-            page.is_some() || selected
-        });
-        if appears {
-            paths.push(s.path.clone());
-        }
-    }
-    for e in content.editions.values() {
-        if e.goals.iter().any(|g| row_in(g, &ind.id).is_some()) {
-            paths.push(e.path.clone());
-        }
-    }
-    paths.sort();
-    paths.dedup();
-    paths
-}
-
 /// Builds an indicator page.
 pub fn indicator_view(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     ind: &Indicator,
     charts: &[Option<Chart>],
 ) -> IndicatorView {
+    content.uses_indicator(ind);
+    // The strategy sets the thresholds of its classes and the page's publisher.
+    content.strategy();
     let measures = ind
         .measures
         .iter()
@@ -219,7 +189,7 @@ pub fn indicator_view(
                     (
                         l.period(v.period),
                         l.quantity(m.unit, v.quantity),
-                        source_title(content, &v.source),
+                        content.source_title(&v.source),
                     )
                 })
                 .collect(),
@@ -228,13 +198,14 @@ pub fn indicator_view(
         })
         .collect();
     let mut history = Vec::new();
-    for s in content.statuses.values() {
+    for s in content.search_statuses() {
         let deck = DocId::deck(s.quarter);
         for g in s.goals.values() {
             let (on_page, selected) = place_in(g, &ind.id);
             if on_page.is_none() && !selected {
                 continue;
             }
+            content.uses_status(s);
             let href = match on_page {
                 Some(i) => deck.html_from_indicator_at(&names::page_anchor(g.goal, &ind.id, i)),
                 None => deck.html_from_indicator(g.goal),
@@ -255,11 +226,12 @@ pub fn indicator_view(
             });
         }
     }
-    for e in content.editions.values() {
+    for e in content.search_editions() {
         for g in &e.goals {
             let Some(row) = row_in(g, &ind.id) else {
                 continue;
             };
+            content.uses_edition(e);
             let ms = edition_measures(ind, row);
             let targets: Vec<String> = ms
                 .iter()
@@ -338,7 +310,7 @@ pub fn indicator_view(
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
-pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
+pub fn data_csv(l: &Labels, content: &Reader<'_>, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
         w.write_record(fields).expect("writing to memory")
@@ -377,7 +349,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &of,
                     &unit,
                     b.text.as_deref().unwrap_or(""),
-                    &source_title(content, &b.source),
+                    &content.source_title(&b.source),
                 ],
             );
         }
@@ -400,7 +372,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &of,
                     &unit,
                     &target_text(l, m.unit, t),
-                    &source_title(content, &t.source),
+                    &content.source_title(&t.source),
                 ],
             );
         }
@@ -421,7 +393,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &v.quantity.of.map(num).unwrap_or_default(),
                     &unit,
                     v.text.as_deref().unwrap_or(""),
-                    &source_title(content, &v.source),
+                    &content.source_title(&v.source),
                 ],
             );
         }
@@ -438,7 +410,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     "",
                     &unit,
                     &a.text,
-                    &source_title(content, &a.source),
+                    &content.source_title(&a.source),
                 ],
             );
         }

@@ -12,6 +12,7 @@ use super::initiative_status::{
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
 use super::progress::{self, ChangesView, MethodView, TileView, facts_at};
+use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
@@ -304,7 +305,7 @@ fn fact_rows(
 /// leaves out says so.
 pub fn status_view(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -313,7 +314,12 @@ pub fn status_view(
 ) -> StatusView {
     let moves = &analysis.initiatives;
     let quarter_facts = analysis.quarters.get(&status.quarter);
-    let scale = &content.strategy.initiative_scale;
+    content.uses_status(status);
+    // What changed is told against the previous quarter's status.
+    if let Some(previous) = quarter_facts.and_then(|q| q.previous) {
+        content.status(previous);
+    }
+    let scale = &content.strategy().initiative_scale;
     let mut goals: Vec<GoalView> = status
         .goals
         .values()
@@ -354,7 +360,7 @@ pub fn status_view(
                             .unwrap_or_else(|| {
                                 fill(
                                     l.progress_towards,
-                                    &[("year", &content.strategy.horizon.to_string())],
+                                    &[("year", &content.strategy().horizon.to_string())],
                                 )
                             }),
                         assessment: p
@@ -381,6 +387,10 @@ pub fn status_view(
                     status: match &s.reference {
                         SelectedRef::Initiative(id) => {
                             moves.get(&(status.quarter, id.clone())).map(|mv| {
+                                // Its movement is told against that quarter's status.
+                                if let Some((before, _)) = mv.previous {
+                                    content.status(before);
+                                }
                                 initiative_status(
                                     l,
                                     scale,
@@ -457,9 +467,9 @@ pub fn status_view(
         .collect();
     if goal_filter.is_none() {
         let unreported = content
-            .goals
-            .values()
-            .filter(|g| !status.goals.contains_key(&g.number));
+            .search_goals()
+            .filter(|g| !status.goals.contains_key(&g.number))
+            .filter_map(|g| content.goal(g.number));
         goals.extend(unreported.map(|g| unreported_goal(l, g)));
         goals.sort_by_key(|g| g.number);
     }
@@ -494,7 +504,7 @@ pub fn status_view(
             .unwrap_or(&status.title)
             .to_string(),
     };
-    let mut keywords = vec![content.strategy.title.to_string(), quarter.clone()];
+    let mut keywords = vec![content.strategy().title.to_string(), quarter.clone()];
     for g in &goals {
         keywords.push(fill(
             l.goal_titled,
@@ -509,21 +519,17 @@ pub fn status_view(
     StatusView {
         title,
         subtitle: status.subtitle.as_deref().map(str::to_owned),
-        strategy: content.strategy.title.to_string(),
+        strategy: content.strategy().title.to_string(),
         publisher: status
             .publisher
             .clone()
-            .unwrap_or_else(|| content.strategy.publisher.clone()),
+            .unwrap_or_else(|| content.strategy().publisher.clone()),
         subject,
         keywords,
         short_title,
         quarter,
         date: l.date(status.date),
-        source: content
-            .sources
-            .get(&status.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default(),
+        source: content.source_title(&status.source),
         scale: if goals
             .iter()
             .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
@@ -548,7 +554,7 @@ pub fn status_view(
 /// and its changed measures', in the content's order.
 fn method_rows(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -590,10 +596,10 @@ fn method_rows(
         );
     }
     content
-        .indicators
-        .values()
+        .search_indicators()
         .flat_map(|ind| ind.measures.iter().map(move |m| (ind, m)))
         .filter(|(ind, m)| printed.contains(&(&ind.id, m.id.as_ref())))
+        .inspect(|(ind, _)| content.uses_indicator(ind))
         .map(|(ind, m)| progress::input_row(l, ind, m, facts_at(analysis, quarter, ind, m)))
         .collect()
 }
