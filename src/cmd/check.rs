@@ -43,7 +43,7 @@ pub fn run(args: CheckArgs, quiet: bool) -> ExitCode {
                 .print(&warned.warnings, &SourceTexts::default());
             let c = warned.output;
             if args.languages {
-                for line in document::coverage(&c) {
+                for line in document::coverage(&c, &crate::analyse::analyse(&c)) {
                     println!("{line}");
                 }
             }

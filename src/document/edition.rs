@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::names;
+use super::reader::Reader;
 use super::text::{Shown, baseline_text, target_text};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -21,6 +23,8 @@ pub struct SectionView {
 pub struct RowView {
     /// Indicator id.
     pub id: String,
+    /// The indicator's web page, as linked from the edition's.
+    pub href: String,
     /// Number as printed.
     pub number: String,
     /// Name.
@@ -46,6 +50,10 @@ pub struct RowView {
 pub struct EditionGoalView {
     /// Number.
     pub number: u8,
+    /// The anchor of the goal's section.
+    pub anchor: String,
+    /// The anchor of the section's heading.
+    pub heading_anchor: String,
     /// Title.
     pub title: String,
     /// Summary, by paragraph.
@@ -145,7 +153,13 @@ fn rows_have_note(rows: &[RowView], note: &Footnote) -> bool {
 }
 
 /// Builds the view of an edition.
-pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str) -> EditionView {
+pub fn edition_view(
+    l: &Labels,
+    content: &Reader<'_>,
+    edition: &Edition,
+    home: &str,
+) -> EditionView {
+    content.uses_edition(edition);
     let goals: Vec<EditionGoalView> = edition
         .goals
         .iter()
@@ -199,6 +213,7 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                         .collect();
                     Some(RowView {
                         id: ind.id.to_string(),
+                        href: names::indicator_html_from_document(&ind.id),
                         number: row.number.clone(),
                         name: Shown::new(l, row.name.as_ref().unwrap_or(&ind.name)),
                         unit: row
@@ -226,6 +241,8 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
                 .collect();
             Some(EditionGoalView {
                 number: goal.number.get(),
+                anchor: names::goal_anchor(goal.number),
+                heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
                 title: goal.title.to_string(),
                 summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg
@@ -239,7 +256,10 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
             })
         })
         .collect();
-    let mut keywords = vec![content.strategy.title.to_string(), edition.year.to_string()];
+    let mut keywords = vec![
+        content.strategy().title.to_string(),
+        edition.year.to_string(),
+    ];
     keywords.extend(goals.iter().map(|g| {
         fill(
             l.goal_titled,
@@ -249,17 +269,19 @@ pub fn edition_view(l: &Labels, content: &Content, edition: &Edition, home: &str
     EditionView {
         subject: format!(
             "{} {} – {}",
-            edition.title, edition.year, content.strategy.title
+            edition.title,
+            edition.year,
+            content.strategy().title
         ),
         keywords,
         title: edition.title.to_string(),
         year: edition.year,
         date: l.date(edition.published),
-        strategy: content.strategy.title.to_string(),
+        strategy: content.strategy().title.to_string(),
         publisher: edition
             .publisher
             .clone()
-            .unwrap_or_else(|| content.strategy.publisher.clone()),
+            .unwrap_or_else(|| content.strategy().publisher.clone()),
         baseline_heading: edition.baseline_heading.to_string(),
         target_headings: edition
             .target_years

@@ -13,8 +13,8 @@ pub struct IndexGoal {
     pub number: u8,
     /// Goal title.
     pub title: String,
-    /// The report's web page folder.
-    pub dir: String,
+    /// The report's web page.
+    pub href: String,
     /// The report's PDF.
     pub pdf: String,
 }
@@ -22,10 +22,10 @@ pub struct IndexGoal {
 /// A quarter's deck and reports.
 #[derive(Debug, Serialize)]
 pub struct IndexStatus {
-    /// Document id.
-    pub slug: String,
-    /// The deck's web page folder.
-    pub slug_dir: String,
+    /// The section's anchor on the front page.
+    pub anchor: String,
+    /// The deck's web page.
+    pub href: String,
     /// Title.
     pub title: String,
     /// Publication date as printed.
@@ -39,8 +39,10 @@ pub struct IndexStatus {
 /// An edition of the annual indicator document.
 #[derive(Debug, Serialize)]
 pub struct IndexEdition {
-    /// Document id.
-    pub slug: String,
+    /// The edition's web page.
+    pub href: String,
+    /// The edition's PDF.
+    pub pdf: String,
     /// Title.
     pub title: String,
     /// Year.
@@ -126,8 +128,8 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .map(|s| {
             let deck = DocId::deck(s.quarter);
             IndexStatus {
-                slug: deck.to_string(),
-                slug_dir: deck.dir().to_owned(),
+                anchor: deck.to_string(),
+                href: deck.html(),
                 title: s.title.to_string(),
                 date: l.date(s.date),
                 pdf: deck.pdf(),
@@ -140,7 +142,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
                         IndexGoal {
                             number: g.number.get(),
                             title: g.title.to_string(),
-                            dir: report.dir().to_owned(),
+                            href: report.html(),
                             pdf: report.pdf(),
                         }
                     })
@@ -153,7 +155,8 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .values()
         .rev()
         .map(|e| IndexEdition {
-            slug: DocId::edition(e.year).to_string(),
+            href: DocId::edition(e.year).html(),
+            pdf: DocId::edition(e.year).pdf(),
             title: e.title.to_string(),
             year: e.year,
             date: l.date(e.published),

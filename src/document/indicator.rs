@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::edition::edition_measures;
 use super::names::{self, DocId};
 use super::progress::{CardView, MethodView, card, input_row, method_view};
+use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart, ChartId, DataTable};
@@ -18,6 +19,8 @@ use crate::model::*;
 /// A measure on an indicator page.
 #[derive(Debug, Clone, Serialize)]
 pub struct MeasureView {
+    /// The anchor of the measure's section.
+    pub anchor: String,
     /// Heading: the measure's id and name.
     pub heading: Option<String>,
     /// Unit.
@@ -94,6 +97,10 @@ pub struct IndicatorView {
     pub method: MethodView,
     /// The front page, relative to the page.
     pub home: &'static str,
+    /// The data file, relative to the page.
+    pub csv: &'static str,
+    /// The metadata file, relative to the page.
+    pub metadata: &'static str,
 }
 
 /// The chart of a measure on its indicator's web page.
@@ -115,7 +122,7 @@ fn chart_title(ind: &Indicator, m: &Measure) -> String {
 /// Draws one chart per measure with two measured points or more.
 pub fn charts(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     ind: &Indicator,
 ) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
@@ -129,19 +136,12 @@ pub fn charts(
             l,
             ind,
             &[(m, analysis.of(ind, m))],
-            content.strategy.horizon,
+            content.strategy().horizon,
             &id,
         )?;
         charts.extend(drawn.map(|c| (id, c)));
     }
     Ok(charts)
-}
-
-fn source_title(content: &Content, id: &str) -> String {
-    content
-        .sources
-        .get(id)
-        .map_or_else(|| id.to_owned(), |s| s.title.clone())
 }
 
 /// The indicator's place in a goal's status: the index of its own page, and whether it is
@@ -160,46 +160,24 @@ fn row_in<'e>(g: &'e EditionGoal, id: &IndicatorId) -> Option<&'e EditionIndicat
     g.indicators.iter().find(|r| r.id == *id)
 }
 
-/// The content files an indicator's page (and its data and metadata) is made from: its file
-/// and data files, its goal, the strategy and sources, and every status and edition its
-/// history names — the same places [`indicator_view`] reads.
-pub fn inputs(content: &Content, ind: &Indicator) -> Vec<std::path::PathBuf> {
-    let mut paths = vec![ind.path.clone(), content.strategy_path.clone()];
-    paths.extend(content.source_paths.iter().cloned());
-    paths.extend(ind.measures.iter().filter_map(|m| m.values_file.clone()));
-    paths.extend(content.goal(ind.goal).map(|g| g.path.clone()));
-    for s in content.statuses.values() {
-        let appears = s.goals.values().any(|g| {
-            let (page, selected) = place_in(g, &ind.id);
-            page.is_some() || selected
-        });
-        if appears {
-            paths.push(s.path.clone());
-        }
-    }
-    for e in content.editions.values() {
-        if e.goals.iter().any(|g| row_in(g, &ind.id).is_some()) {
-            paths.push(e.path.clone());
-        }
-    }
-    paths.sort();
-    paths.dedup();
-    paths
-}
-
 /// Builds an indicator page.
 pub fn indicator_view(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     ind: &Indicator,
     charts: &BTreeMap<ChartId, Chart>,
 ) -> IndicatorView {
+    content.uses_indicator(ind);
+    // The strategy sets the thresholds of its classes and the page's publisher.
+    content.strategy();
     let measures = ind
         .measures
         .iter()
-        .map(|m| (m, charts.get(&chart_id(ind, m))))
-        .map(|(m, c)| MeasureView {
+        .enumerate()
+        .map(|(i, m)| (i, m, charts.get(&chart_id(ind, m))))
+        .map(|(i, m, c)| MeasureView {
+            anchor: names::measure_anchor(i + 1),
             heading: match (&m.id, &m.name) {
                 (Some(id), Some(n))
                     if ind.measures.len() > 1 && id.starts_with(|c: char| c.is_ascii_digit()) =>
@@ -226,7 +204,7 @@ pub fn indicator_view(
                     (
                         l.period(v.period),
                         l.quantity(m.unit, v.quantity),
-                        source_title(content, &v.source),
+                        content.source_title(&v.source),
                     )
                 })
                 .collect(),
@@ -237,19 +215,16 @@ pub fn indicator_view(
         })
         .collect();
     let mut history = Vec::new();
-    for s in content.statuses.values() {
+    for s in content.search_statuses() {
         let deck = DocId::deck(s.quarter);
         for g in s.goals.values() {
             let (on_page, selected) = place_in(g, &ind.id);
             if on_page.is_none() && !selected {
                 continue;
             }
+            content.uses_status(s);
             let href = match on_page {
-                Some(i) => format!(
-                    "../../{}#{}",
-                    deck.html(),
-                    names::page_anchor(g.goal, &ind.id, i)
-                ),
+                Some(i) => deck.html_from_indicator_at(&names::page_anchor(g.goal, &ind.id, i)),
                 None => deck.html_from_indicator(g.goal),
             };
             let note = match on_page.map(|i| &g.pages[i]) {
@@ -268,11 +243,12 @@ pub fn indicator_view(
             });
         }
     }
-    for e in content.editions.values() {
+    for e in content.search_editions() {
         for g in &e.goals {
             let Some(row) = row_in(g, &ind.id) else {
                 continue;
             };
+            content.uses_edition(e);
             let ms = edition_measures(ind, row);
             let targets: Vec<String> = ms
                 .iter()
@@ -345,11 +321,13 @@ pub fn indicator_view(
                 .collect(),
         ),
         home: names::HOME_FROM_INDICATOR,
+        csv: names::INDICATOR_CSV,
+        metadata: names::INDICATOR_METADATA,
     }
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
-pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
+pub fn data_csv(l: &Labels, content: &Reader<'_>, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
         w.write_record(fields).expect("writing to memory")
@@ -388,7 +366,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &of,
                     &unit,
                     b.text.as_deref().unwrap_or(""),
-                    &source_title(content, &b.source),
+                    &content.source_title(&b.source),
                 ],
             );
         }
@@ -411,7 +389,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &of,
                     &unit,
                     &target_text(l, m.unit, t),
-                    &source_title(content, &t.source),
+                    &content.source_title(&t.source),
                 ],
             );
         }
@@ -432,7 +410,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     &v.quantity.of.map(num).unwrap_or_default(),
                     &unit,
                     v.text.as_deref().unwrap_or(""),
-                    &source_title(content, &v.source),
+                    &content.source_title(&v.source),
                 ],
             );
         }
@@ -449,7 +427,7 @@ pub fn data_csv(l: &Labels, content: &Content, analysis: &Analysis, ind: &Indica
                     "",
                     &unit,
                     &a.text,
-                    &source_title(content, &a.source),
+                    &content.source_title(&a.source),
                 ],
             );
         }

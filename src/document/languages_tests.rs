@@ -3,6 +3,7 @@
 //! missing or misspelled in any language fails here; the nynorsk and English outputs carry
 //! their own words and number forms, and a nynorsk report compiles to a PDF in nynorsk.
 
+use crate::document::reader::Reader;
 use minijinja::{Value, context};
 
 use crate::analyse::analyse;
@@ -63,7 +64,8 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
         for goal in goals {
             let home = names::HOME_FROM_DOCUMENT;
-            let view = status::status_view(l, content, &analysis, s, goal, &charts, home);
+            let view =
+                status::status_view(l, &Reader::new(content), &analysis, s, goal, &charts, home);
             let doc = value(&view);
             let typ = if goal.is_some() {
                 "report.typ"
@@ -71,22 +73,35 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
                 "deck.typ"
             };
             render(typ, context! { doc => doc.clone() });
-            render("status.html", context! { doc, pdf => "x.pdf" });
+            render(
+                "status.html",
+                context! { doc, pdf => "x.pdf", anchors => value(&names::ANCHORS) },
+            );
         }
     }
     for e in content.editions.values() {
-        let view = edition::edition_view(l, content, e, names::HOME_FROM_DOCUMENT);
+        let view = edition::edition_view(l, &Reader::new(content), e, names::HOME_FROM_DOCUMENT);
         let doc = value(&view);
         render("indikatorer.typ", context! { doc => doc.clone() });
-        render("indikatorer.html", context! { doc, pdf => "x.pdf" });
+        render(
+            "indikatorer.html",
+            context! { doc, pdf => "x.pdf", anchors => value(&names::ANCHORS) },
+        );
     }
     for ind in content.indicators.values() {
-        let charts = indicator::charts(l, content, &analysis, ind).unwrap();
-        let view = indicator::indicator_view(l, content, &analysis, ind, &charts);
+        let charts = indicator::charts(l, &Reader::new(content), &analysis, ind).unwrap();
+        let view = indicator::indicator_view(l, &Reader::new(content), &analysis, ind, &charts);
         let ind = value(&view);
-        render("indicator.html", context! { ind, publisher => "P" });
+        render(
+            "indicator.html",
+            context! { ind, publisher => "P", anchors => value(&names::ANCHORS) },
+        );
     }
-    render("index.html", value(&index::index_view(l, content)));
+    let index = value(&index::index_view(l, content));
+    render(
+        "index.html",
+        context! { anchors => value(&names::ANCHORS), ..index },
+    );
     out
 }
 
@@ -196,7 +211,15 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let analysis = analyse(content);
     let charts = page_charts::charts(l, content, &analysis, s, Some(goal)).unwrap();
     let home = names::HOME_FROM_DOCUMENT;
-    let view = status::status_view(l, content, &analysis, s, Some(goal), &charts, home);
+    let view = status::status_view(
+        l,
+        &Reader::new(content),
+        &analysis,
+        s,
+        Some(goal),
+        &charts,
+        home,
+    );
     let renderer = Renderer::new(&Templates::builtin()).unwrap();
     let source = renderer
         .render("report.typ", l, context! { doc => value(&view) })

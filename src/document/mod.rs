@@ -3,8 +3,9 @@
 //! In: the [`Content`] model, its [`crate::analyse::Analysis`] (read, never recomputed), and
 //! for pages with charts the charts drawn for them. Out:
 //! views — borrowed, serialisable data that the templates in [`crate::render`] place — and
-//! for each document the content files it was made from, derived from the same data the view
-//! reads, never listed by hand. One file per kind of output: the quarterly [`status`] deck and
+//! for each document the content files it was made from: the views read the content through
+//! a [`Reader`], which notes every file it hands out, so what a view read is what the manifest
+//! lists — never a second list kept by hand. One file per kind of output: the quarterly [`status`] deck and
 //! reports, the annual [`edition`], the [`indicator`] pages of the site and its [`index`].
 //! [`names`] owns every output path, link and anchor.
 
@@ -15,6 +16,7 @@ pub mod initiative_status;
 pub mod names;
 pub mod page_charts;
 pub mod progress;
+pub mod reader;
 pub mod status;
 pub mod text;
 
@@ -25,9 +27,11 @@ mod snapshots;
 
 use std::path::PathBuf;
 
-use crate::labels::Lang;
-use crate::model::{Content, Edition, GoalNumber, SelectedRef, Status, Text};
+use crate::analyse::Analysis;
+use crate::labels::{Labels, Lang};
+use crate::model::{Content, Edition, GoalNumber, Status, Text};
 use names::DocId;
+use reader::Reader;
 
 /// One PDF document to produce, with its web page.
 #[derive(Debug, Clone, Copy)]
@@ -58,62 +62,24 @@ impl Document<'_> {
         }
     }
 
-    /// The content files it is made from: the strategy, the sources, its own file (and for a
-    /// status the previous quarter's, which its changes are told against), and every goal,
-    /// indicator (with its CSV values) and initiative it shows.
-    pub fn inputs(&self, content: &Content) -> Vec<PathBuf> {
-        let mut paths = vec![content.strategy_path.clone()];
-        paths.extend(content.source_paths.iter().cloned());
-        let indicator = |paths: &mut Vec<PathBuf>, id| {
-            if let Some(i) = content.indicator(id) {
-                paths.push(i.path.clone());
-                paths.extend(i.measures.iter().filter_map(|m| m.values_file.clone()));
-            }
-        };
+    /// The content files it is made from: those its view reads (see [`Reader`]), found by
+    /// building the view as a build does, without its charts.
+    pub fn inputs(&self, l: &Labels, content: &Content, analysis: &Analysis) -> Vec<PathBuf> {
+        let reader = Reader::new(content);
         match *self {
             Document::Deck(status) | Document::Report(status, _) => {
-                paths.push(status.path.clone());
-                // What changed is told against the previous quarter's status.
-                if let Some((_, previous)) = content.statuses.range(..status.quarter).next_back() {
-                    paths.push(previous.path.clone());
-                }
-                let only = match *self {
-                    Document::Report(_, goal) => Some(goal),
+                let goal = match *self {
+                    Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                for g in status
-                    .goals
-                    .values()
-                    .filter(|g| only.is_none_or(|n| n == g.goal))
-                {
-                    paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
-                    for p in &g.pages {
-                        indicator(&mut paths, &p.indicator);
-                    }
-                    for s in &g.selected {
-                        match &s.reference {
-                            SelectedRef::Initiative(id) => {
-                                paths.extend(content.initiative(id).map(|i| i.path.clone()))
-                            }
-                            SelectedRef::Indicator(id) => indicator(&mut paths, id),
-                            SelectedRef::None => {}
-                        }
-                    }
-                }
+                let no_charts = std::collections::BTreeMap::new();
+                status::status_view(l, &reader, analysis, status, goal, &no_charts, "");
             }
             Document::Edition(edition) => {
-                paths.push(edition.path.clone());
-                for g in &edition.goals {
-                    paths.extend(content.goal(g.goal).map(|x| x.path.clone()));
-                    for r in &g.indicators {
-                        indicator(&mut paths, &r.id);
-                    }
-                }
+                edition::edition_view(l, &reader, edition, "");
             }
         }
-        paths.sort();
-        paths.dedup();
-        paths
+        reader.inputs()
     }
 }
 
@@ -149,7 +115,7 @@ impl std::fmt::Display for Coverage {
 
 /// For every document and the site, in every language each is published in, how much of
 /// its text (the texts of the files it is made from) is written in that language.
-pub fn coverage(content: &Content) -> Vec<Coverage> {
+pub fn coverage(content: &Content, analysis: &Analysis) -> Vec<Coverage> {
     let texts: Vec<(PathBuf, Text)> = content
         .texts()
         .into_iter()
@@ -174,7 +140,7 @@ pub fn coverage(content: &Content) -> Vec<Coverage> {
             Document::Deck(_) | Document::Report(..) => &langs.status,
             Document::Edition(_) => &langs.edition,
         };
-        let inputs = doc.inputs(content);
+        let inputs = doc.inputs(content.strategy.languages.main.labels(), content, analysis);
         out.extend(
             kind.iter()
                 .map(|&l| count(doc.id().to_string(), &inputs, l)),

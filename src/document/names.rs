@@ -105,11 +105,6 @@ impl DocId {
         format!("{}/index.html", self.0)
     }
 
-    /// The folder of the web page, relative to `out/`.
-    pub fn dir(&self) -> &str {
-        &self.0
-    }
-
     /// The PDF as linked from the document's own web page.
     pub fn pdf_from_html(&self) -> String {
         format!("../{}.pdf", self.0)
@@ -122,7 +117,12 @@ impl DocId {
 
     /// The web page as linked from an indicator page, at a goal's section.
     pub fn html_from_indicator(&self, goal: GoalNumber) -> String {
-        format!("../../{}/index.html#{}", self.0, goal_anchor(goal))
+        self.html_from_indicator_at(&goal_anchor(goal))
+    }
+
+    /// The web page as linked from an indicator page, at an anchor.
+    pub fn html_from_indicator_at(&self, anchor: &str) -> String {
+        format!("../../{}#{anchor}", self.html())
     }
 }
 
@@ -153,14 +153,20 @@ pub fn indicator_html_from_document(id: &IndicatorId) -> String {
     format!("../{}", indicator_html(id))
 }
 
+/// The name of an indicator's data file, beside its page.
+pub const INDICATOR_CSV: &str = "data.csv";
+
+/// The name of an indicator's metadata file, beside its page.
+pub const INDICATOR_METADATA: &str = "metadata.json";
+
 /// An indicator page's data, relative to `out/`.
 pub fn indicator_csv(id: &IndicatorId) -> String {
-    format!("{}/data.csv", indicator_dir(id))
+    format!("{}/{INDICATOR_CSV}", indicator_dir(id))
 }
 
 /// An indicator page's metadata, relative to `out/`.
 pub fn indicator_metadata(id: &IndicatorId) -> String {
-    format!("{}/metadata.json", indicator_dir(id))
+    format!("{}/{INDICATOR_METADATA}", indicator_dir(id))
 }
 
 /// A web font, relative to `out/`.
@@ -172,6 +178,54 @@ pub fn font(name: &str) -> String {
 pub fn goal_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}")
 }
+
+/// The id of the heading that names the section at `anchor` (for `aria-labelledby`).
+pub fn heading_anchor(anchor: &str) -> String {
+    format!("{anchor}-tittel")
+}
+
+/// The anchor of a goal's roadmap sub-goals in a status document: `mal-3-delmal`.
+pub fn roadmap_anchor(goal: GoalNumber) -> String {
+    format!("mal-{goal}-delmal")
+}
+
+/// The anchor of an indicator page's `n`th measure (from 1): `maling-2`.
+pub fn measure_anchor(n: usize) -> String {
+    format!("maling-{n}")
+}
+
+/// The anchors every web page of a kind has once.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Anchors {
+    /// The main content, where the skip link leads.
+    pub content: &'static str,
+    /// A status document's changes since the previous quarter.
+    pub changes: &'static str,
+    /// A status document's scale of initiative statuses.
+    pub scale: &'static str,
+    /// The method behind the progress classes.
+    pub method: &'static str,
+    /// An indicator page's description.
+    pub about: &'static str,
+    /// An indicator page's history of documents.
+    pub history: &'static str,
+    /// The front page's list of editions.
+    pub editions: &'static str,
+    /// The front page's list of indicators.
+    pub indicators: &'static str,
+}
+
+/// The anchors of the web pages.
+pub const ANCHORS: Anchors = Anchors {
+    content: "innhold",
+    changes: "endringer",
+    scale: "statusskala",
+    method: "metode",
+    about: "om",
+    history: "historikk",
+    editions: "indikatorer",
+    indicators: "alle-indikatorer",
+};
 
 /// The anchor of an indicator page in a status document.
 pub fn page_anchor(goal: GoalNumber, indicator: &IndicatorId, index: usize) -> String {

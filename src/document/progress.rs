@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::initiative_status::status_view as initiative_status;
+use super::reader::Reader;
 use super::text::target_text;
 use crate::analyse::changes::QuarterFacts;
 use crate::analyse::{Analysis, Difference, MeasureFacts, Point, Step, TargetLevel};
@@ -236,7 +237,7 @@ pub fn card(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> Optio
 /// for the indicator, else every measure.
 pub fn tiles(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     quarter: Option<&QuarterFacts>,
     goal: &GoalStatus,
@@ -277,7 +278,7 @@ fn class_short(l: &Labels, class: Result<Class, NoClass>) -> String {
 /// What changed since the previous quarter, for the goals `goals` of the status.
 pub fn changes(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -325,7 +326,7 @@ pub fn changes(
             classes.push(format!("{name}: {moved}"));
         }
     }
-    let scale = &content.strategy.initiative_scale;
+    let scale = &content.strategy().initiative_scale;
     let statuses: Vec<String> = status
         .goals
         .values()

@@ -4,6 +4,7 @@
 use crate::analyse::analyse;
 use crate::document::edition::edition_view;
 use crate::document::names::HOME_FROM_DOCUMENT;
+use crate::document::reader::Reader;
 use crate::document::status::status_view;
 use crate::labels::Lang;
 use crate::testing::{bundled, root};
@@ -22,7 +23,7 @@ fn status_view_json() {
     let status = content.statuses.values().next().expect("a status");
     let view = status_view(
         Lang::Nb.labels(),
-        content,
+        &Reader::new(content),
         &analysis,
         status,
         None,
@@ -36,6 +37,11 @@ fn status_view_json() {
 fn edition_view_json() {
     let content = bundled();
     let edition = content.editions.get(&2024).expect("the 2024 edition");
-    let view = edition_view(Lang::Nb.labels(), content, edition, HOME_FROM_DOCUMENT);
+    let view = edition_view(
+        Lang::Nb.labels(),
+        &Reader::new(content),
+        edition,
+        HOME_FROM_DOCUMENT,
+    );
     insta::assert_snapshot!("edition_view", json(&view));
 }

@@ -15,6 +15,7 @@ use super::initiative_status::{
 use super::names::{self, DocId, initiative_anchor, page_anchor};
 use super::page_charts::page_chart;
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
+use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
@@ -91,8 +92,12 @@ pub struct ChartView {
 pub struct PageView {
     /// Anchor.
     pub anchor: String,
+    /// The anchor of the page's heading.
+    pub heading_anchor: String,
     /// Indicator id.
     pub indicator: String,
+    /// The indicator's own web page, as linked from the document's.
+    pub indicator_href: String,
     /// Title.
     pub title: String,
     /// About heading.
@@ -139,6 +144,12 @@ pub struct InitiativeView {
 pub struct GoalView {
     /// Number.
     pub number: u8,
+    /// The anchor of the goal's section.
+    pub anchor: String,
+    /// The anchor of the section's heading.
+    pub heading_anchor: String,
+    /// The anchor of the goal's roadmap sub-goals.
+    pub roadmap_anchor: String,
     /// Title.
     pub title: String,
     /// Summary.
@@ -171,6 +182,9 @@ pub struct GoalView {
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
+        anchor: names::goal_anchor(goal.number),
+        heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
+        roadmap_anchor: names::roadmap_anchor(goal.number),
         title: goal.title.to_string(),
         summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
@@ -298,7 +312,7 @@ fn fact_rows(
 /// leaves out says so.
 pub fn status_view(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -307,7 +321,12 @@ pub fn status_view(
 ) -> StatusView {
     let moves = &analysis.initiatives;
     let quarter_facts = analysis.quarters.get(&status.quarter);
-    let scale = &content.strategy.initiative_scale;
+    content.uses_status(status);
+    // What changed is told against the previous quarter's status.
+    if let Some(previous) = quarter_facts.and_then(|q| q.previous) {
+        content.status(previous);
+    }
+    let scale = &content.strategy().initiative_scale;
     let mut goals: Vec<GoalView> = status
         .goals
         .values()
@@ -339,7 +358,9 @@ pub fn status_view(
                         .collect();
                     Some(PageView {
                         anchor: page_anchor(g.goal, &ind.id, i),
+                        heading_anchor: names::heading_anchor(&page_anchor(g.goal, &ind.id, i)),
                         indicator: ind.id.to_string(),
+                        indicator_href: names::indicator_html_from_document(&ind.id),
                         title: p.title.to_string(),
                         about_heading: p
                             .about_heading
@@ -356,7 +377,7 @@ pub fn status_view(
                             .unwrap_or_else(|| {
                                 fill(
                                     l.progress_towards,
-                                    &[("year", &content.strategy.horizon.to_string())],
+                                    &[("year", &content.strategy().horizon.to_string())],
                                 )
                             }),
                         assessment: p
@@ -384,6 +405,10 @@ pub fn status_view(
                     status: match &s.reference {
                         SelectedRef::Initiative(id) => {
                             moves.get(&(status.quarter, id.clone())).map(|mv| {
+                                // Its movement is told against that quarter's status.
+                                if let Some((before, _)) = mv.previous {
+                                    content.status(before);
+                                }
                                 initiative_status(
                                     l,
                                     scale,
@@ -440,6 +465,9 @@ pub fn status_view(
                 .collect();
             Some(GoalView {
                 number: g.goal.get(),
+                anchor: names::goal_anchor(g.goal),
+                heading_anchor: names::heading_anchor(&names::goal_anchor(g.goal)),
+                roadmap_anchor: names::roadmap_anchor(g.goal),
                 title: goal.title.to_string(),
                 summary: Shown::new(l, &goal.summary),
                 overall: items(l, &g.overall),
@@ -457,9 +485,9 @@ pub fn status_view(
         .collect();
     if goal_filter.is_none() {
         let unreported = content
-            .goals
-            .values()
-            .filter(|g| !status.goals.contains_key(&g.number));
+            .search_goals()
+            .filter(|g| !status.goals.contains_key(&g.number))
+            .filter_map(|g| content.goal(g.number));
         goals.extend(unreported.map(|g| unreported_goal(l, g)));
         goals.sort_by_key(|g| g.number);
     }
@@ -494,7 +522,7 @@ pub fn status_view(
             .unwrap_or(&status.title)
             .to_string(),
     };
-    let mut keywords = vec![content.strategy.title.to_string(), quarter.clone()];
+    let mut keywords = vec![content.strategy().title.to_string(), quarter.clone()];
     for g in &goals {
         keywords.push(fill(
             l.goal_titled,
@@ -509,21 +537,17 @@ pub fn status_view(
     StatusView {
         title,
         subtitle: status.subtitle.as_deref().map(str::to_owned),
-        strategy: content.strategy.title.to_string(),
+        strategy: content.strategy().title.to_string(),
         publisher: status
             .publisher
             .clone()
-            .unwrap_or_else(|| content.strategy.publisher.clone()),
+            .unwrap_or_else(|| content.strategy().publisher.clone()),
         subject,
         keywords,
         short_title,
         quarter,
         date: l.date(status.date),
-        source: content
-            .sources
-            .get(&status.source)
-            .map(|s| s.title.clone())
-            .unwrap_or_default(),
+        source: content.source_title(&status.source),
         scale: if goals
             .iter()
             .any(|g: &GoalView| g.selected.iter().any(|s| s.status.is_some()))
@@ -548,7 +572,7 @@ pub fn status_view(
 /// and its changed measures', in the content's order.
 fn method_rows(
     l: &Labels,
-    content: &Content,
+    content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     goal_filter: Option<GoalNumber>,
@@ -590,10 +614,10 @@ fn method_rows(
         );
     }
     content
-        .indicators
-        .values()
+        .search_indicators()
         .flat_map(|ind| ind.measures.iter().map(move |m| (ind, m)))
         .filter(|(ind, m)| printed.contains(&(&ind.id, m.id.as_ref())))
+        .inspect(|(ind, _)| content.uses_indicator(ind))
         .map(|(ind, m)| progress::input_row(l, ind, m, facts_at(analysis, quarter, ind, m)))
         .collect()
 }

@@ -16,6 +16,7 @@ use crate::analyse::Analysis;
 
 use crate::diagnostics::{Diagnostic, Warned};
 use crate::document::names::{self, DocId, LangDir};
+use crate::document::reader::Reader;
 use crate::document::{self, Document};
 use crate::labels::Labels;
 use crate::model::{Content, Indicator, Languages, OutputKind};
@@ -154,6 +155,8 @@ struct Prepared {
     html_template: &'static str,
     files: Vec<(String, Vec<u8>)>,
     date: time::Date,
+    /// The content files the view read.
+    inputs: Vec<std::path::PathBuf>,
 }
 
 impl Prepared {
@@ -162,9 +165,10 @@ impl Prepared {
         typst_template: &'static str,
         html_template: &'static str,
         files: Vec<(String, Vec<u8>)>,
-        date: time::Date,
+        (date, inputs): (time::Date, Vec<std::path::PathBuf>),
     ) -> Prepared {
         Prepared {
+            inputs,
             view: minijinja::Value::from(minijinja::value::Serde(view)),
             view_json: serde_json::to_vec(view).expect("views serialize"),
             typst_template,
@@ -210,13 +214,18 @@ impl Plan<'_> {
         Ok(done)
     }
 
-    /// The last build's entry for `path`, when it has this key and its file is still whole.
-    fn up_to_date(&self, path: &str, key: &str) -> Option<Entry> {
+    /// The last build's entry for `path`, when it has this key and its file is still whole,
+    /// listing `inputs`: the bytes are the same, but what they were made from is what the
+    /// content says now (a data file's bytes can stay while a status that named it goes).
+    fn up_to_date(&self, path: &str, key: &str, inputs: &[String]) -> Option<Entry> {
         if self.force {
             return None;
         }
         let entry = self.previous.get(path)?;
-        (entry.key == key && output::on_disk(self.out_dir, entry)).then(|| entry.clone())
+        (entry.key == key && output::on_disk(self.out_dir, entry)).then(|| Entry {
+            inputs: inputs.to_vec(),
+            ..entry.clone()
+        })
     }
 
     /// Writes `bytes` as `path` and records it.
@@ -247,13 +256,8 @@ impl Plan<'_> {
         inputs: &[String],
         make: impl FnOnce() -> Result<Vec<u8>, BuildError>,
     ) -> Result<(), BuildError> {
-        if let Some(entry) = Clock::time(&self.clock.key, || self.up_to_date(&path, &key)) {
-            // The bytes are the same, but what they were made from is what the content says
-            // now: a data file's bytes can stay while a status that named it goes.
-            done.entries.push(Entry {
-                inputs: inputs.to_vec(),
-                ..entry
-            });
+        if let Some(entry) = Clock::time(&self.clock.key, || self.up_to_date(&path, &key, inputs)) {
+            done.entries.push(entry);
             return Ok(());
         }
         let bytes = make()?;
@@ -263,6 +267,7 @@ impl Plan<'_> {
     /// The view of a document, and the charts its typst source reads.
     fn prepare(&self, doc: &Document<'_>) -> Result<Prepared, BuildError> {
         let content = self.content;
+        let reader = Reader::new(content);
         match *doc {
             Document::Deck(status) | Document::Report(status, _) => {
                 let goal = match *doc {
@@ -278,7 +283,7 @@ impl Plan<'_> {
                 )?;
                 let view = document::status::status_view(
                     self.labels,
-                    content,
+                    &reader,
                     self.analysis,
                     status,
                     goal,
@@ -299,13 +304,13 @@ impl Plan<'_> {
                     template,
                     "status.html",
                     files,
-                    status.date,
+                    (status.date, reader.inputs()),
                 ))
             }
             Document::Edition(edition) => {
                 let view = document::edition::edition_view(
                     self.labels,
-                    content,
+                    &reader,
                     edition,
                     names::HOME_FROM_DOCUMENT,
                 );
@@ -314,7 +319,7 @@ impl Plan<'_> {
                     "indikatorer.typ",
                     "indikatorer.html",
                     Vec::new(),
-                    edition.published,
+                    (edition.published, reader.inputs()),
                 ))
             }
         }
@@ -355,7 +360,7 @@ impl Plan<'_> {
                         .part("view", &p.view_json),
                 )
                 .finish();
-            let inputs = super::relative(self.content_dir, doc.inputs(self.content));
+            let inputs = super::relative(self.content_dir, p.inputs.clone());
             Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
         })?;
         if self.formats.pdf() {
@@ -372,6 +377,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         doc => doc_view.view,
                         pdf => id.pdf_from_html(),
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
                         ..page.value()
                     },
                 )
@@ -391,7 +397,9 @@ impl Plan<'_> {
         done: &mut Done,
     ) -> Result<(), BuildError> {
         let pdf_path = self.dir.path(&id.pdf());
-        let fresh = Clock::time(&self.clock.key, || self.up_to_date(&pdf_path, &pdf_key));
+        let fresh = Clock::time(&self.clock.key, || {
+            self.up_to_date(&pdf_path, &pdf_key, inputs)
+        });
         if fresh.is_none() || self.keep_typst.is_some() {
             let source = Clock::time(&self.clock.render, || {
                 self.renderer.render(
@@ -433,9 +441,11 @@ impl Plan<'_> {
         use document::indicator as site;
         let content = self.content;
         let page = self.page_languages(OutputKind::Site, &names::indicator_html(&ind.id));
-        let (view, key, inputs) = Clock::time(&self.clock.key, || {
-            let charts = site::charts(self.labels, content, self.analysis, ind)?;
-            let view = site::indicator_view(self.labels, content, self.analysis, ind, &charts);
+        let (view, key, inputs, csv) = Clock::time(&self.clock.key, || {
+            let reader = Reader::new(content);
+            let charts = site::charts(self.labels, &reader, self.analysis, ind)?;
+            let view = site::indicator_view(self.labels, &reader, self.analysis, ind, &charts);
+            let csv = site::data_csv(self.labels, &reader, self.analysis, ind);
             let view_json = serde_json::to_vec(&view).expect("views serialize");
             let key = page
                 .key(
@@ -446,8 +456,8 @@ impl Plan<'_> {
                         .part("publisher", content.strategy.publisher.as_bytes()),
                 )
                 .finish();
-            let inputs = site::inputs(content, ind);
-            Ok::<_, BuildError>((view, key, super::relative(self.content_dir, inputs)))
+            let inputs = super::relative(self.content_dir, reader.inputs());
+            Ok::<_, BuildError>((view, key, inputs, csv))
         })?;
         let path = self.dir.path(&names::indicator_html(&ind.id));
         self.output(done, path, key, &inputs, || {
@@ -458,6 +468,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                         publisher => &content.strategy.publisher,
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
                         ..page.value()
                     },
                 )
@@ -465,11 +476,7 @@ impl Plan<'_> {
             Ok(html.into_bytes())
         })?;
         let files = [
-            (
-                self.dir.path(&names::indicator_csv(&ind.id)),
-                "csv",
-                site::data_csv(self.labels, content, self.analysis, ind),
-            ),
+            (self.dir.path(&names::indicator_csv(&ind.id)), "csv", csv),
             (
                 self.dir.path(&names::indicator_metadata(&ind.id)),
                 "json",
@@ -503,7 +510,10 @@ impl Plan<'_> {
                 .render(
                     "index.html",
                     self.labels,
-                    minijinja::context! { ..view, ..page.value() },
+                    minijinja::context! {
+                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
+                        ..minijinja::context! { ..view, ..page.value() }
+                    },
                 )?
                 .into_bytes())
         })

@@ -321,4 +321,28 @@ mod tests {
         assert!(render_str("{{ l.goal_titled|fill(n=3) }}").is_err());
         assert!(render_str("{{ l.goal|fill(n=3, title=1) }}").is_err());
     }
+
+    /// Links and anchors come from the views (`document::names` owns them all), so a template
+    /// that spells one out would drift from the outputs' real names.
+    #[test]
+    fn templates_spell_out_no_link_or_anchor() {
+        let mut checked = 0;
+        for t in Templates::builtin().iter() {
+            for attr in ["href=\"", "id=\"", "aria-labelledby=\"", "label("] {
+                for (at, _) in t.text.match_indices(attr) {
+                    let rest = &t.text[at + attr.len()..];
+                    let value = rest.trim_start_matches('#');
+                    let external = value.starts_with("{{ f.url }}");
+                    assert!(
+                        value.starts_with("{{") || external,
+                        "{} spells out `{attr}{}`",
+                        t.name(),
+                        &rest[..rest.len().min(30)]
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 30, "only {checked} links and anchors found");
+    }
 }
