@@ -5,13 +5,18 @@
 #     (b) the same documents' typst sources (kept with `--keep-typst`) compiled by the typst
 #         compiler, one process per document, two at a time, each loading the fonts again;
 #     (c) `build` again with nothing changed;
+#     (d) the same full build on one thread (RAYON_NUM_THREADS=1): what parallel work buys;
+#     (e) `check` alone (load and validate): the share of a build that is not making outputs;
 #   then on synthetic content at 10x, 30x and 100x (benches/scale): a full build's time and
 #   peak memory, and its ratio to the bundled content's full build.
 # Times are medians of RUNS runs (hyperfine when installed, else a loop); the scaled builds
 # run once each under /usr/bin/time -v.
-# The compiler for (b) is PyPI's `typst` package (0.15 line); when python3 cannot import it,
-# it is installed into benches/.venv.
+# The compiler for (b) is the typst CLI when TYPST names one (typst-cli 0.15 from crates.io:
+# `cargo install typst-cli --version 0.15.1 --locked`), else PyPI's `typst` package (0.15
+# line, installed into benches/.venv when python3 cannot import it), whose time is also shown
+# less python3's start-up and import.
 # Usage: benches/run.sh [--runs N] [--no-100]   (default 5 runs; --no-100 skips 100x)
+#        TYPST=path/to/typst benches/run.sh       (the typst CLI as the peer)
 # Set STATUSRAPPORT=path/to/binary to skip `cargo build --release`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +42,11 @@ fi
 [ -x /usr/bin/time ] || { echo "benches/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 py=python3
-if ! "$py" -c 'import typst' 2>/dev/null; then
+cli=${TYPST:-}
+if [ -n "$cli" ]; then
+  cli=$(realpath "$cli")
+  [[ $("$cli" --version) == "typst 0.15"* ]] || { echo "benches/run.sh: $cli is not typst 0.15" >&2; exit 2; }
+elif ! "$py" -c 'import typst' 2>/dev/null; then
   if [ ! -x benches/.venv/bin/python ]; then
     python3 -m venv benches/.venv
     benches/.venv/bin/pip install --quiet 'typst>=0.15,<0.16'
@@ -61,13 +70,25 @@ PY
 "$bin" build --force --out "$tmp/out" --keep-typst "$tmp/typst" 2>/dev/null
 ls "$tmp/typst" | grep -vx fonts >"$tmp/docs"
 ndocs=$(wc -l <"$tmp/docs")
+if [ -n "$cli" ]; then
+  # The same call as the Python one, as `build --help` documents it.
+  cat >"$tmp/one.sh" <<SH
+#!/usr/bin/env bash
+root=\$1; [ "\$4" = doc ] && root=\$1/\$2
+exec "$cli" compile --root "\$root" --font-path "\$1/fonts" --ignore-system-fonts --pdf-standard ua-1 "\$1/\$2/main.typ" "\$3"
+SH
+  chmod +x "$tmp/one.sh"
+  one="$tmp/one.sh"
+else
+  one="$py $tmp/one.py"
+fi
 root=dir
-if ! "$py" "$tmp/one.py" "$tmp/typst" "$(head -1 "$tmp/docs")" "$tmp/probe.pdf" dir 2>/dev/null; then
+if ! $one "$tmp/typst" "$(head -1 "$tmp/docs")" "$tmp/probe.pdf" dir 2>/dev/null; then
   root=doc
   echo "note: the kept sources do not compile with --root DIR; compiling each with --root DIR/<id>" >&2
 fi
 cat >"$tmp/peer.sh" <<SH
-xargs -P 2 -I{} "$py" "$tmp/one.py" "$tmp/typst" {} "$tmp/peer-{}.pdf" $root <"$tmp/docs"
+xargs -P 2 -I{} $one "$tmp/typst" {} "$tmp/peer-{}.pdf" $root <"$tmp/docs"
 SH
 # Sanity: the peer must compile every document.
 bash "$tmp/peer.sh"
@@ -88,9 +109,17 @@ median() {
 
 full=$(median full "'$bin' build --force --out '$tmp/out'")
 peer=$(median peer "bash '$tmp/peer.sh'")
-import=$(median import "'$py' -c 'import typst'")
+if [ -n "$cli" ]; then
+  import=0
+  peer_name="typst $("$cli" --version | cut -d' ' -f2) CLI"
+else
+  import=$(median import "'$py' -c 'import typst'")
+  peer_name="PyPI typst"
+fi
 "$bin" build --out "$tmp/out" 2>/dev/null
 again=$(median again "'$bin' build --out '$tmp/out'")
+serial=$(median serial "RAYON_NUM_THREADS=1 '$bin' build --force --out '$tmp/out'")
+check=$(median check "'$bin' check")
 /usr/bin/time -f '%M' -o "$tmp/mem-1" "$bin" build --force --out "$tmp/out" 2>/dev/null
 
 # scaled N: generates N x content, builds it once, prints seconds and peak KiB.
@@ -112,20 +141,25 @@ for n in "${scales[@]}"; do
   results+=("$n $(scaled "$n")")
 done
 
-"$py" - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "${results[@]}" <<'PY'
+python3 - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "$serial" "$check" "$peer_name" "${results[@]}" <<'PY'
 import sys
-ndocs, full, peer, imp, again, mem1, runs = sys.argv[1:8]
+ndocs, full, peer, imp, again, mem1, runs, serial, check, peer_name = sys.argv[1:11]
 ndocs, runs = int(ndocs), int(runs)
 full, peer, imp, again, mem1 = float(full), float(peer), float(imp), float(again), int(mem1)
+serial, check = float(serial), float(check)
 print(f"bundled content: {ndocs} PDFs (the build also writes their web pages and the site); median of {runs} runs")
 print(f"  (a) build --force:                       {full * 1000:8.0f} ms   peak {mem1 / 1024:6.0f} MiB")
-print(f"  (b) typst, one process per document, x2: {peer * 1000:8.0f} ms   (python3 + import typst: {imp * 1000:.0f} ms a process)")
+print(f"  (b) {peer_name}, a process per document, x2: {peer * 1000:5.0f} ms")
 print(f"  (c) build, nothing changed:              {again * 1000:8.0f} ms")
-net = peer - ndocs * imp / 2
-print(f"  (b) less python3 start-up and import:    {net * 1000:8.0f} ms   (what the typst CLI would pay at most)")
+print(f"  (d) build --force on one thread:         {serial * 1000:8.0f} ms")
+print(f"  (e) check alone:                         {check * 1000:8.0f} ms")
 print(f"  typst per document / full build:         {peer / full:8.2f}x   (target: at least 3x)")
-print(f"  the same, less python3 start-up:         {net / full:8.2f}x")
+if imp > 0:
+    net = peer - ndocs * imp / 2
+    print(f"  the same, less python3 + import typst ({imp * 1000:.0f} ms a process): {net / full:.2f}x")
 print(f"  no-change rebuild / full build:          {again / full:8.1%}   (target: at most 5 %)")
+print(f"  one thread / parallel:                   {serial / full:8.2f}x")
+print(f"  check / full build:                      {check / full:8.1%}")
 print("scaled content (benches/scale N), one full build each:")
 for r in sys.argv[8:]:
     n, secs, kib, pdfs = r.split()

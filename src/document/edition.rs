@@ -55,7 +55,7 @@ pub struct EditionGoalView {
     /// The anchor of the section's heading.
     pub heading_anchor: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Summary, by paragraph.
     pub summary: Vec<Shown>,
     /// Table rows.
@@ -70,13 +70,13 @@ pub struct EditionGoalView {
 #[derive(Debug, Clone, Serialize)]
 pub struct EditionView {
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Year the edition is for.
     pub year: i32,
     /// Publication date, written out.
     pub date: String,
     /// The strategy's title.
-    pub strategy: String,
+    pub strategy: Shown,
     /// Publisher: the edition's own, else the strategy's.
     pub publisher: String,
     /// What the document is about, for the PDF's metadata.
@@ -243,7 +243,7 @@ pub fn edition_view(
                 number: goal.number.get(),
                 anchor: names::goal_anchor(goal.number),
                 heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
-                title: goal.title.to_string(),
+                title: Shown::new(l, &goal.title),
                 summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg
                     .footnotes
@@ -263,7 +263,7 @@ pub fn edition_view(
     keywords.extend(goals.iter().map(|g| {
         fill(
             l.goal_titled,
-            &[("n", &g.number.to_string()), ("title", &g.title)],
+            &[("n", &g.number.to_string()), ("title", g.title.text())],
         )
     }));
     EditionView {
@@ -274,10 +274,10 @@ pub fn edition_view(
             content.strategy().title
         ),
         keywords,
-        title: edition.title.to_string(),
+        title: Shown::new(l, &edition.title),
         year: edition.year,
         date: l.date(edition.published),
-        strategy: content.strategy().title.to_string(),
+        strategy: Shown::new(l, &content.strategy().title),
         publisher: edition
             .publisher
             .clone()

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::names::{self, DocId};
+use super::text::Shown;
 use crate::labels::Labels;
 use crate::model::Content;
 
@@ -12,7 +13,7 @@ pub struct IndexGoal {
     /// Goal number.
     pub number: u8,
     /// Goal title.
-    pub title: String,
+    pub title: Shown,
     /// The report's web page.
     pub href: String,
     /// The report's PDF.
@@ -27,7 +28,7 @@ pub struct IndexStatus {
     /// The deck's web page.
     pub href: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Publication date as printed.
     pub date: String,
     /// The deck's PDF.
@@ -44,7 +45,7 @@ pub struct IndexEdition {
     /// The edition's PDF.
     pub pdf: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Year.
     pub year: i32,
     /// Publication date as printed.
@@ -59,7 +60,7 @@ pub struct IndexIndicator {
     /// Number as readers know it; none for an indicator known by its name alone.
     pub number: Option<String>,
     /// Name.
-    pub name: String,
+    pub name: Shown,
     /// Link to its page.
     pub href: String,
 }
@@ -70,7 +71,7 @@ pub struct IndexGoalIndicators {
     /// Goal number.
     pub number: u8,
     /// Goal title.
-    pub title: String,
+    pub title: Shown,
     /// Its indicators.
     pub indicators: Vec<IndexIndicator>,
 }
@@ -79,9 +80,9 @@ pub struct IndexGoalIndicators {
 #[derive(Debug, Serialize)]
 pub struct IndexView {
     /// The strategy's title.
-    pub strategy: String,
+    pub strategy: Shown,
     /// Its vision.
-    pub vision: String,
+    pub vision: Shown,
     /// Publisher.
     pub publisher: String,
     /// Quarters, newest first.
@@ -101,7 +102,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .values()
         .map(|g| IndexGoalIndicators {
             number: g.number.get(),
-            title: g.title.to_string(),
+            title: Shown::new(l, &g.title),
             indicators: {
                 let mut list: Vec<_> = content
                     .indicators
@@ -115,7 +116,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
             .map(|i| IndexIndicator {
                 id: i.id.to_string(),
                 number: i.display_number().map(str::to_owned),
-                name: i.name.to_string(),
+                name: Shown::new(l, &i.name),
                 href: names::indicator_html(&i.id),
             })
             .collect(),
@@ -130,7 +131,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
             IndexStatus {
                 anchor: deck.to_string(),
                 href: deck.html(),
-                title: s.title.to_string(),
+                title: Shown::new(l, &s.title),
                 date: l.date(s.date),
                 pdf: deck.pdf(),
                 goals: s
@@ -141,7 +142,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
                         let report = DocId::report(s.quarter, g.number);
                         IndexGoal {
                             number: g.number.get(),
-                            title: g.title.to_string(),
+                            title: Shown::new(l, &g.title),
                             href: report.html(),
                             pdf: report.pdf(),
                         }
@@ -157,14 +158,14 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         .map(|e| IndexEdition {
             href: DocId::edition(e.year).html(),
             pdf: DocId::edition(e.year).pdf(),
-            title: e.title.to_string(),
+            title: Shown::new(l, &e.title),
             year: e.year,
             date: l.date(e.published),
         })
         .collect();
     IndexView {
-        strategy: content.strategy.title.to_string(),
-        vision: content.strategy.vision.to_string(),
+        strategy: Shown::new(l, &content.strategy.title),
+        vision: Shown::new(l, &content.strategy.vision),
         publisher: content.strategy.publisher.clone(),
         statuses,
         editions,

@@ -55,7 +55,7 @@ pub struct HistoryEntry {
     /// When.
     pub when: String,
     /// Which document.
-    pub document: String,
+    pub document: Shown,
     /// Link to it, relative to the indicator page.
     pub href: String,
     /// What it said, briefly.
@@ -72,7 +72,7 @@ pub struct IndicatorView {
     /// Goal number and title.
     pub goal: String,
     /// Name.
-    pub name: String,
+    pub name: Shown,
     /// Description, by paragraph.
     pub description: Vec<Shown>,
     /// Unit.
@@ -237,7 +237,7 @@ pub fn indicator_view(
             history.push(HistoryEntry {
                 date: s.date,
                 when: l.quarter(s.quarter),
-                document: s.title.to_string(),
+                document: Shown::new(l, &s.title),
                 href,
                 note,
             });
@@ -261,7 +261,7 @@ pub fn indicator_view(
             history.push(HistoryEntry {
                 date: e.published,
                 when: l.date(e.published),
-                document: format!("{} {}", e.title, e.year),
+                document: Shown::new(l, &e.title.map(|t| format!("{t} {}", e.year))),
                 href: DocId::edition(e.year).html_from_indicator(g.goal),
                 note: fill(
                     l.edition_note,
@@ -293,7 +293,7 @@ pub fn indicator_view(
                 )
             },
         ),
-        name: ind.name.to_string(),
+        name: Shown::new(l, &ind.name),
         description: Shown::paragraphs(l, &ind.description),
         unit: ind
             .unit_label

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::initiative_status::status_view as initiative_status;
 use super::reader::Reader;
-use super::text::target_text;
+use super::text::{Shown, target_text};
 use crate::analyse::changes::QuarterFacts;
 use crate::analyse::{Analysis, Difference, MeasureFacts, Point, Step, TargetLevel};
 use crate::analyse::{Class, NoClass};
@@ -35,7 +35,7 @@ pub struct TileMeasure {
 #[derive(Debug, Clone, Serialize)]
 pub struct TileView {
     /// The indicator's short name.
-    pub title: String,
+    pub title: Shown,
     /// Its measures.
     pub measures: Vec<TileMeasure>,
 }
@@ -256,7 +256,7 @@ pub fn tiles(
                 .map(|p| p.measures.as_slice())
                 .unwrap_or_default();
             TileView {
-                title: ind.short_name.as_ref().unwrap_or(&ind.name).to_string(),
+                title: Shown::new(l, ind.short_name.as_ref().unwrap_or(&ind.name)),
                 measures: ind
                     .select_measures(ids)
                     .into_iter()

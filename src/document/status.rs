@@ -57,7 +57,7 @@ pub struct SelectedView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FactRow {
     /// Measure.
-    pub measure: String,
+    pub measure: Shown,
     /// Baseline.
     pub baseline: String,
     /// Latest value.
@@ -99,7 +99,7 @@ pub struct PageView {
     /// The indicator's own web page, as linked from the document's.
     pub indicator_href: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// About heading.
     pub about_heading: String,
     /// About, by paragraph.
@@ -132,7 +132,7 @@ pub struct InitiativeView {
     /// Id.
     pub id: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Description, by paragraph.
     pub description: Vec<String>,
     /// Owner.
@@ -151,7 +151,7 @@ pub struct GoalView {
     /// The anchor of the goal's roadmap sub-goals.
     pub roadmap_anchor: String,
     /// Title.
-    pub title: String,
+    pub title: Shown,
     /// Summary.
     pub summary: Shown,
     /// Overall status.
@@ -185,7 +185,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         anchor: names::goal_anchor(goal.number),
         heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
         roadmap_anchor: names::roadmap_anchor(goal.number),
-        title: goal.title.to_string(),
+        title: Shown::new(l, &goal.title),
         summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
         selected: Vec::new(),
@@ -207,11 +207,11 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusView {
     /// Document title.
-    pub title: String,
+    pub title: Shown,
     /// Subtitle.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Shown>,
     /// The strategy's title.
-    pub strategy: String,
+    pub strategy: Shown,
     /// Publisher: the status's own, else the strategy's.
     pub publisher: String,
     /// What the document is about, for the PDF's metadata.
@@ -284,7 +284,7 @@ fn fact_rows(
                 .collect::<Vec<_>>()
                 .join("; ");
             FactRow {
-                measure: m.name.as_ref().unwrap_or(&indicator.name).to_string(),
+                measure: Shown::new(l, m.name.as_ref().unwrap_or(&indicator.name)),
                 baseline: m
                     .baseline
                     .as_ref()
@@ -361,7 +361,7 @@ pub fn status_view(
                         heading_anchor: names::heading_anchor(&page_anchor(g.goal, &ind.id, i)),
                         indicator: ind.id.to_string(),
                         indicator_href: names::indicator_html_from_document(&ind.id),
-                        title: p.title.to_string(),
+                        title: Shown::new(l, &p.title),
                         about_heading: p
                             .about_heading
                             .as_deref()
@@ -458,7 +458,7 @@ pub fn status_view(
                 .map(|i| InitiativeView {
                     anchor: initiative_anchor(g.goal, &i.id),
                     id: i.id.to_string(),
-                    title: i.title.to_string(),
+                    title: Shown::new(l, &i.title),
                     description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
                     owner: i.owner.clone(),
                 })
@@ -468,7 +468,7 @@ pub fn status_view(
                 anchor: names::goal_anchor(g.goal),
                 heading_anchor: names::heading_anchor(&names::goal_anchor(g.goal)),
                 roadmap_anchor: names::roadmap_anchor(g.goal),
-                title: goal.title.to_string(),
+                title: Shown::new(l, &goal.title),
                 summary: Shown::new(l, &goal.summary),
                 overall: items(l, &g.overall),
                 selected: g.selected.iter().map(selected_view).collect(),
@@ -494,21 +494,21 @@ pub fn status_view(
     let goal = goal_filter.and_then(|n| content.goal(n));
     let (title, short_title) = match goal {
         Some(goal) => (
-            fill(
+            Shown::composed(fill(
                 l.report_title,
                 &[
                     ("title", &status.title),
                     ("n", &goal.number.to_string()),
                     ("goal", &goal.title),
                 ],
-            ),
+            )),
             format!(
                 "{} – {}",
                 status.title,
                 fill(l.goal, &[("n", &goal.number.to_string())])
             ),
         ),
-        None => (status.title.to_string(), status.title.to_string()),
+        None => (Shown::new(l, &status.title), status.title.to_string()),
     };
     let quarter = l.quarter(status.quarter);
     let subject = match goal {
@@ -526,18 +526,18 @@ pub fn status_view(
     for g in &goals {
         keywords.push(fill(
             l.goal_titled,
-            &[("n", &g.number.to_string()), ("title", &g.title)],
+            &[("n", &g.number.to_string()), ("title", g.title.text())],
         ));
     }
     for p in goals.iter().flat_map(|g| &g.pages) {
-        if !keywords.contains(&p.title) {
-            keywords.push(p.title.clone());
+        if !keywords.iter().any(|k| k == p.title.text()) {
+            keywords.push(p.title.text().to_owned());
         }
     }
     StatusView {
         title,
-        subtitle: status.subtitle.as_deref().map(str::to_owned),
-        strategy: content.strategy().title.to_string(),
+        subtitle: status.subtitle.as_ref().map(|s| Shown::new(l, s)),
+        strategy: Shown::new(l, &content.strategy().title),
         publisher: status
             .publisher
             .clone()

@@ -22,6 +22,17 @@ impl Shown {
         Shown::in_lang(l, text.as_str(), text)
     }
 
+    /// Words the view composed itself (a label filled with content), in the document's
+    /// language.
+    pub fn composed(text: String) -> Shown {
+        Shown { text, lang: None }
+    }
+
+    /// The words, without their language.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Part of `text` (such as one paragraph), in the language `text` is in.
     fn in_lang(l: &Labels, part: &str, text: &Text) -> Shown {
         Shown {

@@ -5,7 +5,10 @@
 //!
 //! `.typ` templates escape every interpolated string as a typst string literal (`#"…";`),
 //! so content can never become typst markup or code; in code positions the `str` filter gives
-//! a bare literal. `.html` templates use minijinja's HTML escaping.
+//! a bare literal, and the `content` filter one marked with its language when it is not the
+//! document's (for headings and titles). `.html` templates use minijinja's HTML escaping;
+//! where an element cannot hold a `<span lang>` (`<title>`), `lang_attr` gives the element's
+//! own `lang` attribute.
 //!
 //! Every template sees the labels of its document's language as `l`, and fills a label's
 //! placeholders with the `fill` filter: `{{ l.goal|fill(n=g.number) }}`. Undefined values
@@ -194,6 +197,20 @@ impl Renderer {
         env.add_filter("str", |v: Value| {
             Value::from_safe_string(typst_string(&v.to_string()))
         });
+        env.add_filter("content", |v: Value| {
+            let text = match v.downcast_object_ref::<Foreign>() {
+                Some(f) => format!("text(lang: \"{}\", {})", f.lang, typst_string(&f.text)),
+                None => typst_string(&v.to_string()),
+            };
+            Value::from_safe_string(text)
+        });
+        env.add_filter("lang_attr", |v: Value| {
+            let attr = match v.downcast_object_ref::<Foreign>() {
+                Some(f) => format!(" lang=\"{}\"", f.lang),
+                None => String::new(),
+            };
+            Value::from_safe_string(attr)
+        });
         env.add_filter("fill", fill_filter);
         for t in templates.iter() {
             env.add_template_owned(t.name(), t.text.clone())
@@ -304,6 +321,14 @@ mod tests {
         assert_eq!(
             render("x.typ", "{{ t }}|{{ t|str }}"),
             r##"#text(lang: "nb", "a \"<b>\" #c");|"a \"<b>\" #c""##
+        );
+        assert_eq!(
+            render("x.typ", "{{ t|content }}"),
+            r##"text(lang: "nb", "a \"<b>\" #c")"##
+        );
+        assert_eq!(
+            render("x.html", "<title{{ t|lang_attr }}>{{ t|string }}</title>"),
+            "<title lang=\"nb\">a &quot;&lt;b&gt;&quot; #c</title>"
         );
         assert_eq!(
             render("x.html", "{{ t }}{% if t %}!{% endif %}"),

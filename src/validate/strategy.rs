@@ -194,6 +194,38 @@ fn languages(s: &mut Sink, doc: &raw::Strategy) -> Languages {
     let status = kind(publish.and_then(|p| p.status.as_ref()));
     let edition = kind(publish.and_then(|p| p.edition.as_ref()));
     let site = kind(publish.and_then(|p| p.site.as_ref()));
+    // A document's web page links the front page and indicator pages of its own language.
+    let kinds = [
+        (&status, publish.and_then(|p| p.status.as_ref())),
+        (&edition, publish.and_then(|p| p.edition.as_ref())),
+    ];
+    let mut reported = Vec::new();
+    for (langs, codes) in kinds {
+        for &l in langs.iter().filter(|l| !site.contains(l)) {
+            if reported.contains(&l) {
+                continue;
+            }
+            let place = codes
+                .and_then(|c| c.iter().find(|c| c.value == l.code()))
+                .or_else(|| {
+                    publish
+                        .and_then(|p| p.site.as_ref())
+                        .and_then(|c| c.first())
+                })
+                .or_else(|| doc.languages.iter().find(|c| c.value == l.code()));
+            if let Some(place) = place {
+                s.at(
+                    place,
+                    format!(
+                        "documents are published in `{}` but the site is not (expected `{}` in `publish.site`, whose pages the documents' web pages link to)",
+                        l.code(),
+                        l.code()
+                    ),
+                );
+            }
+            reported.push(l);
+        }
+    }
     Languages {
         main,
         all,

@@ -217,3 +217,25 @@ fn a_trend_tolerance_is_a_percentage() {
         ]
     );
 }
+
+#[test]
+fn documents_are_published_only_in_languages_the_site_has() {
+    let strategy = |publish: &str| {
+        format!(
+            "title: T\nvision: V\nhorizon: 2030\npublisher: P\nlanguage: nb\nlanguages: [nb, nn, en]\npublish:\n{publish}"
+        )
+    };
+    let ok = strategy("  status: [nb, nn]\n  edition: [nb]\n  site: [nb, nn]\n");
+    assert_eq!(
+        problems_with(&[("strategy.yaml", &ok)]),
+        Vec::<String>::new()
+    );
+    let missing = strategy("  status: [nb, nn]\n  edition: [nb, nn, en]\n  site: [nb]\n");
+    assert_eq!(
+        problems_with(&[("strategy.yaml", &missing)]),
+        [
+            "strategy.yaml:8:16: documents are published in `nn` but the site is not (expected `nn` in `publish.site`, whose pages the documents' web pages link to)",
+            "strategy.yaml:9:21: documents are published in `en` but the site is not (expected `en` in `publish.site`, whose pages the documents' web pages link to)",
+        ]
+    );
+}

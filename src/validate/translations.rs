@@ -67,7 +67,9 @@ mod tests {
         assert_eq!(
             missing,
             [
-                "status/2026-q2.yaml:20:9: text not written in `nn` (the `nn` outputs show it in `nb`)"
+                "indicators/1.1.yaml:4:3: text not written in `nn` (the `nn` outputs show it in `nb`)",
+                "status/2026-q2.yaml:20:9: text not written in `nn` (the `nn` outputs show it in `nb`)",
+                "status/2026-q2.yaml:25:11: text not written in `nn` (the `nn` outputs show it in `nb`)",
             ]
         );
     }
