@@ -127,7 +127,8 @@ scaled() {
   benches/scale "$1" "$tmp/content-$1" >/dev/null
   "$bin" check --content "$tmp/content-$1" >/dev/null 2>&1 \
     || { echo "benches/run.sh: the ${1}x content does not pass check" >&2; "$bin" check --content "$tmp/content-$1" | head >&2; exit 1; }
-  /usr/bin/time -v -o "$tmp/time-$1" "$bin" build --force --content "$tmp/content-$1" --out "$tmp/out-$1" 2>/dev/null
+  /usr/bin/time -v -o "$tmp/time-$1" "$bin" build --force --content "$tmp/content-$1" --out "$tmp/out-$1" 2>"$tmp/build-$1.err" \
+    || { echo "benches/run.sh: the ${1}x build failed:" >&2; grep -v '^warning' "$tmp/build-$1.err" | tail -5 >&2; exit 1; }
   local secs kib pdfs
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tmp/time-$1")
   kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time-$1")
@@ -161,7 +162,7 @@ print(f"  no-change rebuild / full build:          {again / full:8.1%}   (target
 print(f"  one thread / parallel:                   {serial / full:8.2f}x")
 print(f"  check / full build:                      {check / full:8.1%}")
 print("scaled content (benches/scale N), one full build each:")
-for r in sys.argv[8:]:
+for r in sys.argv[11:]:
     n, secs, kib, pdfs = r.split()
     n, secs, kib = int(n), float(secs), int(kib)
     print(f"  {n:3d}x: {pdfs:>4} PDFs  {secs:7.1f} s  = {secs / full:6.1f}x the bundled build"
