@@ -321,7 +321,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending = Vec::new();
     let mut rebuilt = 0;
-    for batch in work.chunks(BATCH_PER_THREAD * threads) {
+    let batches = work.len().div_ceil(BATCH_PER_THREAD * threads);
+    for (n, batch) in work.chunks(BATCH_PER_THREAD * threads).enumerate() {
         let done = fanout::run(batch, threads, |(i, job)| {
             let done = plans[*i].run(job);
             bar.inc(1);
@@ -330,8 +331,11 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             }
             done
         });
-        // Once between batches, never inside a job that runs beside others.
-        typst::comemo::evict(MEMO_AGE);
+        // Once between batches, never inside a job that runs beside others; the last batch's
+        // results stay for the next build of a `watch`, which evicts them after its first.
+        if n + 1 < batches {
+            typst::comemo::evict(MEMO_AGE);
+        }
         for d in done? {
             rebuilt += d.rebuilt;
             warnings.extend(d.warnings);
