@@ -242,7 +242,7 @@ pub fn edition_view(
             Some(EditionGoalView {
                 number: goal.number.get(),
                 anchor: names::goal_anchor(goal.number),
-                heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
+                heading_anchor: names::goal_heading_anchor(goal.number),
                 title: Shown::new(l, &goal.title),
                 summary: Shown::paragraphs(l, eg.summary.as_ref().unwrap_or(&goal.summary)),
                 footnotes: eg

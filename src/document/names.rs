@@ -184,6 +184,11 @@ pub fn heading_anchor(anchor: &str) -> String {
     format!("{anchor}-tittel")
 }
 
+/// The id of a goal section's heading: `mal-3-tittel`.
+pub fn goal_heading_anchor(goal: GoalNumber) -> String {
+    heading_anchor(&goal_anchor(goal))
+}
+
 /// The anchor of a goal's roadmap sub-goals in a status document: `mal-3-delmal`.
 pub fn roadmap_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}-delmal")

@@ -183,7 +183,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
         anchor: names::goal_anchor(goal.number),
-        heading_anchor: names::heading_anchor(&names::goal_anchor(goal.number)),
+        heading_anchor: names::goal_heading_anchor(goal.number),
         roadmap_anchor: names::roadmap_anchor(goal.number),
         title: Shown::new(l, &goal.title),
         summary: Shown::new(l, &goal.summary),
@@ -466,7 +466,7 @@ pub fn status_view(
             Some(GoalView {
                 number: g.goal.get(),
                 anchor: names::goal_anchor(g.goal),
-                heading_anchor: names::heading_anchor(&names::goal_anchor(g.goal)),
+                heading_anchor: names::goal_heading_anchor(g.goal),
                 roadmap_anchor: names::roadmap_anchor(g.goal),
                 title: Shown::new(l, &goal.title),
                 summary: Shown::new(l, &goal.summary),

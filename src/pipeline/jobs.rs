@@ -147,6 +147,11 @@ impl PageLanguages {
     }
 }
 
+/// The fixed anchors every web page's template receives as `anchors`.
+fn anchors() -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(names::ANCHORS))
+}
+
 /// What a document's templates receive, and what its PDF's key is made of.
 struct Prepared {
     view: minijinja::Value,
@@ -377,7 +382,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         doc => doc_view.view,
                         pdf => id.pdf_from_html(),
-                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
+                        anchors => anchors(),
                         ..page.value()
                     },
                 )
@@ -468,7 +473,7 @@ impl Plan<'_> {
                     minijinja::context! {
                         ind => minijinja::Value::from(minijinja::value::Serde(&view)),
                         publisher => &content.strategy.publisher,
-                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
+                        anchors => anchors(),
                         ..page.value()
                     },
                 )
@@ -511,7 +516,7 @@ impl Plan<'_> {
                     "index.html",
                     self.labels,
                     minijinja::context! {
-                        anchors => minijinja::Value::from(minijinja::value::Serde(names::ANCHORS)),
+                        anchors => anchors(),
                         ..minijinja::context! { ..view, ..page.value() }
                     },
                 )?
