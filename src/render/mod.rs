@@ -102,6 +102,17 @@ impl Object for Foreign {
     }
 }
 
+impl Foreign {
+    /// The typst expression that sets the text in its language: `text(lang: "nb", "…")`.
+    fn typst_text(&self) -> String {
+        format!(
+            "text(lang: \"{}\", {})",
+            self.lang,
+            typst_string(&self.text)
+        )
+    }
+}
+
 /// A template value for `text` written in `lang`, not the document's language.
 pub fn foreign(text: &str, lang: &'static str) -> Value {
     Value::from_object(Foreign {
@@ -117,12 +128,10 @@ fn place_foreign(
     foreign: &Foreign,
     typst: bool,
 ) -> Result<(), Error> {
-    let lang = foreign.lang;
     if typst {
-        let text = typst_string(&foreign.text);
-        return write!(out, "#text(lang: \"{lang}\", {text});").map_err(Error::from);
+        return write!(out, "#{};", foreign.typst_text()).map_err(Error::from);
     }
-    write!(out, "<span lang=\"{lang}\">").map_err(Error::from)?;
+    write!(out, "<span lang=\"{}\">", foreign.lang).map_err(Error::from)?;
     minijinja::escape_formatter(out, state, &Value::from(foreign.text.as_str()))?;
     write!(out, "</span>").map_err(Error::from)
 }
@@ -199,7 +208,7 @@ impl Renderer {
         });
         env.add_filter("content", |v: Value| {
             let text = match v.downcast_object_ref::<Foreign>() {
-                Some(f) => format!("text(lang: \"{}\", {})", f.lang, typst_string(&f.text)),
+                Some(f) => f.typst_text(),
                 None => typst_string(&v.to_string()),
             };
             Value::from_safe_string(text)
