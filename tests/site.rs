@@ -131,8 +131,9 @@ fn each_measure_shows_its_class_or_why_it_has_none() {
 #[test]
 fn a_measure_with_one_point_gets_a_fact_card_and_no_chart() {
     let out = bundled_build().join("out");
-    // 2.5.1 has one point (its baseline is its only value): a card with the figure, its
-    // period, the target used and why there is no class; no chart and no chart table.
+    // 2.5.1 has one point (its baseline is its only value): a card with the figure (the share
+    // in percent, then as counted), its period, the target used and why there is no class; no
+    // chart and no chart table.
     let raw = std::fs::read_to_string(out.join("indikator/2.5.1/index.html")).unwrap();
     assert!(!raw.contains("<svg"), "{raw}");
     assert!(!raw.contains("Tallene bak figuren"), "{raw}");
@@ -142,7 +143,7 @@ fn a_measure_with_one_point_gets_a_fact_card_and_no_chart() {
     );
     let text = html_text(&out.join("indikator/2.5.1/index.html"));
     for words in [
-        "147/356 Siste måling, 29. november 2022 Måltall: 2024: 320/356",
+        "41,3 % Siste måling, 29. november 2022 (147/356) Måltall: 2024: 320/356",
         "Ingen vurdering: ingen måling etter utgangspunktet",
     ] {
         assert!(text.contains(words), "{words}: {text}");

@@ -1,6 +1,7 @@
 //! The axes of a chart: the x axis fitted to what is drawn (values, baseline, targets,
 //! ambition, projection), never stretched to the horizon, with a tick per year or, for
-//! quarterly series, per quarter; the y axis from zero to a round top.
+//! quarterly series, per quarter; the y axis from zero to a round top, or, when everything
+//! drawn lies far above zero, between round numbers around it, so that slow growth shows.
 
 use crate::labels::{Labels, fill};
 
@@ -84,6 +85,41 @@ pub(super) fn x_axis(l: &Labels, xs: &[f64], quarterly: bool) -> XAxis {
     }
 }
 
+/// The y axis's range for marks at heights `ys`: from zero to a round top (100 for
+/// percentages that stay within it), unless the lowest mark is above half the highest — then
+/// from a round number below the lowest to one above the highest, so that a change of a few
+/// percent is not a flat line at the top of a tall empty chart.
+pub(super) fn y_range(ys: &[f64], percent: bool) -> (f64, f64) {
+    let max = ys
+        .iter()
+        .copied()
+        .filter(|y| y.is_finite())
+        .fold(0.0, f64::max);
+    let min = ys
+        .iter()
+        .copied()
+        .filter(|y| y.is_finite())
+        .fold(f64::INFINITY, f64::min);
+    if !(min.is_finite() && min > 0.0 && min > max / 2.0) {
+        let top = if percent && max <= 100.0 {
+            100.0
+        } else {
+            nice_top(max * 1.15)
+        };
+        return (0.0, top);
+    }
+    let span = (max - min).max(max * 0.05);
+    let step = nice_top(span / 4.0);
+    let lo = ((min - span * 0.15) / step).floor() * step;
+    let hi = ((max + span * 0.15) / step).ceil() * step;
+    let hi = if percent && max <= 100.0 {
+        hi.min(100.0)
+    } else {
+        hi
+    };
+    (lo.max(0.0), hi)
+}
+
 /// A round axis maximum at or above `v`.
 pub(super) fn nice_top(v: f64) -> f64 {
     if v <= 0.0 || !v.is_finite() {
@@ -104,6 +140,23 @@ mod tests {
 
     fn labels(axis: &[Tick]) -> Vec<&str> {
         axis.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    /// 124 453 to 150 000 is drawn from 120 000, not from zero; 10 to 60 from zero; a share
+    /// from 20 to 60 % from zero to 100 %, and one from 80 to 86 % from 78 to 88 %.
+    #[test]
+    fn the_y_axis_leaves_zero_only_for_marks_far_above_it() {
+        assert_eq!(
+            y_range(&[124_453.0, 150_000.0], false),
+            (120_000.0, 160_000.0)
+        );
+        assert_eq!(y_range(&[10.0, 60.0], false), (0.0, 100.0));
+        assert_eq!(y_range(&[20.0, 60.0], true), (0.0, 100.0));
+        assert_eq!(y_range(&[80.0, 86.0], true), (78.0, 88.0));
+        assert_eq!(y_range(&[99.0, 100.0], true).1, 100.0);
+        let (lo, hi) = y_range(&[5.0, 5.0], false);
+        assert!(lo < 5.0 && hi > 5.0, "{lo}..{hi}");
+        assert_eq!(y_range(&[], false), (0.0, 1.0));
     }
 
     #[test]

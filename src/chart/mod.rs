@@ -8,6 +8,7 @@
 //! palette, line styles and markers are in [`plot`].
 
 mod axis;
+mod breakdown;
 mod plot;
 mod series;
 
@@ -37,6 +38,16 @@ pub enum ChartId {
     },
     /// The chart of one measure on its indicator's web page.
     Measure {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The measure; `None` for an indicator's single unnamed measure.
+        measure: Option<MeasureId>,
+    },
+    /// The breakdown of one measure's values (per health region, per category): on a status
+    /// page as of its quarter's end, or on the indicator's web page over every value.
+    Breakdown {
+        /// The status's quarter; `None` on the indicator's web page.
+        quarter: Option<Quarter>,
         /// The indicator.
         indicator: IndicatorId,
         /// The measure; `None` for an indicator's single unnamed measure.
@@ -163,6 +174,36 @@ pub fn draw(
             .any(|s| s.illustrative && !s.values.is_empty()),
         columns,
         rows,
+    }))
+}
+
+/// Draws the breakdown of a measure's values that its facts count, when one of them has
+/// one: a bar per period, its parts stacked when they add up to the value.
+pub fn draw_breakdown(
+    l: &Labels,
+    m: &Measure,
+    facts: &MeasureFacts,
+    id: &ChartId,
+) -> Result<Option<Chart>, ChartError> {
+    register_font();
+    let Some(parts) = breakdown::parts(l, m, facts) else {
+        return Ok(None);
+    };
+    let svg = breakdown::svg(l, &parts).map_err(|reason| ChartError {
+        name: crate::document::names::chart_file(id),
+        reason,
+    })?;
+    Ok(Some(Chart {
+        id: id.clone(),
+        svg,
+        description: breakdown::alt_text(l, &parts),
+        illustrative: m.illustrative,
+        columns: [
+            l.charts.part.to_owned(),
+            l.period_column.to_owned(),
+            l.value.to_owned(),
+        ],
+        rows: breakdown::rows(l, &parts),
     }))
 }
 

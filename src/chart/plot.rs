@@ -21,13 +21,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::FONT;
-use super::axis::{XAxis, nice_top};
+use super::axis::{XAxis, y_range};
 use super::series::{Series, value_text};
 use crate::labels::Labels;
 use crate::model::Unit;
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 480;
+pub(super) const WIDTH: u32 = 640;
+pub(super) const HEIGHT: u32 = 480;
 const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 const VERMILLION: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 const GREEN: RGBColor = RGBColor(0x00, 0x9e, 0x73);
@@ -35,9 +35,9 @@ const PURPLE: RGBColor = RGBColor(0xcc, 0x79, 0xa7);
 const BLACK: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// The Okabe–Ito colours that keep a 3:1 contrast on white, one per measure.
 const PALETTE: [RGBColor; 5] = [BLUE, VERMILLION, GREEN, PURPLE, BLACK];
-const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
-const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
-const LABEL_SIZE: u32 = 19;
+pub(super) const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
+pub(super) const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
+pub(super) const LABEL_SIZE: u32 = 19;
 const LEGEND_SIZE: u32 = 17;
 
 /// A marker's shape.
@@ -219,13 +219,13 @@ fn capitalise(s: &str) -> String {
 
 const SWATCH: i32 = 34;
 const ROW: i32 = 24;
-const PAD: i32 = 18;
+pub(super) const PAD: i32 = 18;
 
 /// Legend entries placed in rows across `width`: each entry's position and its text's lines.
-type Placed = Vec<((i32, i32), Look, Vec<String>)>;
+pub(super) type Placed = Vec<((i32, i32), Look, Vec<String>)>;
 
 /// Lays the legend out with the font's real widths, wrapping a text too long for a row.
-fn layout(
+pub(super) fn layout(
     area: &DrawingArea<SVGBackend<'_>, Shift>,
     entries: &[(Look, String)],
     width: i32,
@@ -270,7 +270,7 @@ fn layout(
 }
 
 /// The height the placed legend takes.
-fn legend_height(placed: &Placed) -> i32 {
+pub(super) fn legend_height(placed: &Placed) -> i32 {
     placed
         .iter()
         .map(|((_, y), _, lines)| y + ROW * lines.len() as i32)
@@ -369,16 +369,8 @@ pub(super) fn svg(
     axis: &XAxis,
 ) -> Result<String, String> {
     let err = |e: DrawingAreaErrorKind<_>| e.to_string();
-    let max_y = series
-        .iter()
-        .flat_map(|s| s.marks())
-        .map(|m| m.y)
-        .fold(0.0, f64::max);
-    let top = if unit == Unit::Percent && max_y <= 100.0 {
-        100.0
-    } else {
-        nice_top(max_y * 1.15)
-    };
+    let ys: Vec<f64> = series.iter().flat_map(|s| s.marks()).map(|m| m.y).collect();
+    let (bottom, top) = y_range(&ys, unit == Unit::Percent);
     let quarterly = !axis.years.is_empty();
     let mut svg = String::new();
     {
@@ -391,7 +383,7 @@ pub(super) fn svg(
         let label_font = (FONT, LABEL_SIZE).into_font().color(&TEXT);
         let y_fmt = |y: &f64| value_text(l, unit, *y);
         let y_width = (0..=5)
-            .map(|i| top * f64::from(i) / 5.0)
+            .map(|i| bottom + (top - bottom) * f64::from(i) / 5.0)
             .filter_map(|y| root.estimate_text_size(&y_fmt(&y), &label_font).ok())
             .map(|(w, _)| w)
             .max()
@@ -401,7 +393,7 @@ pub(super) fn svg(
             .margin_bottom(4)
             .x_label_area_size(if quarterly { 60 } else { 36 })
             .y_label_area_size(y_width + 16)
-            .build_cartesian_2d(axis.lo..axis.hi, 0.0..top)
+            .build_cartesian_2d(axis.lo..axis.hi, bottom..top)
             .map_err(err)?;
         chart
             .configure_mesh()
@@ -419,7 +411,7 @@ pub(super) fn svg(
         // plotters' own key points do not: they are drawn here.
         let top_style = label_font.clone().pos(Pos::new(HPos::Center, VPos::Top));
         for t in &axis.ticks {
-            let (px, py) = chart.backend_coord(&(t.x, 0.0));
+            let (px, py) = chart.backend_coord(&(t.x, bottom));
             plot.draw(&PathElement::new(
                 vec![(px, py), (px, py + 6)],
                 TEXT.stroke_width(1),
@@ -431,7 +423,7 @@ pub(super) fn svg(
             }
         }
         for t in &axis.years {
-            let (px, py) = chart.backend_coord(&(t.x, 0.0));
+            let (px, py) = chart.backend_coord(&(t.x, bottom));
             plot.draw(&Text::new(
                 t.label.clone(),
                 (px, py + 33),
@@ -440,27 +432,37 @@ pub(super) fn svg(
             .map_err(err)?;
         }
         draw_series(&mut chart, series)?;
-        for ((x, y), look, lines) in &placed {
-            let (x, y) = (x + PAD, y + PAD / 2);
-            let mid = y + ROW / 2;
-            line_sample(&legend, *look, (x, x + SWATCH, mid))?;
-            if let Some(m) = marker::<_, (i32, i32)>((x + SWATCH / 2, mid), *look) {
-                legend.draw(&m).map_err(err)?;
-            }
-            let style = (FONT, LEGEND_SIZE)
-                .into_font()
-                .color(&TEXT)
-                .pos(Pos::new(HPos::Left, VPos::Center));
-            for (i, line) in lines.iter().enumerate() {
-                let at = (x + SWATCH + 8, mid + ROW * i as i32);
-                legend
-                    .draw(&Text::new(line.clone(), at, style.clone()))
-                    .map_err(err)?;
-            }
-        }
+        draw_legend(&legend, &placed)?;
         root.present().map_err(err)?;
     }
     Ok(svg)
+}
+
+/// Draws the placed legend entries in `legend`: each one's sample and its lines of text.
+pub(super) fn draw_legend(
+    legend: &DrawingArea<SVGBackend<'_>, Shift>,
+    placed: &Placed,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+    let style = (FONT, LEGEND_SIZE)
+        .into_font()
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for ((x, y), look, lines) in placed {
+        let (x, y) = (x + PAD, y + PAD / 2);
+        let mid = y + ROW / 2;
+        line_sample(legend, *look, (x, x + SWATCH, mid))?;
+        if let Some(m) = marker::<_, (i32, i32)>((x + SWATCH / 2, mid), *look) {
+            legend.draw(&m).map_err(err)?;
+        }
+        for (i, line) in lines.iter().enumerate() {
+            let at = (x + SWATCH + 8, mid + ROW * i as i32);
+            legend
+                .draw(&Text::new(line.clone(), at, style.clone()))
+                .map_err(err)?;
+        }
+    }
+    Ok(())
 }
 
 /// Draws every series' lines, then its markers on top.

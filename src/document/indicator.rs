@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
+use super::page_charts::breakdown_chart;
 use super::progress::{CardView, MethodView, card, input_row, method_view};
 use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
@@ -44,6 +45,17 @@ pub struct MeasureView {
     pub table: Option<DataTable>,
     /// The fact card in place of a chart, when there are fewer.
     pub card: Option<CardView>,
+    /// The breakdown of the measure's values, when they are broken down.
+    pub breakdown: Option<BreakdownView>,
+}
+
+/// A measure's breakdown chart on its indicator page.
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownView {
+    /// The chart as inline SVG with its accessible name.
+    pub svg: String,
+    /// The numbers it draws, as a table.
+    pub table: DataTable,
 }
 
 /// Where an indicator appeared: a quarter's status or an edition.
@@ -119,7 +131,8 @@ fn chart_title(ind: &Indicator, m: &Measure) -> String {
     }
 }
 
-/// Draws one chart per measure with two measured points or more.
+/// Draws one chart per measure with two measured points or more, and one of each measure's
+/// breakdown.
 pub fn charts(
     l: &Labels,
     content: &Reader<'_>,
@@ -139,6 +152,9 @@ pub fn charts(
             content.strategy().horizon,
             &id,
         )?;
+        charts.extend(drawn.map(|c| (id, c)));
+        let id = breakdown_chart(None, ind, m);
+        let drawn = chart::draw_breakdown(l, m, analysis.of(ind, m), &id)?;
         charts.extend(drawn.map(|c| (id, c)));
     }
     Ok(charts)
@@ -212,6 +228,13 @@ pub fn indicator_view(
             chart: c.map(|c| accessible_svg(&c.svg, &c.alt(l, &chart_title(ind, m)))),
             table: c.map(|c| c.table(l, &chart_title(ind, m))),
             card: card(l, ind, m, analysis.of(ind, m)),
+            breakdown: charts.get(&breakdown_chart(None, ind, m)).map(|c| {
+                let title = fill(l.charts.breakdown_title, &[("title", &chart_title(ind, m))]);
+                BreakdownView {
+                    svg: accessible_svg(&c.svg, &c.alt(l, &title)),
+                    table: c.table(l, &title),
+                }
+            }),
         })
         .collect();
     let mut history = Vec::new();

@@ -248,7 +248,8 @@ pub fn initiative_anchor(goal: GoalNumber, id: &InitiativeId) -> String {
 /// The file name of a chart: `2026-q2-2.5.1.svg` for a status page showing every measure of
 /// the indicator, `2026-q2-1.6-totalt.svg` for one showing some (`+` between them);
 /// `indikator-1.6-totalt.svg` (`indikator-1.6.svg` for a single unnamed measure) for a
-/// measure on its indicator's web page.
+/// measure on its indicator's web page; `fordeling-2026-q2-1.6-totalt.svg` and
+/// `fordeling-indikator-1.6-totalt.svg` for a measure's breakdown on either.
 pub fn chart_file(id: &ChartId) -> String {
     match id {
         ChartId::Page {
@@ -271,6 +272,21 @@ pub fn chart_file(id: &ChartId) -> String {
             indicator,
             measure: None,
         } => format!("indikator-{indicator}.svg"),
+        ChartId::Breakdown {
+            quarter,
+            indicator,
+            measure,
+        } => {
+            let of = match quarter {
+                Some(q) => format!("{}-q{}", q.year, q.quarter),
+                None => "indikator".to_owned(),
+            };
+            let measure = measure
+                .as_ref()
+                .map(|m| format!("-{m}"))
+                .unwrap_or_default();
+            format!("fordeling-{of}-{indicator}{measure}.svg")
+        }
     }
 }
 
@@ -337,6 +353,19 @@ mod tests {
             "indikator-1.6-totalt.svg"
         );
         assert_eq!(chart_file(&measure(None)), "indikator-1.6.svg");
+        let breakdown = |quarter: Option<Quarter>, m: Option<&str>| ChartId::Breakdown {
+            quarter,
+            indicator: IndicatorId::new("1.6"),
+            measure: m.map(crate::model::MeasureId::new),
+        };
+        assert_eq!(
+            chart_file(&breakdown(Some(q), Some("totalt"))),
+            "fordeling-2026-q2-1.6-totalt.svg"
+        );
+        assert_eq!(
+            chart_file(&breakdown(None, None)),
+            "fordeling-indikator-1.6.svg"
+        );
         assert_eq!(
             DocId::deck(q).html_at("mal-3-initiativ-3B"),
             "status-2026-q2/index.html#mal-3-initiativ-3B"

@@ -1,5 +1,6 @@
 //! The charts of a status document's indicator pages, drawn from the facts as of the
-//! status's quarter; pages that show the same measures share one chart.
+//! status's quarter; pages that show the same measures share one chart. Each measure whose
+//! values known at the quarter's end are broken down gets a breakdown chart as well.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +8,7 @@ use super::progress::facts_at;
 use crate::analyse::{Analysis, MeasureFacts};
 use crate::chart::{self, Chart, ChartError, ChartId};
 use crate::labels::Labels;
-use crate::model::{Content, GoalNumber, IndicatorPage, Measure, Quarter, Status};
+use crate::model::{Content, GoalNumber, Indicator, IndicatorPage, Measure, Quarter, Status};
 
 /// Draws the charts of a status document's indicator pages, every goal's or one goal's, from
 /// the facts as of the status's quarter.
@@ -40,6 +41,13 @@ pub fn charts(
                 .collect();
             let drawn = chart::draw(l, ind, &measures, content.strategy.horizon, &id)?;
             charts.extend(drawn.map(|c| (id, c)));
+            for (m, facts) in measures {
+                let id = breakdown_chart(Some(status.quarter), ind, m);
+                if !charts.contains_key(&id) {
+                    let drawn = chart::draw_breakdown(l, m, facts, &id)?;
+                    charts.extend(drawn.map(|c| (id, c)));
+                }
+            }
         }
     }
     Ok(charts)
@@ -51,5 +59,15 @@ pub(super) fn page_chart(quarter: Quarter, page: &IndicatorPage) -> ChartId {
         quarter,
         indicator: page.indicator.clone(),
         measures: page.measures.clone(),
+    }
+}
+
+/// The breakdown chart of a measure: on a status page of `quarter`, or on the indicator's web
+/// page when `None`.
+pub(super) fn breakdown_chart(quarter: Option<Quarter>, ind: &Indicator, m: &Measure) -> ChartId {
+    ChartId::Breakdown {
+        quarter,
+        indicator: ind.id.clone(),
+        measure: m.id.clone(),
     }
 }

@@ -186,12 +186,14 @@ pub struct CardView {
     pub label: String,
     /// The measure's name.
     pub measure: String,
-    /// What the figure is: the latest measurement, the baseline, or that there is none.
+    /// What the figure is: the latest measurement or the baseline.
     pub what: String,
-    /// The figure, big, when there is a measured one.
-    pub figure: Option<String>,
-    /// Its period, when it has a value.
-    pub period: Option<String>,
+    /// The figure, big: a share in percent.
+    pub figure: String,
+    /// A share's figure as counted (`147/356`), beside its percent.
+    pub count: Option<String>,
+    /// Its period.
+    pub period: String,
     /// The target used, with its year, or that there is no numeric one.
     pub target: String,
     /// The ambition as written, when there is one.
@@ -203,26 +205,28 @@ pub struct CardView {
 }
 
 /// The fact card of a measure that is not drawn ([`chart::wants_chart`]), when it has a
-/// number to show: a measured point, a numeric target or an ambition.
+/// figure to show: its latest measurement, or else its baseline. A measure with neither has
+/// no card: its targets and ambition are in the page's table of figures already.
 pub fn card(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> Option<CardView> {
     if chart::wants_chart(f) {
         return None;
     }
-    let point = f
+    let (what, point) = f
         .latest()
         .map(|p| (l.latest, p))
-        .or(f.baseline.as_ref().map(|p| (l.baseline, p)));
-    let ambition = m.ambition.as_ref().filter(|a| a.value.is_some());
-    if point.is_none() && f.target_used.is_none() && ambition.is_none() {
-        return None;
-    }
+        .or(f.baseline.as_ref().map(|p| (l.baseline, p)))?;
     let measure = measure_name(ind, m);
+    let share = point.quantity.of.filter(|_| f.share);
     Some(CardView {
         label: fill(l.charts.card, &[("measure", &measure)]),
         measure,
-        what: point.map_or(l.no_measurement, |p| p.0).to_owned(),
-        figure: point.map(|(_, p)| l.quantity(m.unit, p.quantity)),
-        period: point.map(|(_, p)| l.period(p.period)),
+        what: what.to_owned(),
+        figure: match share {
+            Some(_) => l.percent(point.level * 100.0),
+            None => l.quantity(m.unit, point.quantity),
+        },
+        count: share.map(|_| l.quantity(m.unit, point.quantity)),
+        period: l.period(point.period),
         target: f.target_used.as_ref().map_or_else(
             || l.changes.no_target.to_owned(),
             |t| target_used_text(l, m, t),

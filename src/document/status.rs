@@ -13,7 +13,7 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
-use super::page_charts::page_chart;
+use super::page_charts::{breakdown_chart, page_chart};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
 use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
@@ -81,8 +81,6 @@ pub struct ChartView {
     pub alt: String,
     /// Whether a series is illustrative.
     pub illustrative: bool,
-    /// Caption.
-    pub caption: Option<String>,
     /// The numbers drawn, as a table.
     pub table: DataTable,
 }
@@ -118,6 +116,11 @@ pub struct PageView {
     pub chart: Option<ChartView>,
     /// A fact card for each other measure with a number to show.
     pub cards: Vec<CardView>,
+    /// What the content says of the page's figures (`Per januar 2026`): under the chart, or
+    /// under the fact cards when there is no chart.
+    pub chart_caption: Option<String>,
+    /// The breakdown chart of each measure whose values are broken down.
+    pub breakdowns: Vec<ChartView>,
     /// Figures per measure.
     pub facts: Vec<FactRow>,
     /// Notes.
@@ -179,6 +182,17 @@ pub struct GoalView {
 
 /// The view of a goal that the quarter's status leaves out: its title and the words that
 /// say so.
+/// A chart as a page shows it under `title`.
+fn chart_view(l: &Labels, c: &Chart, title: &str) -> ChartView {
+    ChartView {
+        path: names::chart_in_typst(&c.id),
+        svg: accessible_svg(&c.svg, &c.alt(l, title)),
+        alt: c.alt(l, title),
+        illustrative: c.illustrative,
+        table: c.table(l, title),
+    }
+}
+
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
@@ -341,19 +355,24 @@ pub fn status_view(
                     let ind = content.indicator(&p.indicator)?;
                     let chart = charts
                         .get(&page_chart(status.quarter, p))
-                        .map(|c| ChartView {
-                            path: names::chart_in_typst(&c.id),
-                            svg: accessible_svg(&c.svg, &c.alt(l, &p.title)),
-                            alt: c.alt(l, &p.title),
-                            illustrative: c.illustrative,
-                            caption: p.chart_caption.as_deref().map(str::to_owned),
-                            table: c.table(l, &p.title),
-                        });
-                    let cards = ind
-                        .select_measures(&p.measures)
-                        .into_iter()
+                        .map(|c| chart_view(l, c, &p.title));
+                    let measures = ind.select_measures(&p.measures);
+                    let cards = measures
+                        .iter()
                         .filter_map(|m| {
                             progress::card(l, ind, m, facts_at(analysis, quarter_facts, ind, m))
+                        })
+                        .collect();
+                    let breakdowns = measures
+                        .iter()
+                        .filter_map(|m| {
+                            let c = charts.get(&breakdown_chart(Some(status.quarter), ind, m))?;
+                            let of = match (&m.name, measures.len()) {
+                                (Some(n), 2..) => n.as_str(),
+                                _ => &p.title,
+                            };
+                            let title = fill(l.charts.breakdown_title, &[("title", of)]);
+                            Some(chart_view(l, c, &title))
                         })
                         .collect();
                     Some(PageView {
@@ -388,6 +407,8 @@ pub fn status_view(
                         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
                         chart,
                         cards,
+                        chart_caption: p.chart_caption.as_deref().map(str::to_owned),
+                        breakdowns,
                         facts: fact_rows(l, analysis, quarter_facts, ind, &p.measures),
                         notes: p.notes.clone(),
                     })

@@ -265,5 +265,9 @@ pub static EN: Labels = Labels {
         table_summary: "The figures behind the chart",
         series: "Series",
         card: "Fact card: {measure}",
+        breakdown_title: "{title}: breakdown",
+        breakdown_stacked: "The parts are stacked in one bar per period",
+        breakdown_side_by_side: "The parts stand side by side, one group of bars per period",
+        part: "Part",
     },
 };

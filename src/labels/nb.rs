@@ -265,5 +265,9 @@ pub static NB: Labels = Labels {
         table_summary: "Tallene bak figuren",
         series: "Serie",
         card: "Faktakort: {measure}",
+        breakdown_title: "{title}: fordeling",
+        breakdown_stacked: "Delene er stablet i én søyle per periode",
+        breakdown_side_by_side: "Delene står side om side, en gruppe søyler per periode",
+        part: "Del",
     },
 };

@@ -265,5 +265,9 @@ pub static NN: Labels = Labels {
         table_summary: "Tala bak figuren",
         series: "Serie",
         card: "Faktakort: {measure}",
+        breakdown_title: "{title}: fordeling",
+        breakdown_stacked: "Delane er stabla i éi søyle per periode",
+        breakdown_side_by_side: "Delane står side om side, ei gruppe søyler per periode",
+        part: "Del",
     },
 };

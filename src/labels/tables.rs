@@ -285,4 +285,12 @@ pub struct ChartWords {
     pub series: &'static str,
     /// Accessible name of a measure's fact card, with `{measure}`.
     pub card: &'static str,
+    /// The title of a measure's breakdown chart, with `{title}`: `{title}: fordeling`.
+    pub breakdown_title: &'static str,
+    /// Alt text of a breakdown whose parts are stacked.
+    pub breakdown_stacked: &'static str,
+    /// Alt text of a breakdown whose parts stand side by side.
+    pub breakdown_side_by_side: &'static str,
+    /// Heading of a breakdown table's column of parts.
+    pub part: &'static str,
 }

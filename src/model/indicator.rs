@@ -316,11 +316,7 @@ pub struct Value {
     pub quantity: Quantity,
     /// As published.
     pub text: Option<String>,
-    /// Breakdown.
-    #[expect(
-        dead_code,
-        reason = "for the breakdown charts of issue 9.5, being written"
-    )]
+    /// The value broken down (per health region, per category): each part's name and number.
     pub breakdown: Vec<(String, f64)>,
     /// Source id.
     pub source: SourceId,

@@ -278,6 +278,35 @@ pub(super) fn check_targets(
     targets
 }
 
+/// A value's breakdown: each part named once, by a name that says something.
+fn check_breakdown(s: &mut Sink, parts: &[raw::Part], unit: Unit) -> Vec<(String, f64)> {
+    let mut breakdown: Vec<(String, f64)> = Vec::new();
+    for part in parts {
+        let label = part.label.value.trim();
+        if label.is_empty() {
+            s.at(
+                &part.label,
+                "empty breakdown label (expected the name of a region or category)",
+            );
+            continue;
+        }
+        if breakdown.iter().any(|(l, _)| l == label) {
+            s.at(
+                &part.label,
+                format!(
+                    "breakdown part `{label}` given twice (expected each region or category once \
+                     in a value)"
+                ),
+            );
+            continue;
+        }
+        if let Some(x) = s.number(&part.value, unit, "breakdown value") {
+            breakdown.push((label.to_owned(), x));
+        }
+    }
+    breakdown
+}
+
 fn check_measure(
     s: &mut Sink,
     m: &raw::Measure,
@@ -296,13 +325,20 @@ fn check_measure(
         let source = refs.check_source(s, &v.source);
         let period = s.period(&v.period);
         let quantity = s.quantity(&v.value, v.of.as_ref(), unit, "value");
-        let mut breakdown = Vec::new();
-        for part in &v.breakdown {
-            if let Some(x) = s.number(&part.value, unit, "breakdown value") {
-                breakdown.push((part.label.clone(), x));
-            }
-        }
+        let breakdown = check_breakdown(s, &v.breakdown, unit);
         if let (Some(period), Some(quantity)) = (period, quantity) {
+            let sum: f64 = breakdown.iter().map(|(_, x)| x).sum();
+            let additive = matches!(unit, Unit::Count | Unit::Millions | Unit::Share);
+            if additive && sum > quantity.value * (1.0 + 1e-9) {
+                s.at(
+                    &v.value,
+                    format!(
+                        "breakdown parts add up to {sum}, more than the value {} (expected \
+                         parts of the value; a part counted twice, or a wrong value?)",
+                        quantity.value
+                    ),
+                );
+            }
             if let Some(i) = values
                 .iter()
                 .position(|o: &Value| o.period.same_span(period))

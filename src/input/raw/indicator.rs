@@ -185,7 +185,8 @@ pub struct Value {
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Region or category.
-    pub label: String,
+    #[schemars(with = "String")]
+    pub label: S<String>,
     /// The number.
     #[schemars(with = "f64")]
     pub value: S<f64>,
