@@ -238,3 +238,59 @@ fn a_share_is_drawn_in_percent_and_the_alt_text_says_so() {
         c.description
     );
 }
+
+/// Numbers as validation lets them through: finite, within 1e12 of zero.
+fn valid_number() -> impl proptest::strategy::Strategy<Value = f64> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(0.0),
+        Just(f64::MIN_POSITIVE),
+        Just(1e12),
+        Just(-1e12),
+        0.0..100.0f64,
+        -1e12..1e12f64,
+    ]
+}
+
+proptest::proptest! {
+    /// No numbers validation accepts make drawing a chart or a breakdown panic, in any unit;
+    /// what is drawn is an SVG.
+    #[test]
+    fn no_valid_numbers_make_a_chart_panic(
+        base in proptest::option::of((2000..2040i32, valid_number())),
+        values in proptest::collection::vec(
+            (2000..2040i32, proptest::option::of(1..=4u8), valid_number(),
+             proptest::collection::vec(valid_number(), 0..4)),
+            0..6,
+        ),
+        targets in proptest::collection::vec((2000..2040i32, valid_number()), 0..3),
+        unit in proptest::sample::select(vec![Unit::Count, Unit::Percent, Unit::Millions, Unit::Days]),
+    ) {
+        let periods: Vec<String> = values
+            .iter()
+            .map(|(y, q, ..)| q.map_or(y.to_string(), |q| format!("{y}-Q{q}")))
+            .collect();
+        let points: Vec<(&str, crate::model::Quantity)> =
+            periods.iter().zip(&values).map(|(p, v)| (p.as_str(), q(v.2))).collect();
+        let base_period = base.map(|(y, _)| y.to_string());
+        let targets: Vec<(i32, TargetKind)> = targets.iter().map(|(y, v)| (*y, target(*v))).collect();
+        let mut m = measure(
+            base_period.as_deref().zip(base.map(|(_, v)| q(v))),
+            &points,
+            &targets,
+        );
+        m.unit = unit;
+        for (v, (.., parts)) in m.values.iter_mut().zip(&values) {
+            v.breakdown = parts.iter().enumerate().map(|(i, x)| (format!("Del {i}"), *x)).collect();
+        }
+        let ind = Indicator { measures: vec![m], ..crate::testing::indicator("9.9") };
+        let facts = analyse_measure(&ind, &ind.measures[0], Thresholds::default());
+        let l = Lang::Nb.labels();
+        if let Some(c) = draw(l, &ind, &[(&ind.measures[0], &facts)], 2030, &id()).expect("draws") {
+            proptest::prop_assert!(c.svg.starts_with("<svg"));
+        }
+        if let Some(c) = draw_breakdown(l, &ind.measures[0], &facts, &id()).expect("draws") {
+            proptest::prop_assert!(c.svg.starts_with("<svg"));
+        }
+    }
+}
