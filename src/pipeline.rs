@@ -358,7 +358,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let up_to_date = entries.len() - rebuilt;
     // What this build did not set out to make (other documents with `--only`, the other
     // format with `--format`) stays as the last build left it, as long as its file is whole.
-    let made: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+    let made: std::collections::BTreeSet<&str> = entries.iter().map(|e| e.path.as_str()).collect();
     let kept: Vec<Entry> = previous
         .files
         .iter()
