@@ -51,7 +51,8 @@ elif ! "$py" -c 'import typst' 2>/dev/null; then
     python3 -m venv benches/.venv
     benches/.venv/bin/pip install --quiet 'typst>=0.15,<0.16'
   fi
-  py=$(realpath benches/.venv/bin/python)
+  # Not `realpath`: resolving the link would leave the venv for the interpreter behind it.
+  py=$PWD/benches/.venv/bin/python
 fi
 
 tmp=$(mktemp -d)
@@ -67,8 +68,10 @@ root = kept if mode == "dir" else f"{kept}/{doc}"
 typst.compile(f"{kept}/{doc}/main.typ", output=out, root=root, format="pdf",
               font_paths=[f"{kept}/fonts"], ignore_system_fonts=True, pdf_standards=["ua-1"])
 PY
-"$bin" build --force --out "$tmp/out" --keep-typst "$tmp/typst" 2>/dev/null
-ls "$tmp/typst" | grep -vx fonts >"$tmp/docs"
+# Not `typst`: python puts the script's folder first on its path, and a folder `typst` there
+# would hide the package.
+"$bin" build --force --out "$tmp/out" --keep-typst "$tmp/kept" 2>/dev/null
+ls "$tmp/kept" | grep -vx fonts >"$tmp/docs"
 ndocs=$(wc -l <"$tmp/docs")
 if [ -n "$cli" ]; then
   # The same call as the Python one, as `build --help` documents it.
@@ -83,12 +86,12 @@ else
   one="$py $tmp/one.py"
 fi
 root=dir
-if ! $one "$tmp/typst" "$(head -1 "$tmp/docs")" "$tmp/probe.pdf" dir 2>/dev/null; then
+if ! $one "$tmp/kept" "$(head -1 "$tmp/docs")" "$tmp/probe.pdf" dir 2>/dev/null; then
   root=doc
   echo "note: the kept sources do not compile with --root DIR; compiling each with --root DIR/<id>" >&2
 fi
 cat >"$tmp/peer.sh" <<SH
-xargs -P 2 -I{} $one "$tmp/typst" {} "$tmp/peer-{}.pdf" $root <"$tmp/docs"
+xargs -P 2 -I{} $one "$tmp/kept" {} "$tmp/peer-{}.pdf" $root <"$tmp/docs"
 SH
 # Sanity: the peer must compile every document.
 bash "$tmp/peer.sh"

@@ -201,10 +201,11 @@ pub struct BuildReport {
 /// How long a build runs before its progress bar is shown.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
-/// Jobs per thread in one batch: typst's memo cache is pruned between batches. One: ten years
-/// of archive (248 PDFs) then peak at 142 MiB, against 159 with two and 234 with four, in the
-/// same 25 s; the bundled content at 98 instead of 151 MiB, as fast (2026-12-02, 2 cores).
-const BATCH_PER_THREAD: usize = 1;
+/// Jobs per thread in one batch: typst's memo cache is pruned between batches. Two: ten years
+/// of archive (248 PDFs) then peak at 159–168 MiB, against 142 with one and 234 with four, in the
+/// same 25 s; the bundled content at 115–125 MiB (151 with four). With one a thread often
+/// waits: a deck takes three reports' time, and a batch pairs it with one (2026-12-02, 2 cores).
+const BATCH_PER_THREAD: usize = 2;
 
 /// How many batches an unused memoised result of typst survives: none, since documents share
 /// nothing memoised (README, issue 12.4); keeping one batch's results raised the peak memory of
