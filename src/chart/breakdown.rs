@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::FONT;
 use super::axis::nice_top;
-use super::plot::{self, LABEL_SIZE, Line, Look, PAD, Shape, TEXT};
+use super::plot::{self, LABEL_SIZE, Line, Look, Shape, TEXT};
 use super::series::value_text;
 use crate::analyse::MeasureFacts;
 use crate::labels::Labels;
@@ -183,104 +183,81 @@ pub(super) fn svg(l: &Labels, p: &Parts) -> Result<String, String> {
         nice_top(max_y * 1.1)
     };
     let n = p.bars.len();
-    let mut svg = String::new();
-    {
-        let root =
-            SVGBackend::with_string(&mut svg, (plot::WIDTH, plot::HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(err)?;
-        let entries: Vec<(Look, String)> = p
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(k, label)| (look(k), label.clone()))
-            .collect();
-        let placed = plot::layout(&root, &entries, plot::WIDTH as i32 - 2 * PAD);
-        let legend_h = plot::legend_height(&placed) + PAD;
-        let (area, legend) = root.split_vertically(plot::HEIGHT as i32 - legend_h);
-        let label_font = (FONT, LABEL_SIZE).into_font().color(&TEXT);
-        let y_fmt = |y: &f64| value_text(l, p.unit, *y);
-        let y_width = (0..=5)
-            .map(|i| top * f64::from(i) / 5.0)
-            .filter_map(|y| root.estimate_text_size(&y_fmt(&y), &label_font).ok())
-            .map(|(w, _)| w)
-            .max()
-            .unwrap_or(40);
-        let mut chart = ChartBuilder::on(&area)
-            .margin(PAD as u32)
-            .margin_bottom(4)
-            .x_label_area_size(36)
-            .y_label_area_size(y_width + 16)
-            .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .light_line_style(WHITE)
-            .bold_line_style(plot::GRID)
-            .axis_style(TEXT)
-            .y_labels(6)
-            .y_label_formatter(&y_fmt)
-            .label_style(label_font.clone())
-            .draw()
-            .map_err(err)?;
+    let entries: Vec<(Look, String)> = p
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(k, label)| (look(k), label.clone()))
+        .collect();
+    let ranges = ((-0.5, n as f64 - 0.5), (0.0, top));
+    plot::framed(l, p.unit, &entries, ranges, 36, |chart, area, font| {
         let every = n.div_ceil(8).max(1);
-        let under = label_font.clone().pos(Pos::new(HPos::Center, VPos::Top));
+        let under = font.clone().pos(Pos::new(HPos::Center, VPos::Top));
         for (i, b) in p.bars.iter().enumerate().filter(|(i, _)| i % every == 0) {
             let (px, py) = chart.backend_coord(&(i as f64, 0.0));
             area.draw(&Text::new(b.when.clone(), (px, py + 9), under.clone()))
                 .map_err(err)?;
         }
-        let k = p.labels.len().max(1) as f64;
-        let outline = TEXT.stroke_width(1);
-        let mut boxes = Vec::new();
-        for (i, b) in p.bars.iter().enumerate() {
-            let x = i as f64;
-            let mut base = 0.0;
-            for (j, h) in b.parts.iter().enumerate() {
-                let Some(h) = *h else { continue };
-                let (x0, x1, y0) = if p.stacked {
-                    (x - 0.3, x + 0.3, base)
-                } else {
-                    let w = 0.8 / k;
-                    let left = x - 0.4 + w * j as f64;
-                    (left, left + w, 0.0)
-                };
-                let corners = [(x0, y0), (x1, y0 + h)];
-                chart
-                    .draw_series([Rectangle::new(corners, PARTS[j % PARTS.len()].filled())])
-                    .map_err(err)?;
-                chart
-                    .draw_series([Rectangle::new(corners, outline)])
-                    .map_err(err)?;
-                boxes.push((corners, j, h));
-                if p.stacked {
-                    base += h;
-                }
-            }
-        }
-        // A part's number inside it, where it fits.
-        for ([(x0, y0), (x1, y1)], j, h) in boxes {
-            let text = value_text(l, p.unit, h);
-            let (ax, ay) = chart.backend_coord(&(x0, y0));
-            let (bx, by) = chart.backend_coord(&(x1, y1));
-            let Ok((w, th)) = root.estimate_text_size(&text, &label_font) else {
-                continue;
+        draw_bars(l, p, chart, area, font)
+    })
+}
+
+/// Draws the bars, each part outlined, and each part's number inside it where it fits.
+fn draw_bars(
+    l: &Labels,
+    p: &Parts,
+    chart: &mut plot::Plot<'_, '_>,
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    font: &TextStyle<'_>,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+    let k = p.labels.len().max(1) as f64;
+    let outline = TEXT.stroke_width(1);
+    let mut boxes = Vec::new();
+    for (i, b) in p.bars.iter().enumerate() {
+        let x = i as f64;
+        let mut base = 0.0;
+        for (j, h) in b.parts.iter().enumerate() {
+            let Some(h) = *h else { continue };
+            let (x0, x1, y0) = if p.stacked {
+                (x - 0.3, x + 0.3, base)
+            } else {
+                let w = 0.8 / k;
+                let left = x - 0.4 + w * j as f64;
+                (left, left + w, 0.0)
             };
-            if (bx - ax) < w as i32 + 6 || (ay - by) < th as i32 + 6 {
-                continue;
-            }
-            let style = (FONT, LABEL_SIZE)
-                .into_font()
-                .color(&ink(PARTS[j % PARTS.len()]))
-                .pos(Pos::new(HPos::Center, VPos::Center));
-            area.draw(&Text::new(text, ((ax + bx) / 2, (ay + by) / 2), style))
+            let corners = [(x0, y0), (x1, y0 + h)];
+            chart
+                .draw_series([Rectangle::new(corners, PARTS[j % PARTS.len()].filled())])
                 .map_err(err)?;
+            chart
+                .draw_series([Rectangle::new(corners, outline)])
+                .map_err(err)?;
+            boxes.push((corners, j, h));
+            if p.stacked {
+                base += h;
+            }
         }
-        plot::draw_legend(&legend, &placed)?;
-        root.present().map_err(err)?;
     }
-    Ok(svg)
+    // A part's number inside it, where it fits.
+    for ([(x0, y0), (x1, y1)], j, h) in boxes {
+        let text = value_text(l, p.unit, h);
+        let (ax, ay) = chart.backend_coord(&(x0, y0));
+        let (bx, by) = chart.backend_coord(&(x1, y1));
+        let Ok((w, th)) = area.estimate_text_size(&text, font) else {
+            continue;
+        };
+        if (bx - ax) < w as i32 + 6 || (ay - by) < th as i32 + 6 {
+            continue;
+        }
+        let style = (FONT, LABEL_SIZE)
+            .into_font()
+            .color(&ink(PARTS[j % PARTS.len()]))
+            .pos(Pos::new(HPos::Center, VPos::Center));
+        area.draw(&Text::new(text, ((ax + bx) / 2, (ay + by) / 2), style))
+            .map_err(err)?;
+    }
+    Ok(())
 }
 
 /// The words of a breakdown chart's alt text and table, checked by hand.

@@ -26,8 +26,8 @@ use super::series::{Series, value_text};
 use crate::labels::Labels;
 use crate::model::Unit;
 
-pub(super) const WIDTH: u32 = 640;
-pub(super) const HEIGHT: u32 = 480;
+const WIDTH: u32 = 640;
+const HEIGHT: u32 = 480;
 const BLUE: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 const VERMILLION: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 const GREEN: RGBColor = RGBColor(0x00, 0x9e, 0x73);
@@ -35,7 +35,7 @@ const PURPLE: RGBColor = RGBColor(0xcc, 0x79, 0xa7);
 const BLACK: RGBColor = RGBColor(0x00, 0x00, 0x00);
 /// The Okabe–Ito colours that keep a 3:1 contrast on white, one per measure.
 const PALETTE: [RGBColor; 5] = [BLUE, VERMILLION, GREEN, PURPLE, BLACK];
-pub(super) const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
+const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
 pub(super) const TEXT: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub(super) const LABEL_SIZE: u32 = 19;
 const LEGEND_SIZE: u32 = 17;
@@ -219,13 +219,13 @@ fn capitalise(s: &str) -> String {
 
 const SWATCH: i32 = 34;
 const ROW: i32 = 24;
-pub(super) const PAD: i32 = 18;
+const PAD: i32 = 18;
 
 /// Legend entries placed in rows across `width`: each entry's position and its text's lines.
-pub(super) type Placed = Vec<((i32, i32), Look, Vec<String>)>;
+type Placed = Vec<((i32, i32), Look, Vec<String>)>;
 
 /// Lays the legend out with the font's real widths, wrapping a text too long for a row.
-pub(super) fn layout(
+fn layout(
     area: &DrawingArea<SVGBackend<'_>, Shift>,
     entries: &[(Look, String)],
     width: i32,
@@ -270,7 +270,7 @@ pub(super) fn layout(
 }
 
 /// The height the placed legend takes.
-pub(super) fn legend_height(placed: &Placed) -> i32 {
+fn legend_height(placed: &Placed) -> i32 {
     placed
         .iter()
         .map(|((_, y), _, lines)| y + ROW * lines.len() as i32)
@@ -361,39 +361,51 @@ fn draw_line<DB: DrawingBackend, X: Ranged<ValueType = f64>, Y: Ranged<ValueType
     Ok(())
 }
 
-/// Draws the chart as SVG.
-pub(super) fn svg(
+/// The plot area of a chart, in data coordinates: years or bar positions across, as drawn up.
+pub(super) type Plot<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Draws a chart in the frame every chart shares: white, `entries` as the legend under the
+/// plot, a grid and a y axis from `y.0` to `y.1` labelled in `unit`, x from `x.0` to `x.1` with
+/// `x_labels` pixels under it for the labels `body` writes there. `body` draws the marks, given
+/// the plot, its drawing area and the labels' font.
+pub(super) fn framed(
     l: &Labels,
     unit: Unit,
-    series: &[Series],
-    axis: &XAxis,
+    entries: &[(Look, String)],
+    (x, y): ((f64, f64), (f64, f64)),
+    x_labels: u32,
+    body: impl FnOnce(
+        &mut Plot<'_, '_>,
+        &DrawingArea<SVGBackend<'_>, Shift>,
+        &TextStyle<'_>,
+    ) -> Result<(), String>,
 ) -> Result<String, String> {
     let err = |e: DrawingAreaErrorKind<_>| e.to_string();
-    let ys: Vec<f64> = series.iter().flat_map(|s| s.marks()).map(|m| m.y).collect();
-    let (bottom, top) = y_range(&ys, unit == Unit::Percent);
-    let quarterly = !axis.years.is_empty();
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
-        let entries = legend_entries(l, series);
-        let placed = layout(&root, &entries, WIDTH as i32 - 2 * PAD);
+        let placed = layout(&root, entries, WIDTH as i32 - 2 * PAD);
         let legend_h = legend_height(&placed) + PAD;
         let (plot, legend) = root.split_vertically(HEIGHT as i32 - legend_h);
-        let label_font = (FONT, LABEL_SIZE).into_font().color(&TEXT);
-        let y_fmt = |y: &f64| value_text(l, unit, *y);
+        let label_font: TextStyle = (FONT, LABEL_SIZE).into_font().color(&TEXT);
+        let y_fmt = |v: &f64| value_text(l, unit, *v);
         let y_width = (0..=5)
-            .map(|i| bottom + (top - bottom) * f64::from(i) / 5.0)
-            .filter_map(|y| root.estimate_text_size(&y_fmt(&y), &label_font).ok())
+            .map(|i| y.0 + (y.1 - y.0) * f64::from(i) / 5.0)
+            .filter_map(|v| root.estimate_text_size(&y_fmt(&v), &label_font).ok())
             .map(|(w, _)| w)
             .max()
             .unwrap_or(40);
         let mut chart = ChartBuilder::on(&plot)
             .margin(PAD as u32)
             .margin_bottom(4)
-            .x_label_area_size(if quarterly { 60 } else { 36 })
+            .x_label_area_size(x_labels)
             .y_label_area_size(y_width + 16)
-            .build_cartesian_2d(axis.lo..axis.hi, bottom..top)
+            .build_cartesian_2d(x.0..x.1, y.0..y.1)
             .map_err(err)?;
         chart
             .configure_mesh()
@@ -407,9 +419,31 @@ pub(super) fn svg(
             .label_style(label_font.clone())
             .draw()
             .map_err(err)?;
+        body(&mut chart, &plot, &label_font)?;
+        draw_legend(&legend, &placed)?;
+        root.present().map_err(err)?;
+    }
+    Ok(svg)
+}
+
+/// Draws the chart as SVG.
+pub(super) fn svg(
+    l: &Labels,
+    unit: Unit,
+    series: &[Series],
+    axis: &XAxis,
+) -> Result<String, String> {
+    let err = |e: DrawingAreaErrorKind<_>| e.to_string();
+    let ys: Vec<f64> = series.iter().flat_map(|s| s.marks()).map(|m| m.y).collect();
+    let (bottom, top) = y_range(&ys, unit == Unit::Percent);
+    let quarterly = !axis.years.is_empty();
+    let entries = legend_entries(l, series);
+    let room = if quarterly { 60 } else { 36 };
+    let ranges = ((axis.lo, axis.hi), (bottom, top));
+    framed(l, unit, &entries, ranges, room, |chart, plot, font| {
         // The x axis's ticks and labels sit at the middles of years or quarters, which
         // plotters' own key points do not: they are drawn here.
-        let top_style = label_font.clone().pos(Pos::new(HPos::Center, VPos::Top));
+        let top_style = font.clone().pos(Pos::new(HPos::Center, VPos::Top));
         for t in &axis.ticks {
             let (px, py) = chart.backend_coord(&(t.x, bottom));
             plot.draw(&PathElement::new(
@@ -431,15 +465,12 @@ pub(super) fn svg(
             ))
             .map_err(err)?;
         }
-        draw_series(&mut chart, series)?;
-        draw_legend(&legend, &placed)?;
-        root.present().map_err(err)?;
-    }
-    Ok(svg)
+        draw_series(chart, series)
+    })
 }
 
 /// Draws the placed legend entries in `legend`: each one's sample and its lines of text.
-pub(super) fn draw_legend(
+fn draw_legend(
     legend: &DrawingArea<SVGBackend<'_>, Shift>,
     placed: &Placed,
 ) -> Result<(), String> {
