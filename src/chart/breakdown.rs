@@ -340,6 +340,18 @@ mod tests {
         assert_eq!(p.bars[0].when, "2025");
     }
 
+    /// Three hundred parts with long names: a legend taller than the chart is cut, not a panic.
+    #[test]
+    fn very_many_parts_still_draw() {
+        let parts: Vec<(String, f64)> = (0..300)
+            .map(|i| (format!("Kommune nummer {i} med et langt navn æøå"), 1.0))
+            .collect();
+        let borrowed: Vec<(&str, f64)> = parts.iter().map(|(l, x)| (l.as_str(), *x)).collect();
+        let (_, p) = with_parts(Unit::Count, &[("2025", 300.0, &borrowed)]);
+        let svg = svg(Lang::Nb.labels(), &p).expect("draws");
+        assert!(svg.starts_with("<svg"));
+    }
+
     #[test]
     fn text_on_a_part_is_black_or_white_by_contrast() {
         assert_eq!(ink(PARTS[0]), WHITE);
