@@ -44,10 +44,13 @@ pub(super) fn x_axis(l: &Labels, xs: &[f64], quarterly: bool) -> XAxis {
     let hi = ((max / step).floor() + 1.0) * step;
     let count = ((hi - lo) / step).round() as usize;
     let every = count.div_ceil(MAX_LABELS).max(1);
+    // Quarters too many to name each are left unnamed: every other "K3, K1" would read as
+    // a pattern, and the years beneath say where they are.
+    let name_quarters = count <= MAX_LABELS;
     let ticks = (0..count)
         .map(|i| {
             let start = lo + i as f64 * step;
-            let label = if i % every != 0 {
+            let label = if i % every != 0 || (quarterly && !name_quarters) {
                 String::new()
             } else if quarterly {
                 let q = ((start - start.floor()) * 4.0).round() as u8 + 1;
@@ -191,6 +194,16 @@ mod tests {
         assert_eq!(axis.years[0].x, 2025.75);
         let en = x_axis(Lang::En.labels(), &[2025.625], true);
         assert_eq!(labels(&en.ticks), ["Q3"]);
+    }
+
+    /// Twelve quarters: a tick for each, none named, and the years beneath.
+    #[test]
+    fn many_quarters_are_ticked_and_their_years_named() {
+        let l = Lang::Nb.labels();
+        let axis = x_axis(l, &[2023.125, 2025.875], true);
+        assert_eq!(axis.ticks.len(), 12);
+        assert!(axis.ticks.iter().all(|t| t.label.is_empty()));
+        assert_eq!(labels(&axis.years), ["2023", "2024", "2025"]);
     }
 
     #[test]

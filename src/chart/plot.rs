@@ -438,7 +438,8 @@ pub(super) fn svg(
     let (bottom, top) = y_range(&ys, unit == Unit::Percent);
     let quarterly = !axis.years.is_empty();
     let entries = legend_entries(l, series);
-    let room = if quarterly { 60 } else { 36 };
+    let named = axis.ticks.iter().any(|t| !t.label.is_empty());
+    let room = if quarterly && named { 60 } else { 36 };
     let ranges = ((axis.lo, axis.hi), (bottom, top));
     framed(l, unit, &entries, ranges, room, |chart, plot, font| {
         // The x axis's ticks and labels sit at the middles of years or quarters, which
@@ -456,11 +457,17 @@ pub(super) fn svg(
                     .map_err(err)?;
             }
         }
+        // The years go under the quarters' names, or where those would be when there are none.
+        let below = if axis.ticks.iter().any(|t| !t.label.is_empty()) {
+            33
+        } else {
+            9
+        };
         for t in &axis.years {
             let (px, py) = chart.backend_coord(&(t.x, bottom));
             plot.draw(&Text::new(
                 t.label.clone(),
-                (px, py + 33),
+                (px, py + below),
                 top_style.clone(),
             ))
             .map_err(err)?;
@@ -470,10 +477,7 @@ pub(super) fn svg(
 }
 
 /// Draws the placed legend entries in `legend`: each one's sample and its lines of text.
-fn draw_legend(
-    legend: &DrawingArea<SVGBackend<'_>, Shift>,
-    placed: &Placed,
-) -> Result<(), String> {
+fn draw_legend(legend: &DrawingArea<SVGBackend<'_>, Shift>, placed: &Placed) -> Result<(), String> {
     let err = |e: DrawingAreaErrorKind<_>| e.to_string();
     let style = (FONT, LEGEND_SIZE)
         .into_font()
