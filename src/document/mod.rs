@@ -18,6 +18,7 @@ pub mod page_charts;
 pub mod progress;
 pub mod reader;
 pub mod status;
+pub mod status_page;
 pub mod text;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! document's language; templates only place it and their own fixed words, from the same
 //! labels. The same view fills the typst and the HTML templates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -16,10 +16,11 @@ use super::names::{self, DocId, initiative_anchor, page_anchor};
 use super::page_charts::{breakdown_chart, page_chart};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
-use super::text::{Shown, accessible_svg, baseline_text, paragraphs, target_text};
+pub use super::status_page::{ChartView, FactRow};
+use super::status_page::{chart_view, fact_rows};
+use super::text::{Shown, paragraphs};
 use crate::analyse::Analysis;
-use crate::analyse::changes::QuarterFacts;
-use crate::chart::{Chart, ChartId, DataTable};
+use crate::chart::{Chart, ChartId};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -51,38 +52,6 @@ pub struct SelectedView {
     pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatusView>,
-}
-
-/// One row of an indicator page's figures.
-#[derive(Debug, Clone, Serialize)]
-pub struct FactRow {
-    /// Measure.
-    pub measure: Shown,
-    /// Baseline.
-    pub baseline: String,
-    /// Latest value.
-    pub latest: String,
-    /// Targets.
-    pub targets: String,
-    /// Ambition.
-    pub ambition: String,
-    /// The class from the numbers, or why there is none, in words.
-    pub standing: String,
-}
-
-/// A chart as placed in a document.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChartView {
-    /// Virtual path of the SVG for typst.
-    pub path: String,
-    /// The SVG with its accessible name, for inline HTML.
-    pub svg: String,
-    /// Alt text.
-    pub alt: String,
-    /// Whether a series is illustrative.
-    pub illustrative: bool,
-    /// The numbers drawn, as a table.
-    pub table: DataTable,
 }
 
 /// An indicator page.
@@ -182,17 +151,6 @@ pub struct GoalView {
 
 /// The view of a goal that the quarter's status leaves out: its title and the words that
 /// say so.
-/// A chart as a page shows it under `title`.
-fn chart_view(l: &Labels, c: &Chart, title: &str) -> ChartView {
-    ChartView {
-        path: names::chart_in_typst(&c.id),
-        svg: accessible_svg(&c.svg, &c.alt(l, title)),
-        alt: c.alt(l, title),
-        illustrative: c.illustrative,
-        table: c.table(l, title),
-    }
-}
-
 fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
     GoalView {
         number: goal.number.get(),
@@ -260,63 +218,6 @@ fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
         .map(|i| ItemView {
             text: Shown::new(l, &i.text),
             items: i.items.iter().map(|t| Shown::new(l, t)).collect(),
-        })
-        .collect()
-}
-
-fn fact_rows(
-    l: &Labels,
-    analysis: &Analysis,
-    quarter: Option<&QuarterFacts>,
-    indicator: &Indicator,
-    measure_ids: &[MeasureId],
-) -> Vec<FactRow> {
-    let measures = indicator.select_measures(measure_ids);
-    measures
-        .into_iter()
-        .map(|m| {
-            let facts = facts_at(analysis, quarter, indicator, m);
-            let latest = match facts.latest() {
-                Some(v) if m.illustrative => fill(
-                    l.latest_illustrative,
-                    &[
-                        ("value", &l.quantity(m.unit, v.quantity)),
-                        ("period", &l.period(v.period)),
-                    ],
-                ),
-                Some(v) => format!(
-                    "{} ({})",
-                    l.quantity(m.unit, v.quantity),
-                    l.period(v.period)
-                ),
-                None => l.no_measurement.to_owned(),
-            };
-            let targets = m
-                .targets
-                .iter()
-                .map(|t| format!("{}: {}", t.year, target_text(l, m.unit, t)))
-                .collect::<Vec<_>>()
-                .join("; ");
-            FactRow {
-                measure: Shown::new(l, m.name.as_ref().unwrap_or(&indicator.name)),
-                baseline: m
-                    .baseline
-                    .as_ref()
-                    .map(|b| baseline_text(l, m.unit, b))
-                    .unwrap_or_else(|| "–".into()),
-                latest,
-                targets: if targets.is_empty() {
-                    "–".into()
-                } else {
-                    targets
-                },
-                ambition: m
-                    .ambition
-                    .as_ref()
-                    .map(|a| a.text.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                standing: l.class(facts.class).to_owned(),
-            }
         })
         .collect()
 }
@@ -599,7 +500,7 @@ fn method_rows(
     goal_filter: Option<GoalNumber>,
 ) -> Vec<progress::InputRow> {
     let quarter = analysis.quarters.get(&status.quarter);
-    let mut printed: Vec<(&IndicatorId, Option<&MeasureId>)> = Vec::new();
+    let mut printed: BTreeSet<(&IndicatorId, Option<&MeasureId>)> = BTreeSet::new();
     for g in status
         .goals
         .values()
