@@ -247,7 +247,7 @@ pub fn indicator_view(
             }
             content.uses_status(s);
             let href = match on_page {
-                Some(i) => deck.html_from_indicator_at(&names::page_anchor(g.goal, &ind.id, i)),
+                Some(_) => deck.html_from_indicator_at(&names::page_anchor(g.goal, &ind.id, 0)),
                 None => deck.html_from_indicator(g.goal),
             };
             let note = match on_page.map(|i| &g.pages[i]) {

@@ -232,12 +232,15 @@ pub const ANCHORS: Anchors = Anchors {
     indicators: "alle-indikatorer",
 };
 
-/// The anchor of an indicator page in a status document.
-pub fn page_anchor(goal: GoalNumber, indicator: &IndicatorId, index: usize) -> String {
-    format!(
-        "mal-{goal}-indikator-{}-{index}",
-        indicator.replace('.', "-")
-    )
+/// The anchor of an indicator page in a status document, named by the goal and the indicator,
+/// not by the page's place: `mal-3-indikator-2-5-1`; a goal's second page on the same
+/// indicator (`earlier` pages of it before) `mal-3-indikator-2-5-1-2`, and so on.
+pub fn page_anchor(goal: GoalNumber, indicator: &IndicatorId, earlier: usize) -> String {
+    let name = format!("mal-{goal}-indikator-{}", indicator.replace('.', "-"));
+    match earlier {
+        0 => name,
+        n => format!("{name}-{}", n + 1),
+    }
 }
 
 /// The anchor of an initiative in a status document: `mal-1-initiativ-1A`.
@@ -321,7 +324,11 @@ mod tests {
         assert_eq!(DocId::edition(2024).pdf(), "indikatorer-2024.pdf");
         assert_eq!(
             page_anchor(goal, &IndicatorId::new("2.5.1"), 0),
-            "mal-3-indikator-2-5-1-0"
+            "mal-3-indikator-2-5-1"
+        );
+        assert_eq!(
+            page_anchor(goal, &IndicatorId::new("2.5.1"), 1),
+            "mal-3-indikator-2-5-1-2"
         );
         assert_eq!(
             indicator_html(&IndicatorId::new("1.6")),

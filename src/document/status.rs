@@ -276,9 +276,15 @@ pub fn status_view(
                             Some(chart_view(l, c, &title))
                         })
                         .collect();
+                    // Named by how many pages of the goal showed the indicator before.
+                    let earlier = g.pages[..i]
+                        .iter()
+                        .filter(|q| q.indicator == p.indicator)
+                        .count();
+                    let anchor = page_anchor(g.goal, &ind.id, earlier);
                     Some(PageView {
-                        anchor: page_anchor(g.goal, &ind.id, i),
-                        heading_anchor: names::heading_anchor(&page_anchor(g.goal, &ind.id, i)),
+                        heading_anchor: names::heading_anchor(&anchor),
+                        anchor,
                         indicator: ind.id.to_string(),
                         indicator_href: names::indicator_html_from_document(&ind.id),
                         title: Shown::new(l, &p.title),
@@ -355,15 +361,12 @@ pub fn status_view(
                         view.anchor = Some(anchor);
                     }
                     SelectedRef::Indicator(id) => {
-                        match g.pages.iter().position(|p| &p.indicator == id) {
-                            Some(i) => {
-                                view.anchor = Some(page_anchor(g.goal, id, i));
-                                view.pdf_label = view.anchor.clone();
-                            }
-                            None => {
-                                view.html_href = Some(names::indicator_html_from_document(id));
-                                view.pdf_href = Some(names::indicator_html(id));
-                            }
+                        if g.pages.iter().any(|p| &p.indicator == id) {
+                            view.anchor = Some(page_anchor(g.goal, id, 0));
+                            view.pdf_label = view.anchor.clone();
+                        } else {
+                            view.html_href = Some(names::indicator_html_from_document(id));
+                            view.pdf_href = Some(names::indicator_html(id));
                         }
                     }
                     SelectedRef::None => {}
