@@ -5,7 +5,9 @@
 //! A measure with fewer than two measured points is not drawn: documents show it as a fact
 //! card ([`wants_chart`] chooses). Each chart comes with an alt text and a data table written
 //! from the same marks ([`series`]); the axes are fitted to what is drawn ([`axis`]); the
-//! palette, line styles and markers are in [`plot`].
+//! palette, line styles and markers are in [`plot`]. A measure whose values the content breaks
+//! down (per health region, per category) gets a bar chart of the parts as well
+//! ([`breakdown`], [`draw_breakdown`]), drawn from the values its facts count.
 
 mod axis;
 mod breakdown;
