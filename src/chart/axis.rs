@@ -40,7 +40,9 @@ pub(super) fn x_axis(l: &Labels, xs: &[f64], quarterly: bool) -> XAxis {
         (0.0, 0.0)
     };
     let step = if quarterly { 0.25 } else { 1.0 };
-    let lo = (min / step).floor() * step;
+    // From the start of the first mark's quarter or year: a mark at a year's middle on a
+    // quarterly axis (a baseline, a target) gets a quarter's room before it, not the edge.
+    let lo = ((min - step / 2.0) / step).floor() * step;
     let hi = ((max / step).floor() + 1.0) * step;
     let count = ((hi - lo) / step).round() as usize;
     let every = count.div_ceil(MAX_LABELS).max(1);
@@ -194,6 +196,15 @@ mod tests {
         assert_eq!(axis.years[0].x, 2025.75);
         let en = x_axis(Lang::En.labels(), &[2025.625], true);
         assert_eq!(labels(&en.ticks), ["Q3"]);
+    }
+
+    /// A yearly baseline (2023, at its middle) before quarterly values starts the axis a
+    /// quarter before it, so its marker is not cut by the axis.
+    #[test]
+    fn a_year_on_a_quarterly_axis_is_not_at_its_edge() {
+        let l = Lang::Nb.labels();
+        let axis = x_axis(l, &[2023.5, 2026.125], true);
+        assert_eq!((axis.lo, axis.hi), (2023.25, 2026.25));
     }
 
     /// Twelve quarters: a tick for each, none named, and the years beneath.
