@@ -106,12 +106,7 @@ pub(super) fn y_range(ys: &[f64], percent: bool) -> (f64, f64) {
         .filter(|y| y.is_finite())
         .fold(f64::INFINITY, f64::min);
     if !(min.is_finite() && min > 0.0 && min > max / 2.0) {
-        let top = if percent && max <= 100.0 {
-            100.0
-        } else {
-            nice_top(max * 1.15)
-        };
-        return (0.0, top);
+        return (0.0, top_from_zero(max, percent));
     }
     let span = (max - min).max(max * 0.05);
     let step = nice_top(span / 4.0);
@@ -123,6 +118,16 @@ pub(super) fn y_range(ys: &[f64], percent: bool) -> (f64, f64) {
         hi
     };
     (lo.max(0.0), hi)
+}
+
+/// The top of a y axis that starts at zero, for marks up to `max`: 100 for percentages that
+/// stay within it, else a round number with room above the highest mark.
+pub(super) fn top_from_zero(max: f64, percent: bool) -> f64 {
+    if percent && max <= 100.0 {
+        100.0
+    } else {
+        nice_top(max * 1.15)
+    }
 }
 
 /// A round axis maximum at or above `v`.

@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::FONT;
-use super::axis::nice_top;
+use super::axis::top_from_zero;
 use super::plot::{self, LABEL_SIZE, Line, Look, Shape, TEXT};
 use super::series::value_text;
 use crate::analyse::MeasureFacts;
@@ -176,12 +176,8 @@ pub(super) fn svg(l: &Labels, p: &Parts) -> Result<String, String> {
             parts.fold(0.0, f64::max)
         }
     });
-    let max_y = heights.fold(0.0, f64::max);
-    let top = if p.unit == Unit::Percent && max_y <= 100.0 && !p.stacked {
-        100.0
-    } else {
-        nice_top(max_y * 1.1)
-    };
+    // Bars start at zero, always.
+    let top = top_from_zero(heights.fold(0.0, f64::max), p.unit == Unit::Percent);
     let n = p.bars.len();
     let entries: Vec<(Look, String)> = p
         .labels

@@ -11,6 +11,7 @@ use super::names::{self, DocId};
 use super::page_charts::breakdown_chart;
 use super::progress::{CardView, MethodView, card, input_row, method_view};
 use super::reader::Reader;
+use super::status_page::{ChartView, chart_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
 use crate::chart::{self, Chart, ChartId, DataTable};
@@ -46,16 +47,7 @@ pub struct MeasureView {
     /// The fact card in place of a chart, when there are fewer.
     pub card: Option<CardView>,
     /// The breakdown of the measure's values, when they are broken down.
-    pub breakdown: Option<BreakdownView>,
-}
-
-/// A measure's breakdown chart on its indicator page.
-#[derive(Debug, Clone, Serialize)]
-pub struct BreakdownView {
-    /// The chart as inline SVG with its accessible name.
-    pub svg: String,
-    /// The numbers it draws, as a table.
-    pub table: DataTable,
+    pub breakdown: Option<ChartView>,
 }
 
 /// Where an indicator appeared: a quarter's status or an edition.
@@ -230,10 +222,7 @@ pub fn indicator_view(
             card: card(l, ind, m, analysis.of(ind, m)),
             breakdown: charts.get(&breakdown_chart(None, ind, m)).map(|c| {
                 let title = fill(l.charts.breakdown_title, &[("title", &chart_title(ind, m))]);
-                BreakdownView {
-                    svg: accessible_svg(&c.svg, &c.alt(l, &title)),
-                    table: c.table(l, &title),
-                }
+                chart_view(l, c, &title)
             }),
         })
         .collect();

@@ -1,6 +1,6 @@
-//! The figures of a status's indicator page: its charts as the page places them (with the alt
-//! text and table under the page's title) and its table of figures per measure, as of the
-//! status's quarter.
+//! The figures of a status's indicator page: its charts as a page places them (with the alt
+//! text and table under the page's title; an indicator's web page places its breakdowns the
+//! same way) and its table of figures per measure, as of the status's quarter.
 
 use serde::Serialize;
 
