@@ -47,10 +47,11 @@ pub struct ChartView {
 
 /// A chart as a page shows it under `title`.
 pub(super) fn chart_view(l: &Labels, c: &Chart, title: &str) -> ChartView {
+    let alt = c.alt(l, title);
     ChartView {
         path: names::chart_in_typst(&c.id),
-        svg: accessible_svg(&c.svg, &c.alt(l, title)),
-        alt: c.alt(l, title),
+        svg: accessible_svg(&c.svg, &alt),
+        alt,
         illustrative: c.illustrative,
         table: c.table(l, title),
     }
