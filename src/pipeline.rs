@@ -181,6 +181,9 @@ pub struct BuildOptions<'a> {
     pub keep_typst: Option<&'a Path>,
     /// Show a progress bar.
     pub progress: bool,
+    /// Set by `watch`: what it keeps from build to build, so that a document recompiled after
+    /// an edit reuses typst's work on everything the edit left alone.
+    pub warm: Option<&'a typeset::Warm>,
 }
 
 /// What a build produced.
@@ -209,7 +212,8 @@ const BATCH_PER_THREAD: usize = 2;
 
 /// How many batches an unused memoised result of typst survives: none, since documents share
 /// nothing memoised (README, issue 12.4); keeping one batch's results raised the peak memory of
-/// 10× content from 241 to 361 MiB at the same speed (2026-12-02).
+/// 10× content from 241 to 361 MiB at the same speed (2026-12-02). What a `watch` keeps from
+/// build to build is [`typeset::Warm`]'s to say.
 const MEMO_AGE: usize = 0;
 
 /// The documents `only` selects: all of them, a quarter's deck and reports, or one.
@@ -307,6 +311,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             formats: opts.formats,
             force: opts.force,
             keep_typst: opts.keep_typst,
+            warm: opts.warm,
             clock: &clock,
         })
         .collect();
@@ -324,6 +329,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending = Vec::new();
     let mut rebuilt = 0;
+    let mut compiled = 0;
     let batches = work.len().div_ceil(BATCH_PER_THREAD * threads);
     for (n, batch) in work.chunks(BATCH_PER_THREAD * threads).enumerate() {
         let done = fanout::run(batch, threads, |(i, job)| {
@@ -334,12 +340,15 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             }
             done
         });
-        // Once between batches, never inside a job that runs beside others; the last batch's
-        // results stay for the next build of a `watch`, which evicts them after its first.
-        if n + 1 < batches {
+        let done = done?;
+        compiled += done.iter().map(|d| d.compiled).sum::<usize>();
+        // Once between batches, never inside a job that runs beside others. A `watch` keeps
+        // the results of the few documents an edit recompiles for its next build.
+        let warm = opts.warm.is_some() && compiled <= typeset::warm::WARM_DOCUMENTS;
+        if n + 1 < batches && !warm {
             typst::comemo::evict(MEMO_AGE);
         }
-        for d in done? {
+        for d in done {
             rebuilt += d.rebuilt;
             warnings.extend(d.warnings);
             entries.extend(d.entries);

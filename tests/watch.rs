@@ -1,6 +1,6 @@
 //! `watch` rebuilds after an edit to a status file and to an overriding template, prints what
 //! changed and how long the build took, and survives a broken edit with the last good
-//! outputs left in place.
+//! outputs left in place; what it rebuilds warm is byte for byte what a fresh build writes.
 
 mod common;
 
@@ -117,4 +117,37 @@ fn watch_rebuilds_on_edits_and_survives_a_broken_one() {
         good,
         "the last good output stays"
     );
+}
+
+#[test]
+fn a_warm_rebuild_writes_the_bytes_of_a_fresh_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    copy_tree(&root().join("content"), &p.join("content"));
+    let mut w = Watching::start(p);
+    w.expect("built:");
+    // The second edit recompiles the quarter's documents from the first edit's sources and
+    // typst's memoised work on them.
+    let status = p.join("content/status/2026-q2.yaml");
+    edit(&status, "gjennomgående god", "gjennomgående svært god");
+    w.expect("built:");
+    edit(&status, "svært god", "meget god");
+    let seen = w.expect("built:");
+    assert!(seen.last().unwrap().contains(" rebuilt"), "{seen:?}");
+    drop(w);
+    let fresh = run(p, &["build", "--force", "--out", "fresh"]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let (warm, fresh) = (snapshot(&p.join("out")), snapshot(&p.join("fresh")));
+    assert!(
+        warm.iter()
+            .any(|(path, _)| path.ends_with("status-2026-q2.pdf"))
+    );
+    assert_eq!(
+        warm.iter().map(|(path, _)| path).collect::<Vec<_>>(),
+        fresh.iter().map(|(path, _)| path).collect::<Vec<_>>()
+    );
+    for ((path, a), (_, b)) in warm.iter().zip(&fresh) {
+        assert!(a == b, "{} differs after a warm rebuild", path.display());
+    }
+    assert!(pdf_text(&p.join("out/status-2026-q2.pdf")).contains("meget god"));
 }

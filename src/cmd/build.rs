@@ -76,6 +76,7 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
                     force: args.force,
                     keep_typst: args.keep_typst.as_deref(),
                     progress,
+                    warm: None,
                 })
             })
         });

@@ -12,6 +12,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 use super::ProjectArgs;
 use crate::diagnostics::SourceTexts;
 use crate::pipeline;
+use crate::typeset::Warm;
 
 /// How long the files must stay quiet before a rebuild: an editor's save is often several
 /// events (write, rename, attribute change) within a few milliseconds.
@@ -60,7 +61,8 @@ pub fn run(args: WatchArgs) -> std::process::ExitCode {
     }
     let shown: Vec<String> = watched.iter().map(|d| d.display().to_string()).collect();
     eprintln!("watching {} (Ctrl-C to stop)", shown.join(" and "));
-    build_once(&args, "initial build");
+    let warm = Warm::default();
+    build_once(&args, &warm, "initial build");
     let out = std::fs::canonicalize(&args.out).unwrap_or_else(|_| args.out.clone());
     loop {
         let Ok(first) = rx.recv() else {
@@ -79,7 +81,7 @@ pub fn run(args: WatchArgs) -> std::process::ExitCode {
         changed.sort();
         changed.dedup();
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        build_once(&args, &format!("changed: {}", names.join(", ")));
+        build_once(&args, &warm, &format!("changed: {}", names.join(", ")));
     }
 }
 
@@ -94,8 +96,9 @@ fn collect(event: notify::Result<notify::Event>, out: &Path, changed: &mut Vec<P
     changed.extend(event.paths.into_iter().filter(|p| !p.starts_with(out)));
 }
 
-/// Builds once and says what happened and how long it took.
-fn build_once(args: &WatchArgs, why: &str) {
+/// Builds once, keeping in `warm` what the next build reuses, and says what happened and how
+/// long it took.
+fn build_once(args: &WatchArgs, warm: &Warm, why: &str) {
     eprintln!("{why}");
     let start = Instant::now();
     let result = args
@@ -112,8 +115,10 @@ fn build_once(args: &WatchArgs, why: &str) {
                 force: false,
                 keep_typst: None,
                 progress: false,
+                warm: Some(warm),
             })
         });
+    warm.after_build();
     let ms = start.elapsed().as_millis();
     match result {
         Ok(r) => {

@@ -91,6 +91,8 @@ pub(super) struct Plan<'a> {
     pub force: bool,
     /// Where to keep each document's typst source, fonts and files.
     pub keep_typst: Option<&'a Path>,
+    /// What a `watch` keeps from build to build: each document's last typst source.
+    pub warm: Option<&'a typeset::Warm>,
     /// Time spent, by part.
     pub clock: &'a Clock,
 }
@@ -102,6 +104,8 @@ pub(super) struct Done {
     pub entries: Vec<Entry>,
     /// How many of them were made and written now.
     pub rebuilt: usize,
+    /// How many documents typst compiled.
+    pub compiled: usize,
     /// What typst warned about.
     pub warnings: Vec<Diagnostic>,
     /// The outputs made now, written whole beside their places, put there once every job
@@ -421,15 +425,19 @@ impl Plan<'_> {
                 Some(entry) => done.entries.push(entry),
                 None => {
                     let pdf = Clock::time(&self.clock.compile, || {
-                        let world = DocumentWorld::new(
-                            id.as_str(),
-                            source,
-                            &self.renderer.templates().typst_modules(),
-                            p.files.clone(),
-                            typeset::typst_date(p.date),
-                        );
+                        let modules = self.renderer.templates().typst_modules();
+                        let (files, today) = (p.files.clone(), typeset::typst_date(p.date));
+                        let world = match self.warm {
+                            Some(warm) => {
+                                let source = warm.source(&pdf_path, id.as_str(), source);
+                                warm.keep(&pdf_path, &source);
+                                DocumentWorld::with_source(source, &modules, files, today)
+                            }
+                            None => DocumentWorld::new(id.as_str(), source, &modules, files, today),
+                        };
                         typeset::pdf(id.as_str(), &world, p.date)
                     })?;
+                    done.compiled += 1;
                     let Warned { output, warnings } = pdf;
                     done.warnings.extend(warnings);
                     self.write(done, pdf_path, pdf_key, inputs, &output)?;

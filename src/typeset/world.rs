@@ -24,6 +24,11 @@ pub fn file_id(path: &str) -> FileId {
     FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
 }
 
+/// The file id of the generated source of the document `name`.
+pub fn main_id(name: &str) -> FileId {
+    file_id(&format!("/{name}.typ"))
+}
+
 /// The world one document is compiled in.
 pub struct DocumentWorld {
     main: Source,
@@ -43,7 +48,17 @@ impl DocumentWorld {
         files: Vec<(String, Vec<u8>)>,
         today: Datetime,
     ) -> Self {
-        let main = Source::new(file_id(&format!("/{name}.typ")), main);
+        Self::with_source(Source::new(main_id(name), main), modules, files, today)
+    }
+
+    /// A world as [`new`](Self::new) makes it, around a main source made elsewhere (a
+    /// `watch`'s last source with its text replaced: see [`super::Warm`]).
+    pub fn with_source(
+        main: Source,
+        modules: &[(&str, &str)],
+        files: Vec<(String, Vec<u8>)>,
+        today: Datetime,
+    ) -> Self {
         let modules = modules
             .iter()
             .map(|(path, text)| {
