@@ -7,6 +7,7 @@
 #     (c) `build` again with nothing changed;
 #     (d) the same full build on one thread (RAYON_NUM_THREADS=1): what parallel work buys;
 #     (e) `check` alone (load and validate): the share of a build that is not making outputs;
+#     (f) `watch` rebuilding after one sentence of a status file was edited;
 #   then on synthetic content at 10x, 30x and 100x (benches/scale): a full build's time and
 #   peak memory, and its ratio to the bundled content's full build.
 # Times are medians of RUNS runs (hyperfine when installed, else a loop); the scaled builds
@@ -125,6 +126,30 @@ serial=$(median serial "RAYON_NUM_THREADS=1 '$bin' build --force --out '$tmp/out
 check=$(median check "'$bin' check")
 /usr/bin/time -f '%M' -o "$tmp/mem-1" "$bin" build --force --out "$tmp/out" 2>/dev/null
 
+# (f) watch: one sentence of a status file edited RUNS+1 times, each rebuild's time as watch
+# prints it (after its debounce). The first edit is cold, as the outputs were up to date when
+# watch started; the later ones find the last build's sources and typst's memoised work.
+mkdir "$tmp/w"
+cp -r content "$tmp/w/content"
+"$bin" build --content "$tmp/w/content" --out "$tmp/w/out" >/dev/null 2>&1
+"$bin" watch --content "$tmp/w/content" --out "$tmp/w/out" 2>"$tmp/w/log" &
+watcher=$!
+trap 'kill "$watcher" 2>/dev/null; rm -rf "$tmp"' EXIT
+built() { # waits for the Nth `built:` line of the watch
+  for _ in $(seq 1200); do
+    [ "$(grep -c '^built:' "$tmp/w/log")" -ge "$1" ] && return
+    sleep 0.05
+  done
+  echo "benches/run.sh: watch did not rebuild; it printed:" >&2; cat "$tmp/w/log" >&2; exit 1
+}
+built 1
+for k in $(seq 0 "$runs"); do
+  sed -i "s/gjennomgående god[0-9]*/gjennomgående god$k/" "$tmp/w/content/status/2026-q2.yaml"
+  built $((k + 2))
+done
+kill "$watcher"
+watch_ms=$(grep '^built:' "$tmp/w/log" | tail -n +2 | sed 's/.* in \([0-9]*\) ms$/\1/' | tr '\n' ' ')
+
 # scaled N: generates N x content, builds it once, prints seconds and peak KiB.
 scaled() {
   benches/scale "$1" "$tmp/content-$1" >/dev/null
@@ -145,9 +170,11 @@ for n in "${scales[@]}"; do
   results+=("$n $(scaled "$n")")
 done
 
-python3 - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "$serial" "$check" "$peer_name" "${results[@]}" <<'PY'
+python3 - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "$serial" "$check" "$peer_name" "$watch_ms" "${results[@]}" <<'PY'
 import sys
-ndocs, full, peer, imp, again, mem1, runs, serial, check, peer_name = sys.argv[1:11]
+ndocs, full, peer, imp, again, mem1, runs, serial, check, peer_name, watch_ms = sys.argv[1:12]
+cold, *warm = [int(ms) / 1000 for ms in watch_ms.split()]
+warm_median = sorted(warm)[len(warm) // 2]
 ndocs, runs = int(ndocs), int(runs)
 full, peer, imp, again, mem1 = float(full), float(peer), float(imp), float(again), int(mem1)
 serial, check = float(serial), float(check)
@@ -157,6 +184,7 @@ print(f"  (b) {peer_name}, a process per document, x2: {peer * 1000:5.0f} ms")
 print(f"  (c) build, nothing changed:              {again * 1000:8.0f} ms")
 print(f"  (d) build --force on one thread:         {serial * 1000:8.0f} ms")
 print(f"  (e) check alone:                         {check * 1000:8.0f} ms")
+print(f"  (f) watch, a status sentence edited:     {warm_median * 1000:8.0f} ms   (median of {len(warm)}; the first, cold: {cold * 1000:.0f} ms)")
 print(f"  typst per document / full build:         {peer / full:8.2f}x   (target: at least 3x)")
 if imp > 0:
     net = peer - ndocs * imp / 2
@@ -164,8 +192,9 @@ if imp > 0:
 print(f"  no-change rebuild / full build:          {again / full:8.1%}   (target: at most 5 %)")
 print(f"  one thread / parallel:                   {serial / full:8.2f}x")
 print(f"  check / full build:                      {check / full:8.1%}")
+print(f"  watch rebuild / full build:              {warm_median / full:8.1%}")
 print("scaled content (benches/scale N), one full build each:")
-for r in sys.argv[11:]:
+for r in sys.argv[12:]:
     n, secs, kib, pdfs = r.split()
     n, secs, kib = int(n), float(secs), int(kib)
     print(f"  {n:3d}x: {pdfs:>4} PDFs  {secs:7.1f} s  = {secs / full:6.1f}x the bundled build"
