@@ -1,6 +1,7 @@
 //! Layout a reader can trust, on awkward content (`tests/fixtures/awkward` over
 //! `valid-base`): empty sections print nothing, a long list continues under its headings, an
-//! indicator's heading stays with its chart, and the PDFs say who publishes them.
+//! indicator's heading stays with its chart, no page of the bundled reports holds only a
+//! fragment, and the PDFs say who publishes them.
 
 mod common;
 
@@ -118,5 +119,38 @@ fn the_pdfs_say_who_publishes_them() {
     assert!(
         text.contains("<pdfuaid:part>1</pdfuaid:part>"),
         "no PDF/UA-1 id"
+    );
+}
+
+/// Characters of text below which a page is a fragment: its footer alone has about 60, and
+/// five lines of a report's text about 450.
+const FRAGMENT: usize = 400;
+
+#[test]
+fn no_page_of_a_report_or_an_edition_holds_only_a_fragment() {
+    let out = bundled_build().join("out");
+    let mut checked = Vec::new();
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // An edition's first page is its cover.
+        let cover = match name.strip_suffix(".pdf") {
+            Some(n) if n.starts_with("indikatorer-") => 1,
+            Some(n) if n.contains("-mal-") => 0,
+            _ => continue,
+        };
+        for (i, page) in pdf_pages(&path).iter().enumerate().skip(cover) {
+            assert!(
+                page.chars().count() > FRAGMENT,
+                "page {} of {name} holds only: {page}",
+                i + 1
+            );
+        }
+        checked.push(name);
+    }
+    assert_eq!(
+        checked.len(),
+        7,
+        "five reports and two editions: {checked:?}"
     );
 }
