@@ -281,25 +281,21 @@ pub(super) fn check_targets(
 /// A value's breakdown: each part named once, by a name that says something.
 fn check_breakdown(s: &mut Sink, parts: &[raw::Part], unit: Unit) -> Vec<(String, f64)> {
     let mut breakdown: Vec<(String, f64)> = Vec::new();
+    let mut seen = HashSet::new();
     for part in parts {
-        let label = part.label.value.trim();
-        if label.is_empty() {
-            s.at(
-                &part.label,
-                "empty breakdown label (expected the name of a region or category)",
-            );
-            continue;
-        }
-        if breakdown.iter().any(|(l, _)| l == label) {
-            s.at(
-                &part.label,
+        let Some(label) = s.name_once(
+            &part.label,
+            &mut seen,
+            "empty breakdown label (expected the name of a region or category)",
+            |label| {
                 format!(
                     "breakdown part `{label}` given twice (expected each region or category once \
                      in a value)"
-                ),
-            );
+                )
+            },
+        ) else {
             continue;
-        }
+        };
         if let Some(x) = s.number(&part.value, unit, "breakdown value") {
             breakdown.push((label.to_owned(), x));
         }

@@ -34,6 +34,27 @@ impl Sink<'_> {
         self.problems.push(d);
     }
 
+    /// The trimmed `name`, when it is not empty and not yet in `seen` (which it then joins);
+    /// else reports it as `empty` or with the message `twice` makes of it, and gives none.
+    pub fn name_once<'n>(
+        &mut self,
+        name: &'n Spanned<String>,
+        seen: &mut HashSet<&'n str>,
+        empty: &str,
+        twice: impl FnOnce(&str) -> String,
+    ) -> Option<&'n str> {
+        let text = name.value.trim();
+        if text.is_empty() {
+            self.at(name, empty);
+            None
+        } else if !seen.insert(text) {
+            self.at(name, twice(text));
+            None
+        } else {
+            Some(text)
+        }
+    }
+
     /// Parses a period, reporting it when malformed.
     pub fn period(&mut self, p: &Spanned<PeriodText>) -> Option<Period> {
         match Period::parse(&p.value.0) {

@@ -1,6 +1,6 @@
 //! The strategy, its source documents and its goals: what everything else refers to.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
@@ -273,16 +273,14 @@ fn initiative_scale(s: &mut Sink, raw: &[raw::ScaleLevel]) -> InitiativeScale {
         return InitiativeScale::default();
     }
     let mut levels: Vec<ScaleLevel> = Vec::new();
+    let mut seen = HashSet::new();
     for l in raw {
-        let id = l.id.value.trim();
-        if id.is_empty() {
-            s.at(
-                &l.id,
-                "empty status id (expected a word such as `forsinket`)",
-            );
-        } else if levels.iter().any(|o| o.id() == id) {
-            s.at(&l.id, format!("status `{id}` is listed twice in the scale"));
-        } else {
+        if let Some(id) = s.name_once(
+            &l.id,
+            &mut seen,
+            "empty status id (expected a word such as `forsinket`)",
+            |id| format!("status `{id}` is listed twice in the scale"),
+        ) {
             levels.push(ScaleLevel::Custom {
                 id: id.to_owned(),
                 name: l.name.as_ref().map_or_else(|| Text::plain(id), Text::from),

@@ -239,3 +239,17 @@ fn documents_are_published_only_in_languages_the_site_has() {
         ]
     );
 }
+
+#[test]
+fn a_status_of_the_scale_is_named_once_and_not_empty() {
+    let strategy = "title: T\nvision: V\nhorizon: 2030\npublisher: P\ninitiative_scale:\n\
+                    \x20 - id: i-rute\n    definition: D\n  - id: \" \"\n    definition: D\n\
+                    \x20 - id: i-rute\n    definition: D\n";
+    assert_eq!(
+        problems_with(&[("strategy.yaml", strategy)]),
+        [
+            "strategy.yaml:8:9: empty status id (expected a word such as `forsinket`)",
+            "strategy.yaml:10:9: status `i-rute` is listed twice in the scale",
+        ]
+    );
+}
