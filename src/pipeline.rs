@@ -344,7 +344,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         compiled += done.iter().map(|d| d.compiled).sum::<usize>();
         // Once between batches, never inside a job that runs beside others. A `watch` keeps
         // the results of the few documents an edit recompiles for its next build.
-        let warm = opts.warm.is_some() && compiled <= typeset::warm::WARM_DOCUMENTS;
+        let warm = opts.warm.is_some_and(|w| w.keeps(compiled));
         if n + 1 < batches && !warm {
             typst::comemo::evict(MEMO_AGE);
         }
