@@ -216,6 +216,26 @@ const BATCH_PER_THREAD: usize = 2;
 /// build to build is [`typeset::Warm`]'s to say.
 const MEMO_AGE: usize = 0;
 
+/// The work in batches of at most `documents` documents, typst's cache emptied between them.
+/// The jobs that compile nothing (web pages, fonts) are spread over the batches after their
+/// documents: a thread done with its documents makes pages while another finishes a deck,
+/// instead of waiting at the batch's end.
+fn batches(work: Vec<(usize, Job<'_>)>, documents: usize) -> Vec<Vec<(usize, Job<'_>)>> {
+    let (docs, rest): (Vec<_>, Vec<_>) = work
+        .into_iter()
+        .partition(|(_, job)| matches!(job, Job::Document(_)));
+    let n = docs.len().div_ceil(documents.max(1)).max(1);
+    let mut docs = docs.into_iter();
+    let mut batches: Vec<Vec<_>> = (0..n)
+        .map(|_| docs.by_ref().take(documents.max(1)).collect())
+        .collect();
+    let share = rest.len().div_ceil(n).max(1);
+    for (i, job) in rest.into_iter().enumerate() {
+        batches[i / share].push(job);
+    }
+    batches
+}
+
 /// The documents `only` selects: all of them, a quarter's deck and reports, or one.
 fn select<'a>(content: &'a Content, only: Option<&str>) -> Result<Vec<Document<'a>>, BuildError> {
     let selected: Vec<Document> = document::documents(content)
@@ -330,8 +350,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut pending = Vec::new();
     let mut rebuilt = 0;
     let mut compiled = 0;
-    let batches = work.len().div_ceil(BATCH_PER_THREAD * threads);
-    for (n, batch) in work.chunks(BATCH_PER_THREAD * threads).enumerate() {
+    let batches = batches(work, BATCH_PER_THREAD * threads);
+    for (n, batch) in batches.iter().enumerate() {
         let done = fanout::run(batch, threads, |(i, job)| {
             let done = plans[*i].run(job);
             bar.inc(1);
@@ -345,7 +365,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         // Once between batches, never inside a job that runs beside others. A `watch` keeps
         // the results of the few documents an edit recompiles for its next build.
         let warm = opts.warm.is_some_and(|w| w.keeps(compiled));
-        if n + 1 < batches && !warm {
+        if n + 1 < batches.len() && !warm {
             typst::comemo::evict(MEMO_AGE);
         }
         for d in done {
