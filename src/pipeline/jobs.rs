@@ -534,9 +534,9 @@ impl Plan<'_> {
 
     /// The bundled fonts and their licence, for the web pages.
     fn fonts(&self, done: &mut Done) -> Result<(), BuildError> {
-        let files = typeset::fonts::web_files().map(|(name, data)| (names::font(name), data));
-        for (path, bytes) in files {
-            let key = Key::new("asset").part("bytes", bytes).finish();
+        for (name, bytes) in typeset::fonts::web_files() {
+            let (path, id) = (names::font(name), typeset::fonts::identity(name, bytes));
+            let key = Key::new("asset").part("file", id.as_bytes()).finish();
             self.output(done, path, key, &[], || Ok(bytes.to_vec()))?;
         }
         Ok(())

@@ -72,10 +72,16 @@ pub fn files() -> impl Iterator<Item = (String, &'static [u8])> {
 pub static IDENTITY: LazyLock<String> = LazyLock::new(|| {
     let mut id = String::from("typst-assets 0.15.1");
     for (name, data) in files() {
-        id.push_str(&format!("\n{name} {}", data.len()));
+        id.push('\n');
+        id.push_str(&identity(&name, data));
     }
     id
 });
+
+/// What identifies one file compiled into the binary in a key: its name and size.
+pub fn identity(name: &str, data: &[u8]) -> String {
+    format!("{name} {}", data.len())
+}
 
 /// The licences of the fallback fonts, by file name, published beside them.
 pub static FALLBACK_LICENCES: [(&str, &str); 2] = [
