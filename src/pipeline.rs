@@ -224,11 +224,10 @@ fn batches(work: Vec<(usize, Job<'_>)>, documents: usize) -> Vec<Vec<(usize, Job
     let (docs, rest): (Vec<_>, Vec<_>) = work
         .into_iter()
         .partition(|(_, job)| matches!(job, Job::Document(_)));
-    let n = docs.len().div_ceil(documents.max(1)).max(1);
+    let per = documents.max(1);
+    let n = docs.len().div_ceil(per).max(1);
     let mut docs = docs.into_iter();
-    let mut batches: Vec<Vec<_>> = (0..n)
-        .map(|_| docs.by_ref().take(documents.max(1)).collect())
-        .collect();
+    let mut batches: Vec<Vec<_>> = (0..n).map(|_| docs.by_ref().take(per).collect()).collect();
     let share = rest.len().div_ceil(n).max(1);
     for (i, job) in rest.into_iter().enumerate() {
         batches[i / share].push(job);
