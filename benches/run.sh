@@ -8,8 +8,12 @@
 #     (d) the same full build on one thread (RAYON_NUM_THREADS=1): what parallel work buys;
 #     (e) `check` alone (load and validate): the share of a build that is not making outputs;
 #     (f) `watch` rebuilding after one sentence of a status file was edited;
-#   then on synthetic content at 10x, 30x and 100x (benches/scale): a full build's time and
-#   peak memory, and its ratio to the bundled content's full build.
+#     (g) the quarter's deck compiled by typst from its kept source, against the same deck's
+#         source as it was before typst broke its pages (benches/reference/deck, issue 23):
+#         time per page, each compile in a fresh process, timed inside it;
+#   then on synthetic content at 10x, 30x and 100x (benches/scale): a full build's time,
+#   pages and peak memory, and their ratios to the bundled content's full build (time per
+#   PDF page: what layout costs should grow with the pages made, and no faster).
 # Times are medians of RUNS runs (hyperfine when installed, else a loop); the scaled builds
 # run once each under /usr/bin/time -v.
 # The compiler for (b) is the typst CLI when TYPST names one (typst-cli 0.15 from crates.io:
@@ -41,6 +45,12 @@ if [[ $("$bin" build --help) != *--keep-typst* ]]; then
   exit 2
 fi
 [ -x /usr/bin/time ] || { echo "benches/run.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+command -v pdfinfo >/dev/null || { echo "benches/run.sh: needs pdfinfo (apt-get install poppler-utils)" >&2; exit 2; }
+
+# pages DIR: how many pages the PDFs under DIR have in all.
+pages() {
+  find "$1" -name '*.pdf' -print0 | xargs -0 -r -n1 pdfinfo 2>/dev/null | awk '/^Pages:/ {s += $2} END {print s + 0}'
+}
 
 py=python3
 cli=${TYPST:-}
@@ -125,6 +135,27 @@ again=$(median again "'$bin' build --out '$tmp/out'")
 serial=$(median serial "RAYON_NUM_THREADS=1 '$bin' build --force --out '$tmp/out'")
 check=$(median check "'$bin' check")
 /usr/bin/time -f '%M' -o "$tmp/mem-1" "$bin" build --force --out "$tmp/out" 2>/dev/null
+pages1=$(pages "$tmp/out")
+
+# (g) The latest quarter's deck from its kept source and from the reference source, each
+# compiled RUNS times in a process of its own, the compile timed inside the process (python3's
+# start and import left out, so only typst's work on the two sources is compared).
+cat >"$tmp/deck.py" <<'PY'
+import sys, time, typst
+main, root, fonts, out = sys.argv[1:5]
+start = time.perf_counter()
+typst.compile(main, output=out, root=root, format="pdf", font_paths=[fonts], ignore_system_fonts=True)
+print(time.perf_counter() - start)
+PY
+deck=$(grep -E '^status-[0-9]{4}-q[1-4]$' "$tmp/docs" | sort | tail -1)
+deck_ms() { # deck_ms MAIN ROOT: the median compile time and the pages, "SECONDS PAGES"
+  for _ in $(seq "$runs"); do "$py" "$tmp/deck.py" "$1" "$2" "$tmp/kept/fonts" "$tmp/deck.pdf"; done \
+    | sort -n | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'
+  pdfinfo "$tmp/deck.pdf" | awk '/^Pages:/ {print $2}'
+}
+deck_root=$tmp/kept; [ "$root" = doc ] && deck_root=$tmp/kept/$deck
+deck_now=$(deck_ms "$tmp/kept/$deck/main.typ" "$deck_root")
+deck_ref=$(deck_ms benches/reference/deck/main.typ benches/reference/deck)
 
 # (f) watch: one sentence of a status file edited RUNS+1 times, each rebuild's time as watch
 # prints it (after its debounce). The first edit is cold, as the outputs were up to date when
@@ -161,7 +192,7 @@ scaled() {
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tmp/time-$1")
   kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time-$1")
   pdfs=$(find "$tmp/out-$1" -name '*.pdf' | wc -l)
-  echo "$secs $kib $pdfs"
+  echo "$secs $kib $pdfs $(pages "$tmp/out-$1")"
   rm -rf "$tmp/content-$1" "$tmp/out-$1"
 }
 
@@ -170,22 +201,29 @@ for n in "${scales[@]}"; do
   results+=("$n $(scaled "$n")")
 done
 
-python3 - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "$serial" "$check" "$peer_name" "$watch_ms" "${results[@]}" <<'PY'
+python3 - "$ndocs" "$full" "$peer" "$import" "$again" "$(cat "$tmp/mem-1")" "$runs" "$serial" "$check" "$peer_name" "$watch_ms" "$pages1" "$deck_now" "$deck_ref" "${results[@]}" <<'PY'
 import sys
-ndocs, full, peer, imp, again, mem1, runs, serial, check, peer_name, watch_ms = sys.argv[1:12]
+ndocs, full, peer, imp, again, mem1, runs, serial, check, peer_name, watch_ms, pages1, deck_now, deck_ref = sys.argv[1:15]
+pages1 = int(pages1)
 cold, *warm = [int(ms) / 1000 for ms in watch_ms.split()]
 warm_median = sorted(warm)[len(warm) // 2]
 ndocs, runs = int(ndocs), int(runs)
 full, peer, imp, again, mem1 = float(full), float(peer), float(imp), float(again), int(mem1)
 serial, check = float(serial), float(check)
 print(f"bundled content: {ndocs} PDFs (the build also writes their web pages and the site); median of {runs} runs")
-print(f"  (a) build --force:                       {full * 1000:8.0f} ms   peak {mem1 / 1024:6.0f} MiB")
+print(f"  (a) build --force:                       {full * 1000:8.0f} ms   peak {mem1 / 1024:6.0f} MiB"
+      f"   {pages1} pages, {full * 1000 / pages1:.1f} ms a page")
 print(f"  (b) {peer_name}, a process per document, x2: {peer * 1000:5.0f} ms")
 print(f"  (c) build, nothing changed:              {again * 1000:8.0f} ms")
 print(f"  (d) build --force on one thread:         {serial * 1000:8.0f} ms")
 print(f"  (e) check alone:                         {check * 1000:8.0f} ms")
 print(f"  (f) watch, a status sentence edited:     {warm_median * 1000:8.0f} ms   (median of {len(warm)}; the first, cold: {cold * 1000:.0f} ms)")
-print(f"  typst per document / full build:         {peer / full:8.2f}x   (target: at least 3x)")
+(now_s, now_p), (ref_s, ref_p) = [(float(a), int(b)) for a, b in (deck_now.split(), deck_ref.split())]
+now_pp, ref_pp = now_s * 1000 / now_p, ref_s * 1000 / ref_p
+print(f"  (g) the deck from its kept source:       {now_s * 1000:8.0f} ms   {now_p} pages, {now_pp:.1f} ms a page")
+print(f"      the reference deck source:           {ref_s * 1000:8.0f} ms   {ref_p} pages, {ref_pp:.1f} ms a page")
+print(f"  deck per page / reference per page:      {now_pp / ref_pp:8.2f}x   (target: at most 0.6x)")
+print(f"  typst per document / full build:         {peer / full:8.2f}x   (target: at least 1x: nothing around typst costs more than it should)")
 if imp > 0:
     net = peer - ndocs * imp / 2
     print(f"  the same, less python3 + import typst ({imp * 1000:.0f} ms a process): {net / full:.2f}x")
@@ -194,10 +232,13 @@ print(f"  one thread / parallel:                   {serial / full:8.2f}x")
 print(f"  check / full build:                      {check / full:8.1%}")
 print(f"  watch rebuild / full build:              {warm_median / full:8.1%}")
 print("scaled content (benches/scale N), one full build each:")
-for r in sys.argv[12:]:
-    n, secs, kib, pdfs = r.split()
-    n, secs, kib = int(n), float(secs), int(kib)
-    print(f"  {n:3d}x: {pdfs:>4} PDFs  {secs:7.1f} s  = {secs / full:6.1f}x the bundled build"
-          f"  peak {kib / 1024:6.0f} MiB")
-print("targets at 100x: at most 100x the bundled build's time, peak memory under 1 GiB")
+per_page1 = full / pages1
+for r in sys.argv[15:]:
+    n, secs, kib, pdfs, pages = r.split()
+    n, secs, kib, pages = int(n), float(secs), int(kib), int(pages)
+    print(f"  {n:3d}x: {pdfs:>4} PDFs {pages:>5} pages  {secs:7.1f} s  = {secs / full:6.1f}x the bundled build"
+          f"  {secs * 1000 / pages:6.1f} ms a page = {secs / pages / per_page1:4.2f}x the bundled"
+          f"  peak {kib / 1024:6.0f} MiB = {kib / mem1:4.1f}x")
+print("targets: at 10x, time a page at most 1.3x and peak memory at most 2.5x the bundled build's;")
+print("         at 100x, peak memory under 1 GiB")
 PY

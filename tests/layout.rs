@@ -154,3 +154,80 @@ fn no_page_of_a_report_or_an_edition_holds_only_a_fragment() {
         "five reports and two editions: {checked:?}"
     );
 }
+
+/// The valid base fixture with a first quarter before its 2026-Q2 and `per_goal` copies of
+/// indicator 1.7 in each of its two goals, each with a value new in 2026-Q2: that many
+/// changes per goal in the deck of 2026-Q2.
+fn many_changes(dir: &Path, per_goal: usize) -> PathBuf {
+    let content = dir.join("content");
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+    let q2 = std::fs::read_to_string(content.join("status/2026-q2.yaml")).unwrap();
+    let q1 = q2
+        .replace("quarter: 2026-Q2", "quarter: 2026-Q1")
+        .replace("Teststatus Q2 2026", "Teststatus Q1 2026");
+    std::fs::write(content.join("status/2026-q1.yaml"), q1).unwrap();
+    let template = std::fs::read_to_string(content.join("indicators/1.7.yaml")).unwrap();
+    for goal in [1, 2] {
+        for k in 1..=per_goal {
+            let id = format!("{goal}.7.{k}");
+            let text = template
+                .replace("id: \"1.7\"", &format!("id: \"{id}\""))
+                .replace("goal: 1", &format!("goal: {goal}"))
+                .replace("name: Andel kommuner", &format!("name: Andel kommuner nr. {k}"));
+            std::fs::write(content.join(format!("indicators/{id}.yaml")), text).unwrap();
+        }
+    }
+    content
+}
+
+#[test]
+fn three_hundred_changes_read_as_a_table_of_a_few_pages_under_repeated_headings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = many_changes(tmp.path(), 150);
+    let out = tmp.path().join("out");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--only",
+            "status-2026-q2",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let deck = squashed_pages(&out.join("status-2026-q2.pdf"));
+    let header = squash("Måling Ny måling Endring siden forrige måling Vurdering");
+    let pages: Vec<&String> = deck.iter().filter(|p| p.contains(&header)).collect();
+    // 301 rows (300 copies and 1.7 itself) and two goal rows, about 30 rows a page.
+    assert!(
+        (3..=12).contains(&pages.len()),
+        "the table of changes spans {} pages",
+        pages.len()
+    );
+    for k in [1, 75, 150] {
+        let row = squash(&format!("Andel kommuner nr. {k} 46 % (1. kvartal 2026)"));
+        let rows = pages.iter().filter(|p| p.contains(&row)).count();
+        assert!(rows >= 1, "row {k} is not in the table");
+    }
+    for (i, page) in pages.iter().enumerate().skip(1) {
+        assert!(
+            page.contains(&squash("Nye målinger (forts.)")),
+            "page {} of the table does not say it continues",
+            i + 1
+        );
+        assert!(
+            page.contains(&squash("Mål 1:")) || page.contains(&squash("Mål 2:")),
+            "page {} of the table does not name its goal",
+            i + 1
+        );
+    }
+    assert!(
+        !pages[0].contains(&squash("(forts.)")),
+        "the table's first page says it continues"
+    );
+}

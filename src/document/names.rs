@@ -194,6 +194,18 @@ pub fn roadmap_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}-delmal")
 }
 
+/// The label of a goal's first row in a status document's table of changes, which its
+/// repeated heading on a later page reads to say that it continues: `endringer-mal-3`.
+pub fn changes_label(goal: GoalNumber) -> String {
+    format!("{}-mal-{goal}", ANCHORS.changes)
+}
+
+/// The label of a goal's summary in the deck, and the prefix of its sections' labels, which
+/// their repeated headings read to say that they continue: `oppsummering-mal-3`.
+pub fn summary_label(goal: GoalNumber) -> String {
+    format!("oppsummering-mal-{goal}")
+}
+
 /// The anchor of an indicator page's `n`th measure (from 1): `maling-2`.
 pub fn measure_anchor(n: usize) -> String {
     format!("maling-{n}")

@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::initiative_status::status_view as initiative_status;
+use super::names;
 use super::reader::Reader;
 use super::text::{Shown, target_text};
-use crate::analyse::changes::QuarterFacts;
+use crate::analyse::changes::{MeasureChange, QuarterFacts};
 use crate::analyse::{Analysis, Difference, MeasureFacts, Point, Step, TargetLevel};
 use crate::analyse::{Class, NoClass};
 use crate::chart;
@@ -43,15 +44,52 @@ pub struct TileView {
 /// What changed since the previous quarter.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangesView {
-    /// The one sentence before the lists: what is compared with, that this is the first
-    /// quarter, or that nothing changed.
+    /// The one sentence before the tables: what is compared with, that the archive holds no
+    /// earlier quarter, or that nothing changed.
     pub intro: String,
-    /// Measures with new values, each with them.
-    pub new_values: Vec<String>,
-    /// Classes that changed, before and now.
-    pub classes: Vec<String>,
+    /// The label of the table of new values, which its repeated heading reads.
+    pub label: &'static str,
+    /// The measures with new values, by goal: one table, a group per goal.
+    pub goals: Vec<ChangeGroup>,
     /// Sub-goals whose status moved.
-    pub statuses: Vec<String>,
+    pub statuses: Vec<StatusChange>,
+}
+
+/// One goal's measures with new values since the previous quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeGroup {
+    /// The goal, as a group's heading: `Mål 1: Enklere arbeidshverdag`.
+    pub title: String,
+    /// Where its first row is, to tell a repeated heading that it continues.
+    pub label: String,
+    /// A row per measure.
+    pub rows: Vec<ChangeRow>,
+}
+
+/// A measure with new values since the previous quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    /// The measure: the indicator's name, and the measure's when it has several.
+    pub measure: String,
+    /// The new values, each with its period.
+    pub values: String,
+    /// The change from the value before the latest to the latest.
+    pub change: String,
+    /// The class now, or before and now when it changed.
+    pub class: String,
+    /// The class changed.
+    pub class_changed: bool,
+}
+
+/// A sub-goal whose status moved since the previous quarter.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusChange {
+    /// The sub-goal as the status names it.
+    pub sub_goal: String,
+    /// Its status now and which way it moved: `Forsinket (↓ verre)`.
+    pub status: String,
+    /// Its previous status and when.
+    pub previous: String,
 }
 
 /// The numbers behind one measure's class.
@@ -279,7 +317,7 @@ fn class_short(l: &Labels, class: Result<Class, NoClass>) -> String {
     }
 }
 
-/// What changed since the previous quarter, for the goals `goals` of the status.
+/// What changed since the previous quarter, for the goals `goal_filter` selects.
 pub fn changes(
     l: &Labels,
     content: &Reader<'_>,
@@ -291,13 +329,12 @@ pub fn changes(
     let Some((facts, previous)) = quarter.and_then(|q| Some((q, q.previous?))) else {
         return ChangesView {
             intro: l.changes.first.to_owned(),
-            new_values: Vec::new(),
-            classes: Vec::new(),
+            label: names::ANCHORS.changes,
+            goals: Vec::new(),
             statuses: Vec::new(),
         };
     };
-    let mut new_values = Vec::new();
-    let mut classes = Vec::new();
+    let mut goals: Vec<ChangeGroup> = Vec::new();
     for c in facts
         .changes
         .iter()
@@ -309,29 +346,92 @@ pub fn changes(
         let Some(m) = ind.measures.iter().find(|m| m.id == c.measure) else {
             continue;
         };
-        let name = match &m.name {
-            Some(n) if ind.measures.len() > 1 => format!("{} – {n}", ind.name),
-            _ => ind.name.to_string(),
-        };
-        let values: Vec<String> = c
-            .new_values
-            .iter()
-            .map(|v| value_text(l, m.unit, v))
-            .collect();
-        new_values.push(format!("{name}: {}", values.join(", ")));
-        if c.class_changed {
-            let moved = fill(
+        let row = change_row(l, ind, m, c, facts.measure(&c.indicator, &c.measure));
+        match goals.iter_mut().find(|g| g.label == names::changes_label(c.goal)) {
+            Some(group) => group.rows.push(row),
+            None => goals.push(ChangeGroup {
+                title: goal_title(l, content, c.goal),
+                label: names::changes_label(c.goal),
+                rows: vec![row],
+            }),
+        }
+    }
+    let statuses = status_changes(l, content, analysis, status, goal_filter);
+    let quarter_name = l.quarter(previous);
+    let nothing = goals.is_empty() && statuses.is_empty();
+    ChangesView {
+        intro: if nothing {
+            fill(l.changes.nothing, &[("quarter", &quarter_name)])
+        } else {
+            fill(l.changes.compared, &[("quarter", &quarter_name)])
+        },
+        label: names::ANCHORS.changes,
+        goals,
+        statuses,
+    }
+}
+
+/// A goal's number and title: `Mål 1: Enklere arbeidshverdag`.
+fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
+    match content.goal(goal) {
+        Some(g) => fill(
+            l.goal_titled,
+            &[("n", &goal.to_string()), ("title", &g.title.to_string())],
+        ),
+        None => fill(l.goal, &[("n", &goal.to_string())]),
+    }
+}
+
+/// The row of a measure with new values: its values, its latest step and its class.
+fn change_row(
+    l: &Labels,
+    ind: &Indicator,
+    m: &Measure,
+    c: &MeasureChange,
+    now: Option<&MeasureFacts>,
+) -> ChangeRow {
+    let measure = match &m.name {
+        Some(n) if ind.measures.len() > 1 => format!("{} – {n}", ind.name),
+        _ => ind.name.to_string(),
+    };
+    let values: Vec<String> = c
+        .new_values
+        .iter()
+        .map(|v| value_text(l, m.unit, v))
+        .collect();
+    ChangeRow {
+        measure,
+        values: values.join(", "),
+        change: now.and_then(|f| f.step.as_ref()).map_or_else(
+            || l.changes.no_previous_value.to_owned(),
+            |s| step_text(l, m.unit, s),
+        ),
+        class: if c.class_changed {
+            fill(
                 l.changes.class_move,
                 &[
                     ("before", &class_short(l, c.before)),
                     ("now", &class_short(l, c.now)),
                 ],
-            );
-            classes.push(format!("{name}: {moved}"));
-        }
+            )
+        } else {
+            class_short(l, c.now)
+        },
+        class_changed: c.class_changed,
     }
+}
+
+/// The selected sub-goals whose status moved up or down the scale.
+fn status_changes(
+    l: &Labels,
+    content: &Reader<'_>,
+    analysis: &Analysis,
+    status: &Status,
+    goal_filter: Option<GoalNumber>,
+) -> Vec<StatusChange> {
+    use crate::analyse::initiatives::Movement;
     let scale = &content.strategy().initiative_scale;
-    let statuses: Vec<String> = status
+    status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
@@ -342,33 +442,17 @@ pub fn changes(
         })
         .filter_map(|(s, id)| {
             let mv = analysis.initiatives.get(&(status.quarter, id.clone()))?;
-            use crate::analyse::initiatives::Movement;
             if !matches!(mv.movement, Movement::Better | Movement::Worse) {
                 return None;
             }
             let v = initiative_status(l, scale, mv, None);
-            let previous = v.previous.map(|p| format!("; {}: {p}", l.previous));
-            Some(format!(
-                "{}: {} ({}{})",
-                s.text,
-                v.name,
-                v.movement_text,
-                previous.unwrap_or_default()
-            ))
+            Some(StatusChange {
+                sub_goal: s.text.to_string(),
+                status: format!("{} ({})", v.name, v.movement_text),
+                previous: v.previous.unwrap_or_default(),
+            })
         })
-        .collect();
-    let quarter_name = l.quarter(previous);
-    let nothing = new_values.is_empty() && statuses.is_empty();
-    ChangesView {
-        intro: if nothing {
-            fill(l.changes.nothing, &[("quarter", &quarter_name)])
-        } else {
-            fill(l.changes.compared, &[("quarter", &quarter_name)])
-        },
-        new_values,
-        classes,
-        statuses,
-    }
+        .collect()
 }
 
 /// The numbers behind a measure's class.

@@ -122,6 +122,8 @@ pub struct GoalView {
     pub heading_anchor: String,
     /// The anchor of the goal's roadmap sub-goals.
     pub roadmap_anchor: String,
+    /// The label of the goal's summary in the deck.
+    pub summary_label: String,
     /// Title.
     pub title: Shown,
     /// Summary.
@@ -157,6 +159,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         anchor: names::goal_anchor(goal.number),
         heading_anchor: names::goal_heading_anchor(goal.number),
         roadmap_anchor: names::roadmap_anchor(goal.number),
+        summary_label: names::summary_label(goal.number),
         title: Shown::new(l, &goal.title),
         summary: Shown::new(l, &goal.summary),
         overall: Vec::new(),
@@ -393,6 +396,7 @@ pub fn status_view(
                 anchor: names::goal_anchor(g.goal),
                 heading_anchor: names::goal_heading_anchor(g.goal),
                 roadmap_anchor: names::roadmap_anchor(g.goal),
+                summary_label: names::summary_label(g.goal),
                 title: Shown::new(l, &goal.title),
                 summary: Shown::new(l, &goal.summary),
                 overall: items(l, &g.overall),

@@ -231,8 +231,14 @@ pub struct ChangeWords {
     pub nothing: &'static str,
     /// Heading of the measures with new values.
     pub new_values: &'static str,
-    /// Heading of the classes that changed.
-    pub classes: &'static str,
+    /// Heading of the column of new values in the table of changes.
+    pub new_value: &'static str,
+    /// Heading of the column of sub-goals in the table of moved statuses.
+    pub sub_goal: &'static str,
+    /// Heading of the column of statuses now, with their movement.
+    pub status_now: &'static str,
+    /// Heading of the column of previous statuses.
+    pub previous_column: &'static str,
     /// Heading of the sub-goals whose status moved.
     pub statuses: &'static str,
     /// A class that changed: `{before} → {now}`.
