@@ -185,12 +185,12 @@ pub struct FormatArgs {
     /// both when left out. Files of the other kind from an earlier build are left as they
     /// are, and the manifest keeps listing them as that build made them.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<OutputKind>,
+    pub format: Option<FormatArg>,
 }
 
-/// One kind of output.
+/// A value of `--format`: the kind of file a build makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputKind {
+pub enum FormatArg {
     /// The PDFs.
     Pdf,
     /// The web site.
@@ -202,8 +202,8 @@ impl FormatArgs {
     pub fn formats(&self) -> crate::pipeline::Formats {
         match self.format {
             None => crate::pipeline::Formats::Both,
-            Some(OutputKind::Pdf) => crate::pipeline::Formats::Pdf,
-            Some(OutputKind::Html) => crate::pipeline::Formats::Html,
+            Some(FormatArg::Pdf) => crate::pipeline::Formats::Pdf,
+            Some(FormatArg::Html) => crate::pipeline::Formats::Html,
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::document::names::{self, DocId, LangDir};
 use crate::document::reader::Reader;
 use crate::document::{self, Document};
 use crate::labels::Labels;
-use crate::model::{Content, Indicator, Languages, OutputKind};
+use crate::model::{Content, Indicator, Languages, Publication};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
@@ -191,7 +191,7 @@ impl Prepared {
 impl Plan<'_> {
     /// What the page `name` (relative to its language's folder) of an output `kind` needs to
     /// point at its other languages.
-    fn page_languages(&self, kind: OutputKind, name: &str) -> PageLanguages {
+    fn page_languages(&self, kind: Publication, name: &str) -> PageLanguages {
         let here = self.dir.path(name);
         let langs = self.languages.of(kind);
         let alternates = (langs.len() > 1).then(|| {
@@ -339,8 +339,8 @@ impl Plan<'_> {
         let id: DocId = doc.id();
         let html_path = self.dir.path(&id.html());
         let kind = match doc {
-            Document::Deck(_) | Document::Report(..) => OutputKind::Status,
-            Document::Edition(_) => OutputKind::Edition,
+            Document::Deck(_) | Document::Report(..) => Publication::Status,
+            Document::Edition(_) => Publication::Edition,
         };
         let page = self.page_languages(kind, &id.html());
         let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
@@ -453,7 +453,7 @@ impl Plan<'_> {
     fn indicator(&self, ind: &Indicator, done: &mut Done) -> Result<(), BuildError> {
         use document::indicator as site;
         let content = self.content;
-        let page = self.page_languages(OutputKind::Site, &names::indicator_html(&ind.id));
+        let page = self.page_languages(Publication::Site, &names::indicator_html(&ind.id));
         let (view, key, inputs, csv) = Clock::time(&self.clock.key, || {
             let reader = Reader::new(content);
             let charts = site::charts(self.labels, &reader, self.analysis, ind)?;
@@ -506,7 +506,7 @@ impl Plan<'_> {
     /// The site's front page.
     fn index(&self, done: &mut Done) -> Result<(), BuildError> {
         let view = document::index::index_view(self.labels, self.content);
-        let page = self.page_languages(OutputKind::Site, names::INDEX);
+        let page = self.page_languages(Publication::Site, names::INDEX);
         let key = page
             .key(
                 Key::new("html")
