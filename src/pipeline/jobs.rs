@@ -14,7 +14,7 @@ use super::BuildError;
 use super::key::Key;
 use crate::analyse::Analysis;
 
-use crate::diagnostics::{Diagnostic, Warned};
+use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId, LangDir};
 use crate::document::reader::Reader;
 use crate::document::{self, Document};
@@ -108,6 +108,8 @@ pub(super) struct Done {
     pub compiled: usize,
     /// What typst warned about.
     pub warnings: Vec<Diagnostic>,
+    /// The text of the generated files typst's warnings point into.
+    pub texts: SourceTexts,
     /// The outputs made now, written whole beside their places, put there once every job
     /// of the build succeeded.
     pub pending: Vec<output::Pending>,
@@ -435,12 +437,22 @@ impl Plan<'_> {
                             }
                             None => DocumentWorld::new(id.as_str(), source, &modules, files, today),
                         };
-                        typeset::pdf(id.as_str(), &world, p.date)
+                        let kept = self.keep_typst.map(|d| self.dir.keep(d));
+                        let dir = kept
+                            .clone()
+                            .unwrap_or_else(|| self.dir.keep(Path::new(typeset::GENERATED)));
+                        let main = dir.join(id.as_str()).join(names::TYPST_MAIN);
+                        let origins = typeset::Origins {
+                            main: &main,
+                            kept: kept.is_some(),
+                            templates: self.renderer.templates(),
+                        };
+                        typeset::pdf(id.as_str(), &world, p.date, &origins)
                     })?;
                     done.compiled += 1;
-                    let Warned { output, warnings } = pdf;
-                    done.warnings.extend(warnings);
-                    self.write(done, pdf_path, pdf_key, inputs, &output)?;
+                    done.warnings.extend(pdf.warnings);
+                    done.texts.merge(pdf.texts);
+                    self.write(done, pdf_path, pdf_key, inputs, &pdf.output)?;
                 }
             }
         } else {
