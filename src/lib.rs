@@ -16,7 +16,8 @@
 //! | output | `output` | bytes → `out/`, manifest last |
 //!
 //! Words for readers come from `labels`; problems are `diagnostics`; the command line is
-//! `cmd`.
+//! `cmd`. Beside the stages, `authoring` writes content for the analyst: `new-quarter`'s
+//! next status, from the latest one's raw types.
 //!
 //! The public API is the command line itself: [`Cli`], the parsed arguments, and [`run`],
 //! which runs them and gives the exit code. The stages are private to the crate, so the
@@ -26,6 +27,7 @@
 #![warn(missing_docs)]
 
 pub(crate) mod analyse;
+pub(crate) mod authoring;
 pub(crate) mod chart;
 pub(crate) mod cmd;
 pub(crate) mod diagnostics;

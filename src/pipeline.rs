@@ -197,6 +197,8 @@ pub struct BuildReport {
     pub removed: Vec<String>,
     /// What validation and typst warned about.
     pub warnings: Vec<Diagnostic>,
+    /// The text of the generated files typst's warnings point into.
+    pub texts: SourceTexts,
     /// Stage timings.
     pub timings: Timings,
 }
@@ -282,6 +284,8 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     } = load(opts.content_dir, &mut timings)?;
     select(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
+    warnings.extend(previous.warnings);
+    let previous = previous.output;
     let analysis = timings.time("analyse", || analyse::analyse(&content));
     let languages = content.strategy.languages.clone();
     // Each language sees the content with its own texts; the first is the main language.
@@ -348,6 +352,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut pending = Vec::new();
     let mut rebuilt = 0;
+    let mut texts = SourceTexts::default();
     let mut compiled = 0;
     let batches = batches(work, BATCH_PER_THREAD * threads);
     for (n, batch) in batches.iter().enumerate() {
@@ -370,6 +375,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         for d in done {
             rebuilt += d.rebuilt;
             warnings.extend(d.warnings);
+            texts.merge(d.texts);
             entries.extend(d.entries);
             pending.extend(d.pending);
         }
@@ -411,6 +417,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         up_to_date,
         removed,
         warnings,
+        texts,
         timings,
     })
 }

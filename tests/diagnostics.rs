@@ -105,8 +105,30 @@ fn warnings_are_printed_beside_errors() {
     assert!(!Path::new(&tmp.path().join("out")).exists());
 }
 
+/// Runs the binary in `dir` with `TMPDIR` set to `temp`.
+fn run_with_temp(dir: &Path, temp: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_statusrapport"))
+        .args(args)
+        .current_dir(dir)
+        .env("TMPDIR", temp)
+        .output()
+        .unwrap()
+}
+
+/// The `path:line` a short-form typst error about `what` points at, as printed.
+fn typst_place(printed: &str, what: &str) -> (String, usize) {
+    let line = printed
+        .lines()
+        .find(|l| l.contains(&format!(": error: {what}")))
+        .unwrap_or_else(|| panic!("no typst error about {what}:\n{printed}"));
+    let place = line.split(": error:").next().unwrap();
+    let (file, line_col) = place.split_at(place.find(".typ:").unwrap() + 4);
+    let line_no = line_col[1..].split(':').next().unwrap().parse().unwrap();
+    (file.to_owned(), line_no)
+}
+
 #[test]
-fn a_typst_error_points_into_the_generated_source_kept_outside_out() {
+fn a_typst_error_points_at_the_generated_source_from_memory_or_as_kept() {
     let tmp = content_with(None);
     // An overriding deck template whose typst refers to nothing.
     let deck = std::fs::read_to_string(root().join("templates/deck.typ")).unwrap();
@@ -118,39 +140,138 @@ fn a_typst_error_points_into_the_generated_source_kept_outside_out() {
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("marker.txt"), b"before").unwrap();
+    // The system's temporary folder is this test's own, and stays empty.
+    let temp = tempfile::tempdir().unwrap();
+    let args = [
+        "build",
+        "--diagnostic-format",
+        "short",
+        "--only",
+        "status-2026-q2",
+    ];
 
-    // The kept source goes under the temporary folder: this test's own, so that no other
-    // build on the machine touches it meanwhile.
-    let temp = tmp.path().join("temp");
-    std::fs::create_dir_all(&temp).unwrap();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_statusrapport"))
-        .args([
+    let o = run_with_temp(tmp.path(), temp.path(), &args);
+    assert_eq!(o.status.code(), Some(1));
+    let printed = stderr(&o);
+    let (file, line) = typst_place(&printed, "unknown variable: nosuchthing");
+    assert_eq!(file, "<generated>/status-2026-q2/main.typ", "{printed}");
+    assert!(line > 1, "{printed}");
+    assert!(printed.contains("--keep-typst DIR"), "{printed}");
+    let human = run_with_temp(
+        tmp.path(),
+        temp.path(),
+        &["build", "--only", "status-2026-q2"],
+    );
+    let human = stderr(&human);
+    assert!(
+        human.contains("#nosuchthing"),
+        "the line is shown from memory:\n{human}"
+    );
+
+    // Kept when asked for: the error points into the kept source, at the same line.
+    let kept_args = [&args[..], &["--keep-typst", "kept"]].concat();
+    let o = run_with_temp(tmp.path(), temp.path(), &kept_args);
+    assert_eq!(o.status.code(), Some(1));
+    let printed = stderr(&o);
+    let (file, kept_line) = typst_place(&printed, "unknown variable: nosuchthing");
+    assert_eq!(file, "kept/status-2026-q2/main.typ", "{printed}");
+    assert_eq!(kept_line, line);
+    let source = std::fs::read_to_string(tmp.path().join(&file)).unwrap();
+    assert_eq!(source.lines().nth(line - 1), Some("#nosuchthing"));
+    assert_eq!(
+        snapshot(&out),
+        vec![(std::path::PathBuf::from("marker.txt"), b"before".to_vec())]
+    );
+    assert_eq!(
+        snapshot(temp.path()),
+        Vec::new(),
+        "the temporary folder stays empty"
+    );
+}
+
+#[test]
+fn a_typst_error_in_an_overriding_module_points_at_the_users_file() {
+    let tmp = content_with(None);
+    let style = std::fs::read_to_string(root().join("templates/typst/style.typ")).unwrap();
+    std::fs::create_dir_all(tmp.path().join("templates/typst")).unwrap();
+    let broken = format!("{style}\n#let broken = nosuchthing\n");
+    std::fs::write(tmp.path().join("templates/typst/style.typ"), &broken).unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let o = run_with_temp(
+        tmp.path(),
+        temp.path(),
+        &[
             "build",
             "--diagnostic-format",
             "short",
             "--only",
             "status-2026-q2",
-        ])
-        .current_dir(tmp.path())
-        .env("TMPDIR", &temp)
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     let printed = stderr(&o);
-    let kept = temp.join("statusrapport-typst/status-2026-q2/main.typ");
-    let line = printed
-        .lines()
-        .find(|l| l.contains(": error: unknown variable: nosuchthing"))
-        .unwrap_or_else(|| panic!("no typst error:\n{printed}"));
-    let place = line.split(": error:").next().unwrap();
-    let (file, line_col) = place.split_at(place.find(".typ:").unwrap() + 4);
-    // Shown relative to where the build ran, since it lies under it here.
-    assert_eq!(tmp.path().join(file), kept, "{printed}");
-    let line_no: usize = line_col[1..].split(':').next().unwrap().parse().unwrap();
-    let source = std::fs::read_to_string(&kept).unwrap();
-    assert_eq!(source.lines().nth(line_no - 1), Some("#nosuchthing"));
+    let (file, line) = typst_place(&printed, "unknown variable: nosuchthing");
+    assert_eq!(file, "templates/typst/style.typ", "{printed}");
     assert_eq!(
-        snapshot(&out),
-        vec![(std::path::PathBuf::from("marker.txt"), b"before".to_vec())]
+        broken.lines().nth(line - 1),
+        Some("#let broken = nosuchthing")
+    );
+    assert_eq!(snapshot(temp.path()), Vec::new());
+}
+
+#[test]
+fn a_build_leaves_nothing_in_the_temporary_folder() {
+    let tmp = content_with(None);
+    let temp = tempfile::tempdir().unwrap();
+    let o = run_with_temp(tmp.path(), temp.path(), &["build", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(tmp.path().join("out/manifest.json").is_file());
+    assert_eq!(snapshot(temp.path()), Vec::new());
+    let entries = std::fs::read_dir(temp.path()).unwrap().count();
+    assert_eq!(entries, 0, "no folder either");
+}
+
+#[test]
+fn an_unreadable_manifest_is_a_warning_and_removes_nothing() {
+    let tmp = content_with(None);
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("manifest.json"), "{ not json").unwrap();
+    std::fs::write(out.join("status-2020-q1.pdf"), "an old output").unwrap();
+    let o = run(
+        tmp.path(),
+        &["build", "--format", "html", "--diagnostic-format", "short"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let printed = stderr(&o);
+    assert!(
+        printed.contains("warning: failed to read the last build's manifest (not a manifest: "),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("no file in the output folder is removed"),
+        "{printed}"
+    );
+    assert!(out.join("status-2020-q1.pdf").is_file());
+}
+
+#[test]
+fn a_broken_template_override_says_what_is_undefined() {
+    let tmp = content_with(None);
+    let report = std::fs::read_to_string(root().join("templates/report.typ")).unwrap();
+    let broken = report.replacen("{{ l.overall_status }}", "{{ l.no_such_label }}", 1);
+    assert_ne!(report, broken);
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/report.typ"), broken).unwrap();
+    let o = run(tmp.path(), &["build", "--only", "status-2026-q2"]);
+    assert_eq!(o.status.code(), Some(1));
+    let printed = stderr(&o);
+    assert!(
+        printed.contains("error: failed to render template templates/report.typ:"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("(`l.no_such_label` is undefined)"),
+        "{printed}"
     );
 }

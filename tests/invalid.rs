@@ -13,8 +13,10 @@
 //!   Warnings are not pinned here (the base has one: its status leaves out goal 2).
 //!
 //! Each case must make `build` and `check` exit with status 1, print exactly the diagnostics in
-//! `expected.txt` (no more, no fewer, in order), never panic, and leave `out/` as it was. Every
-//! failing case is reported at the end with what the binary printed.
+//! `expected.txt` (no more, no fewer, in order), never panic, and leave `out/` as it was. Each
+//! case is a test of its own, named `invalid::<folder>` (`accepted::<folder>`), so that one can
+//! be run alone (`cargo test --release --test invalid -- invalid::duplicate-key`) and a failure
+//! names its case and shows what the binary printed.
 //!
 //! Cases under `tests/fixtures/accepted/` have the same layout without `expected.txt` and must
 //! build.
@@ -22,13 +24,12 @@
 //! `UPDATE_EXPECTED=1 cargo test --release --test invalid` rewrites every `expected.txt` from
 //! what the binary prints; read the diff before committing it.
 
-#![cfg(unix)]
-
 mod common;
 
 use std::path::{Path, PathBuf};
 
 use common::*;
+use libtest_mimic::{Arguments, Failed, Trial};
 
 /// The marker file in `out/` that a failed build must leave alone.
 const MARKER: (&str, &[u8]) = ("marker.txt", b"written before the build\n");
@@ -68,6 +69,7 @@ fn prepare(case: &Path, dir: &Path) {
                 text.truncate(bytes);
                 std::fs::write(dir.join(path), text).unwrap();
             }
+            #[cfg(unix)]
             ["symlink", path, target] => {
                 std::os::unix::fs::symlink(target, dir.join(path)).unwrap()
             }
@@ -168,57 +170,64 @@ fn run_invalid(case: &Path) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_invalid_case_gives_its_diagnostics_and_writes_nothing() {
-    let cases = cases("invalid");
-    assert!(
-        cases.len() >= 42,
-        "only {} invalid cases found",
-        cases.len()
-    );
+/// Builds and checks the base or an accepted case: both must succeed.
+fn run_accepted(case: &Path) -> Result<(), Failed> {
+    let tmp = tempfile::tempdir().unwrap();
+    prepare(case, tmp.path());
     let mut failures = Vec::new();
-    for case in &cases {
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        if let Err(why) = run_invalid(case) {
-            failures.push(format!("=== {name}\n{why}"));
+    for args in [
+        &["check", "--content", "content"][..],
+        &["build", "--content", "content", "--out", "out"][..],
+    ] {
+        let o = run(tmp.path(), args);
+        if !o.status.success() {
+            failures.push(format!(
+                "`{}` exited with {:?}\n{}",
+                args[0],
+                o.status.code(),
+                String::from_utf8_lossy(&o.stderr)
+            ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} invalid cases failed:\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n\n")
-    );
+    if !tmp.path().join("out/manifest.json").is_file() {
+        failures.push("build wrote no manifest".to_owned());
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n\n").into())
+    }
 }
 
-#[test]
-fn the_base_and_every_accepted_case_build() {
-    let mut failures = Vec::new();
-    // The base itself first (as a case with nothing laid over it): every invalid case breaks
-    // exactly one thing in it.
+/// The name of a case: its folder's.
+fn name(case: &Path) -> String {
+    case.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+fn main() -> std::process::ExitCode {
+    let args = Arguments::from_args();
+    let invalid = cases("invalid");
+    let count = invalid.len();
+    let mut trials = vec![Trial::test(
+        "there_are_at_least_42_invalid_cases",
+        move || match count {
+            42.. => Ok(()),
+            n => Err(format!("only {n} invalid cases found").into()),
+        },
+    )];
+    trials.extend(invalid.into_iter().map(|case| {
+        Trial::test(format!("invalid::{}", name(&case)), move || {
+            run_invalid(&case).map_err(Failed::from)
+        })
+    }));
+    // The base itself (as a case with nothing laid over it): every invalid case breaks exactly
+    // one thing in it.
     let base = root().join("tests/fixtures/valid-base");
-    for case in std::iter::once(base).chain(cases("accepted")) {
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let tmp = tempfile::tempdir().unwrap();
-        prepare(&case, tmp.path());
-        for args in [
-            &["check", "--content", "content"][..],
-            &["build", "--content", "content", "--out", "out"][..],
-        ] {
-            let o = run(tmp.path(), args);
-            if !o.status.success() {
-                failures.push(format!(
-                    "=== {name}: `{}` exited with {:?}\n{}",
-                    args[0],
-                    o.status.code(),
-                    String::from_utf8_lossy(&o.stderr)
-                ));
-            }
-        }
-        if !tmp.path().join("out/manifest.json").is_file() {
-            failures.push(format!("=== {name}: build wrote no manifest"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    trials.push(Trial::test("the_base_builds", move || run_accepted(&base)));
+    trials.extend(cases("accepted").into_iter().map(|case| {
+        Trial::test(format!("accepted::{}", name(&case)), move || {
+            run_accepted(&case)
+        })
+    }));
+    libtest_mimic::run(&args, trials).exit_code()
 }

@@ -22,40 +22,9 @@ use plotters::style::FontStyle;
 
 use crate::analyse::MeasureFacts;
 use crate::labels::{Labels, fill};
-use crate::model::{Indicator, IndicatorId, Measure, MeasureId, Quarter, Unit};
+use crate::model::{Indicator, Measure, Quarter, Unit};
 
-/// Which chart: named by what it draws, never by its place in a list.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ChartId {
-    /// The chart of an indicator page of a quarter's status: the indicator's measures that
-    /// the page selects (all when empty), as of the quarter's end. Pages that show the same
-    /// measures in one quarter show the same chart, under their own titles.
-    Page {
-        /// The status's quarter.
-        quarter: Quarter,
-        /// The indicator the page is about.
-        indicator: IndicatorId,
-        /// The measures the page selects; empty for all.
-        measures: Vec<MeasureId>,
-    },
-    /// The chart of one measure on its indicator's web page.
-    Measure {
-        /// The indicator.
-        indicator: IndicatorId,
-        /// The measure; `None` for an indicator's single unnamed measure.
-        measure: Option<MeasureId>,
-    },
-    /// The breakdown of one measure's values (per health region, per category): on a status
-    /// page as of its quarter's end, or on the indicator's web page over every value.
-    Breakdown {
-        /// The status's quarter; `None` on the indicator's web page.
-        quarter: Option<Quarter>,
-        /// The indicator.
-        indicator: IndicatorId,
-        /// The measure; `None` for an indicator's single unnamed measure.
-        measure: Option<MeasureId>,
-    },
-}
+pub use crate::model::ChartId;
 
 /// The numbers behind a chart, as a table: one row per drawn mark.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -118,10 +87,46 @@ pub fn wants_chart(facts: &MeasureFacts) -> bool {
 
 /// A failure while drawing.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to draw chart {name} ({reason})")]
+#[error("failed to draw {} ({reason})", what(.id))]
 pub struct ChartError {
-    name: String,
+    id: ChartId,
     reason: String,
+}
+
+/// What a chart draws, for a message: `the chart of indicator 1.6 in 2026-Q2`.
+fn what(id: &ChartId) -> String {
+    let measure = |m: Option<&crate::model::MeasureId>| {
+        m.map(|m| format!(", measure {m}")).unwrap_or_default()
+    };
+    let quarter = |q: &Quarter| format!(" in {}-Q{}", q.year, q.quarter);
+    match id {
+        ChartId::Page {
+            quarter: q,
+            indicator,
+            measures,
+        } => {
+            let ids: Vec<&str> = measures.iter().map(|m| &**m).collect();
+            let some = (!ids.is_empty())
+                .then(|| format!(", measures {}", ids.join(", ")))
+                .unwrap_or_default();
+            format!("the chart of indicator {indicator}{some}{}", quarter(q))
+        }
+        ChartId::Measure {
+            indicator,
+            measure: m,
+        } => {
+            format!("the chart of indicator {indicator}{}", measure(m.as_ref()))
+        }
+        ChartId::Breakdown {
+            quarter: q,
+            indicator,
+            measure: m,
+        } => format!(
+            "the breakdown of indicator {indicator}{}{}",
+            measure(m.as_ref()),
+            q.as_ref().map(quarter).unwrap_or_default()
+        ),
+    }
 }
 
 const FONT: &str = "Inter";
@@ -163,7 +168,7 @@ pub fn draw(
     let quarterly = series.iter().any(|s| s.quarterly);
     let axis = axis::x_axis(l, &xs, quarterly);
     let svg = plot::svg(l, unit, &series, &axis).map_err(|reason| ChartError {
-        name: crate::document::names::chart_file(id),
+        id: id.clone(),
         reason,
     })?;
     let (columns, rows) = table(l, unit, &series);
@@ -192,7 +197,7 @@ pub fn draw_breakdown(
         return Ok(None);
     };
     let svg = breakdown::svg(l, &parts).map_err(|reason| ChartError {
-        name: crate::document::names::chart_file(id),
+        id: id.clone(),
         reason,
     })?;
     Ok(Some(Chart {

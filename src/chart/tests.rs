@@ -5,7 +5,7 @@ use super::plot::{Kind, Line, look};
 use super::*;
 use crate::analyse::analyse_measure;
 use crate::labels::Lang;
-use crate::model::{TargetKind, Thresholds};
+use crate::model::{IndicatorId, TargetKind, Thresholds};
 use crate::testing::{measure, q, share};
 
 fn id() -> ChartId {

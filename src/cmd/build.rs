@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{ProjectArgs, usage_error};
-use crate::diagnostics::SourceTexts;
 use crate::pipeline::{self, Timings};
 
 /// Arguments of `build`.
@@ -82,9 +81,7 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
         });
     match result {
         Ok(r) => {
-            args.project
-                .diagnostics
-                .print(&r.warnings, &SourceTexts::default());
+            args.project.diagnostics.print(&r.warnings, &r.texts);
             if args.timings {
                 print_timings(&r.timings);
             }

@@ -42,7 +42,7 @@ pub fn run(args: InitTemplatesArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            super::print_error(&e);
             ExitCode::from(2)
         }
     }

@@ -101,12 +101,35 @@ impl DiagnosticArgs {
                 eprintln!("error: {err}; nothing was written");
             }
             BuildError::Compile(e) => {
-                self.print(&e.diagnostics, &SourceTexts::default());
+                self.print(&e.diagnostics, &e.texts);
                 eprintln!("error: {err}; nothing was written");
             }
-            other => eprintln!("error: {other}"),
+            other => print_error(other),
         }
     }
+}
+
+/// Prints `error: {err}`, then each of its causes (`source()`) that the lines before do not
+/// already say, as a `caused by:` line (mdBook's "Caused by:"): a message says why in
+/// parentheses, so a cause is printed only when it goes deeper than that.
+fn print_error(err: &dyn std::error::Error) {
+    eprint!("{}", error_text(err));
+}
+
+/// The lines [`print_error`] prints.
+fn error_text(err: &dyn std::error::Error) -> String {
+    let mut said = err.to_string();
+    let mut text = format!("error: {said}\n");
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        let line = c.to_string();
+        if !said.contains(&line) {
+            text.push_str(&format!("  caused by: {line}\n"));
+            said.push_str(&line);
+        }
+        cause = c.source();
+    }
+    text
 }
 
 /// Exit status 2: a usage or environment error.
@@ -185,12 +208,12 @@ pub struct FormatArgs {
     /// both when left out. Files of the other kind from an earlier build are left as they
     /// are, and the manifest keeps listing them as that build made them.
     #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<OutputKind>,
+    pub format: Option<FormatArg>,
 }
 
-/// One kind of output.
+/// A value of `--format`: the kind of file a build makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputKind {
+pub enum FormatArg {
     /// The PDFs.
     Pdf,
     /// The web site.
@@ -202,8 +225,8 @@ impl FormatArgs {
     pub fn formats(&self) -> crate::pipeline::Formats {
         match self.format {
             None => crate::pipeline::Formats::Both,
-            Some(OutputKind::Pdf) => crate::pipeline::Formats::Pdf,
-            Some(OutputKind::Html) => crate::pipeline::Formats::Html,
+            Some(FormatArg::Pdf) => crate::pipeline::Formats::Pdf,
+            Some(FormatArg::Html) => crate::pipeline::Formats::Html,
         }
     }
 }
@@ -219,5 +242,52 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::NewQuarter(args) => new_quarter::run(args, quiet),
         Command::Watch(args) => watch::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error with a message and an optional cause.
+    #[derive(Debug)]
+    struct E(&'static str, Option<Box<E>>);
+
+    impl std::fmt::Display for E {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for E {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn a_printed_error_shows_each_cause_its_message_does_not_say() {
+        let inner = E("disk quota exceeded", None);
+        let io = E(
+            "failed to flush the file system (disk quota exceeded)",
+            Some(Box::new(inner)),
+        );
+        let top = E(
+            "failed to write out/a.pdf (input/output error)",
+            Some(Box::new(io)),
+        );
+        assert_eq!(
+            error_text(&top),
+            "error: failed to write out/a.pdf (input/output error)\n  \
+             caused by: failed to flush the file system (disk quota exceeded)\n"
+        );
+        let write = crate::output::WriteError {
+            path: "out/a.pdf".into(),
+            source: std::io::Error::other(E("no space left", None)),
+        };
+        assert_eq!(
+            error_text(&write),
+            "error: failed to write out/a.pdf (no space left)\n"
+        );
     }
 }

@@ -37,7 +37,7 @@ pub fn run(args: SchemaArgs, quiet: bool) -> ExitCode {
     for kind in Kind::ALL {
         let path = args.out.join(kind.schema_file());
         if let Err(e) = output::write_atomic(&path, schema::schema_json(kind).as_bytes()) {
-            eprintln!("error: {e}");
+            super::print_error(&e);
             return usage_error();
         }
     }

@@ -59,11 +59,13 @@ pub enum Code {
     EmptySection,
     /// A printed text not written in a language its document is published in.
     MissingTranslation,
+    /// The last build's manifest in the output folder cannot be read.
+    UnreadableManifest,
 }
 
 impl Code {
     /// Every code, in the order `docs/diagnostics.md` lists them.
-    pub const ALL: [Code; 25] = [
+    pub const ALL: [Code; 26] = [
         Code::Invalid,
         Code::Unreadable,
         Code::TooLarge,
@@ -89,6 +91,7 @@ impl Code {
         Code::DraftText,
         Code::EmptySection,
         Code::MissingTranslation,
+        Code::UnreadableManifest,
     ];
 
     /// The code as printed.
@@ -119,6 +122,7 @@ impl Code {
             Code::DraftText => "W-draft-text",
             Code::EmptySection => "W-empty-section",
             Code::MissingTranslation => "W-missing-translation",
+            Code::UnreadableManifest => "W-unreadable-manifest",
         }
     }
 }

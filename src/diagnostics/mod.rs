@@ -193,8 +193,7 @@ pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
 
 /// The text of the files diagnostics point into, so they can be shown with their line.
 ///
-/// A file not remembered here is read from disk when printed (typst's generated source,
-/// kept on disk when it has problems).
+/// A file not remembered here is read from disk when printed.
 #[derive(Debug, Default, Clone)]
 pub struct SourceTexts {
     texts: HashMap<PathBuf, Arc<str>>,
@@ -204,6 +203,11 @@ impl SourceTexts {
     /// Remembers the text of a file.
     pub fn insert(&mut self, path: &Path, text: Arc<str>) {
         self.texts.insert(path.to_path_buf(), text);
+    }
+
+    /// Remembers every text `other` remembers.
+    pub fn merge(&mut self, other: SourceTexts) {
+        self.texts.extend(other.texts);
     }
 
     /// The text of a file, if remembered.

@@ -235,7 +235,13 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
         files,
         typeset::typst_date(s.date),
     );
-    let pdf = typeset::pdf("nn", &world, s.date)
+    let main = std::path::Path::new(typeset::GENERATED).join("nn/main.typ");
+    let origins = typeset::Origins {
+        main: &main,
+        kept: false,
+        templates: renderer.templates(),
+    };
+    let pdf = typeset::pdf("nn", &world, s.date, &origins)
         .expect("the nynorsk report compiles")
         .output;
     assert!(

@@ -9,9 +9,8 @@
 //! `nn/status-2026-q2/index.html`, `nn/indikator/1.6/index.html`, `nn/index.html`), so links
 //! between the pages of one language are the same in every language.
 
-use crate::chart::ChartId;
 use crate::labels::Lang;
-use crate::model::{GoalNumber, IndicatorId, InitiativeId, Quarter};
+use crate::model::{ChartId, GoalNumber, IndicatorId, InitiativeId, Quarter};
 
 /// Where one language's outputs lie in `out/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

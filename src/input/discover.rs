@@ -1,7 +1,9 @@
 //! Discovery: finds the content files under `content/` and tells what each one is.
 //!
 //! What a file holds follows from where it lies (`indicators/1.6.yaml` is an indicator).
-//! Files are returned in a stable order so that every later stage is deterministic.
+//! Files are returned in a stable order so that every later stage is deterministic. The
+//! limits a file is read under (size, depth, aliases, values, text) are set here, beside the
+//! size discovery refuses, for the parser to apply and its messages to name.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +13,15 @@ use crate::diagnostics::Diagnostic;
 
 /// Content files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How deep lists and mappings may nest.
+pub(super) const MAX_DEPTH: usize = 64;
+/// How many aliases (`*name`) and anchors (`&name`) a file may hold.
+pub(super) const MAX_ALIASES: usize = 1_000;
+/// How many values (scalars, lists, mappings) a file may hold.
+pub(super) const MAX_NODES: usize = 500_000;
+/// How many bytes of text a file may hold, counting what aliases repeat.
+pub(super) const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize * 2;
 
 /// What a content file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -5,7 +5,7 @@
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
 
-use super::parse::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_TEXT_BYTES};
+use super::discover::{MAX_ALIASES, MAX_DEPTH, MAX_NODES, MAX_TEXT_BYTES};
 use crate::diagnostics::{Code, Pos};
 
 /// The first tab in the indentation of the line at `pos`, or `pos` when there is none.

@@ -13,7 +13,9 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Options};
 
-use super::discover::{Kind, MAX_FILE_BYTES, SourceFile};
+use super::discover::{
+    Kind, MAX_ALIASES, MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_TEXT_BYTES, SourceFile,
+};
 use super::messages::{closest, explain, first_tab, innermost, mapping_start, top_level_key};
 use super::raw;
 use super::recover::step_over;
@@ -171,15 +173,6 @@ pub fn read_text(path: &Path) -> Result<Arc<str>, Diagnostic> {
         }
     }
 }
-
-/// How deep lists and mappings may nest.
-pub(super) const MAX_DEPTH: usize = 64;
-/// How many aliases (`*name`) and anchors (`&name`) a file may hold.
-pub(super) const MAX_ALIASES: usize = 1_000;
-/// How many values (scalars, lists, mappings) a file may hold.
-pub(super) const MAX_NODES: usize = 500_000;
-/// How many bytes of text a file may hold, counting what aliases repeat.
-pub(super) const MAX_TEXT_BYTES: usize = MAX_FILE_BYTES as usize * 2;
 
 /// The parser's limits: no duplicate keys, bounded depth, aliases and size.
 fn options() -> Options {

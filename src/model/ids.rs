@@ -156,6 +156,40 @@ pub struct Quarter {
     pub quarter: u8,
 }
 
+/// Which chart: named by what it draws, never by its place in a list. The chart stage draws
+/// it; `document::names` gives its file name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChartId {
+    /// The chart of an indicator page of a quarter's status: the indicator's measures that
+    /// the page selects (all when empty), as of the quarter's end. Pages that show the same
+    /// measures in one quarter show the same chart, under their own titles.
+    Page {
+        /// The status's quarter.
+        quarter: Quarter,
+        /// The indicator the page is about.
+        indicator: IndicatorId,
+        /// The measures the page selects; empty for all.
+        measures: Vec<MeasureId>,
+    },
+    /// The chart of one measure on its indicator's web page.
+    Measure {
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The measure; `None` for an indicator's single unnamed measure.
+        measure: Option<MeasureId>,
+    },
+    /// The breakdown of one measure's values (per health region, per category): on a status
+    /// page as of its quarter's end, or on the indicator's web page over every value.
+    Breakdown {
+        /// The status's quarter; `None` on the indicator's web page.
+        quarter: Option<Quarter>,
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The measure; `None` for an indicator's single unnamed measure.
+        measure: Option<MeasureId>,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,10 @@
 
 use crate::labels::Lang;
 
-/// A kind of output, as `publish:` in `strategy.yaml` names it.
+/// What is published, each kind in its own languages, as `publish:` in `strategy.yaml`
+/// names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum OutputKind {
+pub enum Publication {
     /// The quarterly status decks and reports.
     Status,
     /// The editions of the annual indicator document.
@@ -41,11 +42,11 @@ impl Languages {
     }
 
     /// The languages an output kind is published in.
-    pub fn of(&self, kind: OutputKind) -> &[Lang] {
+    pub fn of(&self, kind: Publication) -> &[Lang] {
         match kind {
-            OutputKind::Status => &self.status,
-            OutputKind::Edition => &self.edition,
-            OutputKind::Site => &self.site,
+            Publication::Status => &self.status,
+            Publication::Edition => &self.edition,
+            Publication::Site => &self.site,
         }
     }
 }

@@ -22,7 +22,7 @@ use serde::Serialize;
 pub use edition::*;
 pub use ids::*;
 pub use indicator::*;
-pub use languages::{Languages, OutputKind};
+pub use languages::{Languages, Publication};
 pub use period::Period;
 pub use status::*;
 pub use text::Text;

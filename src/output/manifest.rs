@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::write::{WriteError, write_atomic};
+use crate::diagnostics::{Code, Diagnostic, Pos, Warned};
 use crate::document::names::MANIFEST;
 
 /// One file the build wrote.
@@ -52,15 +53,34 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of the last build in `out_dir`; empty when there is none or it cannot be
-    /// read, so that everything is built again.
-    pub fn read(out_dir: &Path) -> Manifest {
-        let mut m: Manifest = std::fs::read(out_dir.join(MANIFEST))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
+    /// The manifest of the last build in `out_dir`: empty when there is none, and empty with
+    /// a warning when it cannot be read or is not a manifest, so that everything is built
+    /// again and nothing is removed (only a file a manifest lists is ever removed).
+    pub fn read(out_dir: &Path) -> Warned<Manifest> {
+        let path = out_dir.join(MANIFEST);
+        let (mut m, warnings) = match std::fs::read(&path) {
+            Ok(bytes) => match serde_json::from_slice::<Manifest>(&bytes) {
+                Ok(m) => (m, Vec::new()),
+                Err(e) => {
+                    let pos = Pos {
+                        line: u32::try_from(e.line()).unwrap_or(0),
+                        col: u32::try_from(e.column()).unwrap_or(0),
+                    };
+                    let why = format!("not a manifest: {e}");
+                    (Manifest::default(), vec![unreadable(&path, pos, &why)])
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Manifest::default(), Vec::new()),
+            Err(e) => (
+                Manifest::default(),
+                vec![unreadable(&path, Pos::default(), &e.to_string())],
+            ),
+        };
         m.files.sort_by(|a, b| a.path.cmp(&b.path));
-        m
+        Warned {
+            output: m,
+            warnings,
+        }
     }
 
     /// The entry for `path`.
@@ -83,6 +103,20 @@ impl Manifest {
         }
         write_atomic(&path, &json)
     }
+}
+
+/// The warning for a manifest that cannot be read: what happens instead.
+fn unreadable(path: &Path, pos: Pos, why: &str) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        pos,
+        format!("failed to read the last build's manifest ({why})"),
+    )
+    .with_code(Code::UnreadableManifest)
+    .with_help(
+        "every output is made again and no file in the output folder is removed; outputs \
+         the content no longer produces stay until you remove them",
+    )
 }
 
 /// True when the file `entry` describes is in `out_dir` with the size and sha256 it lists.
@@ -131,6 +165,7 @@ pub fn remove_gone(out_dir: &Path, previous: &Manifest, now: &[Entry]) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Severity;
 
     fn entry(path: &str) -> Entry {
         Entry::new(path.into(), "k".into(), Vec::new(), path.as_bytes())
@@ -172,6 +207,45 @@ mod tests {
         );
         assert!(out.join("shared/mine").is_file());
         assert!(!out.join("gone").exists(), "an emptied folder goes too");
+    }
+
+    #[test]
+    fn an_unreadable_manifest_is_taken_as_empty_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let none = Manifest::read(dir.path());
+        assert!(none.output.files.is_empty() && none.warnings.is_empty());
+        std::fs::write(
+            dir.path().join(MANIFEST),
+            "{\"files\": [\n  {\"path\": 3}\n",
+        )
+        .unwrap();
+        let broken = Manifest::read(dir.path());
+        assert!(broken.output.files.is_empty());
+        let [w] = broken.warnings.as_slice() else {
+            panic!("{:?}", broken.warnings)
+        };
+        assert_eq!(
+            (w.severity, w.code),
+            (Severity::Warning, Code::UnreadableManifest)
+        );
+        assert_eq!(w.path, dir.path().join(MANIFEST));
+        assert_eq!(w.pos.line, 2);
+        assert!(
+            w.message
+                .starts_with("failed to read the last build's manifest (not a manifest: "),
+            "{}",
+            w.message
+        );
+        assert!(
+            w.help
+                .as_deref()
+                .unwrap()
+                .contains("no file in the output folder is removed")
+        );
+        // Nothing is removed on the word of a manifest that could not be read.
+        std::fs::write(dir.path().join("a.pdf"), "a").unwrap();
+        assert!(remove_gone(dir.path(), &broken.output, &[]).is_empty());
+        assert!(dir.path().join("a.pdf").is_file());
     }
 
     #[test]

@@ -14,12 +14,12 @@ use super::BuildError;
 use super::key::Key;
 use crate::analyse::Analysis;
 
-use crate::diagnostics::{Diagnostic, Warned};
+use crate::diagnostics::{Diagnostic, SourceTexts};
 use crate::document::names::{self, DocId, LangDir};
 use crate::document::reader::Reader;
 use crate::document::{self, Document};
 use crate::labels::Labels;
-use crate::model::{Content, Indicator, Languages, OutputKind};
+use crate::model::{Content, Indicator, Languages, Publication};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
@@ -108,6 +108,8 @@ pub(super) struct Done {
     pub compiled: usize,
     /// What typst warned about.
     pub warnings: Vec<Diagnostic>,
+    /// The text of the generated files typst's warnings point into.
+    pub texts: SourceTexts,
     /// The outputs made now, written whole beside their places, put there once every job
     /// of the build succeeded.
     pub pending: Vec<output::Pending>,
@@ -191,7 +193,7 @@ impl Prepared {
 impl Plan<'_> {
     /// What the page `name` (relative to its language's folder) of an output `kind` needs to
     /// point at its other languages.
-    fn page_languages(&self, kind: OutputKind, name: &str) -> PageLanguages {
+    fn page_languages(&self, kind: Publication, name: &str) -> PageLanguages {
         let here = self.dir.path(name);
         let langs = self.languages.of(kind);
         let alternates = (langs.len() > 1).then(|| {
@@ -339,8 +341,8 @@ impl Plan<'_> {
         let id: DocId = doc.id();
         let html_path = self.dir.path(&id.html());
         let kind = match doc {
-            Document::Deck(_) | Document::Report(..) => OutputKind::Status,
-            Document::Edition(_) => OutputKind::Edition,
+            Document::Deck(_) | Document::Report(..) => Publication::Status,
+            Document::Edition(_) => Publication::Edition,
         };
         let page = self.page_languages(kind, &id.html());
         let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
@@ -435,12 +437,22 @@ impl Plan<'_> {
                             }
                             None => DocumentWorld::new(id.as_str(), source, &modules, files, today),
                         };
-                        typeset::pdf(id.as_str(), &world, p.date)
+                        let kept = self.keep_typst.map(|d| self.dir.keep(d));
+                        let dir = kept
+                            .clone()
+                            .unwrap_or_else(|| self.dir.keep(Path::new(typeset::GENERATED)));
+                        let main = dir.join(id.as_str()).join(names::TYPST_MAIN);
+                        let origins = typeset::Origins {
+                            main: &main,
+                            kept: kept.is_some(),
+                            templates: self.renderer.templates(),
+                        };
+                        typeset::pdf(id.as_str(), &world, p.date, &origins)
                     })?;
                     done.compiled += 1;
-                    let Warned { output, warnings } = pdf;
-                    done.warnings.extend(warnings);
-                    self.write(done, pdf_path, pdf_key, inputs, &output)?;
+                    done.warnings.extend(pdf.warnings);
+                    done.texts.merge(pdf.texts);
+                    self.write(done, pdf_path, pdf_key, inputs, &pdf.output)?;
                 }
             }
         } else {
@@ -453,7 +465,7 @@ impl Plan<'_> {
     fn indicator(&self, ind: &Indicator, done: &mut Done) -> Result<(), BuildError> {
         use document::indicator as site;
         let content = self.content;
-        let page = self.page_languages(OutputKind::Site, &names::indicator_html(&ind.id));
+        let page = self.page_languages(Publication::Site, &names::indicator_html(&ind.id));
         let (view, key, inputs, csv) = Clock::time(&self.clock.key, || {
             let reader = Reader::new(content);
             let charts = site::charts(self.labels, &reader, self.analysis, ind)?;
@@ -506,7 +518,7 @@ impl Plan<'_> {
     /// The site's front page.
     fn index(&self, done: &mut Done) -> Result<(), BuildError> {
         let view = document::index::index_view(self.labels, self.content);
-        let page = self.page_languages(OutputKind::Site, names::INDEX);
+        let page = self.page_languages(Publication::Site, names::INDEX);
         let key = page
             .key(
                 Key::new("html")

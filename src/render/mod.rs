@@ -26,24 +26,44 @@ mod templates;
 
 pub use templates::{ReadError, Templates, write_builtin};
 
-/// A template that failed to parse or render, with the place in its file.
-#[derive(Debug, thiserror::Error)]
-#[error("failed to render template {place} ({})", .source.detail().unwrap_or("invalid template"))]
+/// A template that failed to parse or render, with the place in its file and what minijinja
+/// found wrong there: `` `l.no_such_label` is undefined ``, `filter nosuchfilter is unknown`.
+#[derive(Debug)]
 pub struct RenderError {
     /// `path:line:col` of the problem in the template, or the template's path.
     place: String,
-    #[source]
-    source: Error,
+    /// What minijinja reports; its own causes are this error's.
+    error: Error,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // minijinja's detail names what is wrong (and, with debug info, the undefined
+        // expression); its kind is all it has when there is no detail.
+        let what = match self.error.detail() {
+            Some(detail) => detail.to_owned(),
+            None => self.error.kind().to_string(),
+        };
+        write!(f, "failed to render template {} ({what})", self.place)
+    }
+}
+
+impl std::error::Error for RenderError {
+    /// The cause of minijinja's error (a filter's own error), not minijinja's error itself,
+    /// which the message already says in full.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.error)
+    }
 }
 
 impl RenderError {
     /// Locates a minijinja error in the template it names.
-    fn new(templates: &Templates, fallback: &str, source: Error) -> Self {
-        let name = source.name().unwrap_or(fallback).to_owned();
+    fn new(templates: &Templates, fallback: &str, error: Error) -> Self {
+        let name = error.name().unwrap_or(fallback).to_owned();
         let place = match templates.get(&name) {
             Some(t) => {
                 let path = t.shown_path();
-                match (source.line(), source.range()) {
+                match (error.line(), error.range()) {
                     (Some(line), Some(range)) => {
                         let start = range.start.min(t.text.len());
                         let line_start = t.text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -56,7 +76,7 @@ impl RenderError {
             }
             None => name,
         };
-        RenderError { place, source }
+        RenderError { place, error }
     }
 }
 
@@ -192,6 +212,9 @@ impl Renderer {
     /// Parses the templates; a template that does not parse is an error at its place.
     pub fn new(templates: &Templates) -> Result<Self, RenderError> {
         let mut env = Environment::new();
+        // Debug info names the undefined expression in an error (`l.no_such_label`); it costs
+        // nothing until a value is undefined.
+        env.set_debug(true);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".typ") {
@@ -270,6 +293,35 @@ mod tests {
         let err = Renderer::new(&templates).err().expect("a parse error");
         let text = err.to_string();
         assert!(text.contains(&format!("{}:2:", path.display())), "{text}");
+    }
+
+    /// A broken override says what is wrong and names it, as minijinja reports it.
+    #[test]
+    fn a_render_error_names_what_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.typ");
+        let renderer = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            Renderer::new(&Templates::load(Some(dir.path())).unwrap()).unwrap()
+        };
+        let l = crate::labels::Lang::Nb.labels();
+        let err = renderer("= x\n{{ l.no_such_label }}\n")
+            .render("report.typ", l, minijinja::context! {})
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "failed to render template {}:2:4 (`l.no_such_label` is undefined)",
+                path.display()
+            )
+        );
+        let err = renderer("{{ l.goal|nosuchfilter }}")
+            .render("report.typ", l, minijinja::context! {})
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(":1:") && err.contains("nosuchfilter"), "{err}");
+        assert!(!err.contains("invalid template"), "{err}");
     }
 
     #[test]

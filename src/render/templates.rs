@@ -88,6 +88,17 @@ pub struct ReadError {
     pub source: std::io::Error,
 }
 
+/// A template that could not be written (by `init-templates`).
+#[derive(Debug, thiserror::Error)]
+#[error("failed to write template {} ({source})", path.display())]
+pub struct WriteError {
+    /// The file, or the folder that could not be made for it.
+    pub path: PathBuf,
+    /// Why.
+    #[source]
+    pub source: std::io::Error,
+}
+
 /// Every template of a build, by name.
 #[derive(Debug, Clone)]
 pub struct Templates {
@@ -150,6 +161,11 @@ impl Templates {
             .collect()
     }
 
+    /// The typst module documents import as `name` (`style.typ`).
+    pub fn typst_module(&self, name: &str) -> Option<&Template> {
+        self.get(name).filter(|t| t.rel.starts_with(TYPST_MODULES))
+    }
+
     /// The templates that replaced a built-in one.
     pub fn overrides(&self) -> impl Iterator<Item = &Template> {
         self.iter().filter(|t| t.file.is_some())
@@ -158,14 +174,14 @@ impl Templates {
 
 /// Writes the built-in templates into `dir`, refusing to replace a file that is there.
 /// Returns the files written.
-pub fn write_builtin(dir: &Path) -> Result<Vec<PathBuf>, ReadError> {
+pub fn write_builtin(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
     let mut written = Vec::new();
     for (rel, text) in BUILTIN {
         let path = dir.join(rel);
         if path.exists() {
             continue;
         }
-        let fail = |source| ReadError {
+        let fail = |source| WriteError {
             path: path.clone(),
             source,
         };
@@ -195,6 +211,15 @@ mod tests {
             t.get("deck.typ").unwrap().text,
             Templates::builtin().get("deck.typ").unwrap().text
         );
+    }
+
+    #[test]
+    fn a_template_that_cannot_be_written_is_a_failed_write() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the `html/` folder should be: no folder, even for root.
+        std::fs::write(dir.path().join("html"), "").unwrap();
+        let err = write_builtin(dir.path()).unwrap_err().to_string();
+        assert!(err.starts_with("failed to write template "), "{err}");
     }
 
     #[test]

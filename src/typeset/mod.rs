@@ -10,6 +10,6 @@ pub mod fonts;
 pub mod warm;
 pub mod world;
 
-pub use compile::{CompileError, pdf, typst_date};
+pub use compile::{CompileError, GENERATED, Origins, pdf, typst_date};
 pub use warm::Warm;
 pub use world::DocumentWorld;

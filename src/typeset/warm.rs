@@ -94,7 +94,13 @@ mod tests {
             Vec::new(),
             typst_date(time::macros::date!(2026 - 06 - 30)),
         );
-        pdf(name, &world, time::macros::date!(2026 - 06 - 30))
+        let main = std::path::Path::new(crate::typeset::GENERATED).join("main.typ");
+        let origins = crate::typeset::Origins {
+            main: &main,
+            kept: false,
+            templates: &templates,
+        };
+        pdf(name, &world, time::macros::date!(2026 - 06 - 30), &origins)
             .unwrap()
             .output
     }

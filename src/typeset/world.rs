@@ -2,7 +2,6 @@
 //! document's charts. Nothing else — no file system, no packages, no system fonts, no clock.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult};
@@ -75,31 +74,6 @@ impl DocumentWorld {
             modules,
             files,
             today,
-        }
-    }
-
-    /// Writes the document's files into `dir` so a user can open them: the generated source
-    /// as `main.typ`, the modules and charts under their virtual paths.
-    pub fn keep(&self, dir: &Path) -> std::io::Result<()> {
-        let sources = self.modules.values().chain([&self.main]);
-        let texts = sources.map(|s| (s.id(), s.text().as_bytes()));
-        let binaries = self.files.iter().map(|(id, b)| (*id, b.as_slice()));
-        for (id, bytes) in texts.chain(binaries) {
-            let path = self.kept_path(dir, id);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, bytes)?;
-        }
-        Ok(())
-    }
-
-    /// Where [`keep`](Self::keep) writes the file `id`.
-    pub fn kept_path(&self, dir: &Path, id: FileId) -> PathBuf {
-        if id == self.main.id() {
-            dir.join("main.typ")
-        } else {
-            dir.join(id.vpath().get_without_slash())
         }
     }
 

@@ -1,31 +1,9 @@
-//! Checks shared by every kind of file: links, numbers against their units, id shapes.
+//! Checks shared by every kind of file: numbers against their units, id shapes. They only
+//! judge a value; [`super::sink::Sink`] reports what they find.
 
 use serde_saphyr::Spanned;
 
-use super::sink::Sink;
 use crate::model::Unit;
-
-/// Checks a link: only web addresses, so that a footnote cannot carry `javascript:` into the
-/// HTML.
-pub(super) fn check_url(s: &mut Sink, url: &Spanned<String>) -> Option<String> {
-    let u = url.value.trim();
-    let lower = u.to_ascii_lowercase();
-    let web = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && u.len() > "https://".len()
-        && !u.chars().any(|c| c.is_whitespace() || c.is_control());
-    if web {
-        Some(u.to_owned())
-    } else {
-        s.at(
-            url,
-            format!(
-                "invalid link `{}` (expected a web address starting with https:// or http://)",
-                url.value
-            ),
-        );
-        None
-    }
-}
 
 /// The largest number a figure may have. Far above any figure of the strategy (the largest
 /// are counts in the hundreds of thousands), and low enough that charts can place ticks on it:

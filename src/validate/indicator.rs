@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde_saphyr::Spanned;
 
-use super::checks::{CHANGE_PERCENT, check_url, is_slug};
+use super::checks::{CHANGE_PERCENT, is_slug};
 use super::values::{place, second_value};
 use super::{Refs, Sink};
 use crate::diagnostics::{Diagnostic, Pos};
@@ -57,7 +57,7 @@ pub(super) fn footnotes(s: &mut Sink, raw: &[raw::Footnote]) -> Vec<Footnote> {
         .map(|f| Footnote {
             mark: f.mark.clone(),
             text: Text::from(&f.text),
-            url: f.url.as_ref().and_then(|u| check_url(s, u)),
+            url: f.url.as_ref().and_then(|u| s.url(u)),
         })
         .collect()
 }

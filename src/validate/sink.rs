@@ -55,6 +55,28 @@ impl Sink<'_> {
         }
     }
 
+    /// The link, when it is a web address; else reports it, so that a footnote cannot carry
+    /// `javascript:` into the HTML.
+    pub fn url(&mut self, url: &Spanned<String>) -> Option<String> {
+        let u = url.value.trim();
+        let lower = u.to_ascii_lowercase();
+        let web = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && u.len() > "https://".len()
+            && !u.chars().any(|c| c.is_whitespace() || c.is_control());
+        if web {
+            Some(u.to_owned())
+        } else {
+            self.at(
+                url,
+                format!(
+                    "invalid link `{}` (expected a web address starting with https:// or http://)",
+                    url.value
+                ),
+            );
+            None
+        }
+    }
+
     /// Parses a period, reporting it when malformed.
     pub fn period(&mut self, p: &Spanned<PeriodText>) -> Option<Period> {
         match Period::parse(&p.value.0) {

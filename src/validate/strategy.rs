@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
-use super::checks::{check_url, is_slug, small_int};
+use super::checks::{is_slug, small_int};
 use super::{Refs, Sink};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
@@ -41,7 +41,7 @@ pub(super) fn sources(
             // date says when the source's figures were reported (see `analyse::changes`).
             let date = src.date.as_ref().and_then(|d| s.period(d));
             if let Some(url) = &src.url {
-                check_url(&mut s, url);
+                s.url(url);
             }
             refs.sources.insert(
                 SourceId::new(src.id.value.clone()),

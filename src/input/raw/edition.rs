@@ -88,7 +88,7 @@ pub struct EditionIndicator {
     pub unit_label: Option<RawText>,
     /// The type as printed in this edition, when it differs.
     #[serde(default, rename = "type")]
-    #[schemars(with = "Option<schema::IndicatorType>")]
+    #[schemars(with = "Option<written::IndicatorType>")]
     pub kind: Option<S<String>>,
     /// Baselines and targets of this edition, when they differ from the indicator file.
     #[serde(default)]

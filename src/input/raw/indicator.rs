@@ -21,14 +21,14 @@ pub struct Indicator {
     #[serde(default)]
     pub number: Option<String>,
     /// Unit of the measures unless a measure says otherwise.
-    #[schemars(with = "schema::Unit")]
+    #[schemars(with = "written::Unit")]
     pub unit: S<String>,
     /// The "Målenhet" column as published, when it says more than the unit.
     #[serde(default)]
     pub unit_label: Option<RawText>,
     /// Indicator type: adopsjon, bruk, opplevd resultat, resultat, effekt, statistikk.
     #[serde(rename = "type")]
-    #[schemars(with = "schema::IndicatorType")]
+    #[schemars(with = "written::IndicatorType")]
     pub kind: S<String>,
     /// Description and purpose.
     pub description: RawText,
@@ -40,7 +40,7 @@ pub struct Indicator {
     pub data_source: Option<String>,
     /// Update frequency: årlig, kvartalsvis, løpende.
     #[serde(default)]
-    #[schemars(with = "Option<schema::Frequency>")]
+    #[schemars(with = "Option<written::Frequency>")]
     pub frequency: Option<S<String>>,
     /// Footnotes.
     #[serde(default)]
@@ -74,7 +74,7 @@ pub struct Measure {
     pub name: Option<RawText>,
     /// Unit, when different from the indicator's.
     #[serde(default)]
-    #[schemars(with = "Option<schema::Unit>")]
+    #[schemars(with = "Option<written::Unit>")]
     pub unit: Option<S<String>>,
     /// The starting point.
     #[serde(default)]

@@ -8,13 +8,13 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::schema;
 use crate::diagnostics::Pos;
 
 mod edition;
 mod indicator;
 mod status;
 mod text;
+mod written;
 
 pub use edition::*;
 pub use indicator::*;
@@ -79,11 +79,11 @@ pub struct Strategy {
     pub progress_thresholds: Option<S<ProgressThresholds>>,
     /// The language plain strings are written in (`nb`, `nn` or `en`); `nb` when left out.
     #[serde(default)]
-    #[schemars(with = "Option<schema::LangCode>")]
+    #[schemars(with = "Option<written::LangCode>")]
     pub language: Option<S<String>>,
     /// The languages documents are published in; only the main language when left out.
     #[serde(default)]
-    #[schemars(with = "Vec<schema::LangCode>")]
+    #[schemars(with = "Vec<written::LangCode>")]
     pub languages: Vec<S<String>>,
     /// Per kind of output, the languages it is published in, when not every one of
     /// `languages`.
@@ -102,15 +102,15 @@ pub struct Strategy {
 pub struct Publish {
     /// The quarterly status decks and reports.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    #[schemars(with = "Option<Vec<written::LangCode>>")]
     pub status: Option<Vec<S<String>>>,
     /// The editions of the annual indicator document.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    #[schemars(with = "Option<Vec<written::LangCode>>")]
     pub edition: Option<Vec<S<String>>>,
     /// The site: its front page and the indicator pages.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<schema::LangCode>>")]
+    #[schemars(with = "Option<Vec<written::LangCode>>")]
     pub site: Option<Vec<S<String>>>,
 }
 

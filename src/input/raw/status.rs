@@ -41,7 +41,7 @@ pub struct Initiative {
 #[serde(deny_unknown_fields)]
 pub struct InitiativeStatus {
     /// `2026-Q2`.
-    #[schemars(with = "schema::QuarterText")]
+    #[schemars(with = "written::QuarterText")]
     pub quarter: S<PeriodText>,
     /// The status.
     #[expect(
@@ -56,7 +56,7 @@ pub struct InitiativeStatus {
 #[serde(deny_unknown_fields)]
 pub struct Status {
     /// `2026-Q2`.
-    #[schemars(with = "schema::QuarterText")]
+    #[schemars(with = "written::QuarterText")]
     pub quarter: S<PeriodText>,
     /// Title of the deck.
     pub title: RawText,
