@@ -105,6 +105,18 @@ fn warnings_are_printed_beside_errors() {
     assert!(!Path::new(&tmp.path().join("out")).exists());
 }
 
+/// Writes `templates/<rel>` beside the content: the built-in template as `edit` changes it.
+/// Returns the text written.
+fn override_template(dir: &Path, rel: &str, edit: impl FnOnce(&str) -> String) -> String {
+    let builtin = std::fs::read_to_string(root().join("templates").join(rel)).unwrap();
+    let broken = edit(&builtin);
+    assert_ne!(builtin, broken, "the edit changes {rel}");
+    let path = dir.join("templates").join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, &broken).unwrap();
+    broken
+}
+
 /// Runs the binary in `dir` with `TMPDIR` set to `temp`.
 fn run_with_temp(dir: &Path, temp: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_statusrapport"))
@@ -131,12 +143,10 @@ fn typst_place(printed: &str, what: &str) -> (String, usize) {
 fn a_typst_error_points_at_the_generated_source_from_memory_or_as_kept() {
     let tmp = content_with(None);
     // An overriding deck template whose typst refers to nothing.
-    let deck = std::fs::read_to_string(root().join("templates/deck.typ")).unwrap();
-    let import = "#import \"style.typ\": *\n";
-    let broken = deck.replacen(import, &format!("{import}#nosuchthing\n"), 1);
-    assert_ne!(deck, broken);
-    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    std::fs::write(tmp.path().join("templates/deck.typ"), broken).unwrap();
+    override_template(tmp.path(), "deck.typ", |deck| {
+        let import = "#import \"style.typ\": *\n";
+        deck.replacen(import, &format!("{import}#nosuchthing\n"), 1)
+    });
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("marker.txt"), b"before").unwrap();
@@ -192,10 +202,9 @@ fn a_typst_error_points_at_the_generated_source_from_memory_or_as_kept() {
 #[test]
 fn a_typst_error_in_an_overriding_module_points_at_the_users_file() {
     let tmp = content_with(None);
-    let style = std::fs::read_to_string(root().join("templates/typst/style.typ")).unwrap();
-    std::fs::create_dir_all(tmp.path().join("templates/typst")).unwrap();
-    let broken = format!("{style}\n#let broken = nosuchthing\n");
-    std::fs::write(tmp.path().join("templates/typst/style.typ"), &broken).unwrap();
+    let broken = override_template(tmp.path(), "typst/style.typ", |style| {
+        format!("{style}\n#let broken = nosuchthing\n")
+    });
     let temp = tempfile::tempdir().unwrap();
     let o = run_with_temp(
         tmp.path(),
@@ -258,11 +267,9 @@ fn an_unreadable_manifest_is_a_warning_and_removes_nothing() {
 #[test]
 fn a_broken_template_override_says_what_is_undefined() {
     let tmp = content_with(None);
-    let report = std::fs::read_to_string(root().join("templates/report.typ")).unwrap();
-    let broken = report.replacen("{{ l.overall_status }}", "{{ l.no_such_label }}", 1);
-    assert_ne!(report, broken);
-    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    std::fs::write(tmp.path().join("templates/report.typ"), broken).unwrap();
+    override_template(tmp.path(), "report.typ", |report| {
+        report.replacen("{{ l.overall_status }}", "{{ l.no_such_label }}", 1)
+    });
     let o = run(tmp.path(), &["build", "--only", "status-2026-q2"]);
     assert_eq!(o.status.code(), Some(1));
     let printed = stderr(&o);

@@ -227,18 +227,27 @@ mod tests {
     use super::*;
     use crate::diagnostics::{Format, Severity};
 
-    fn world(source: &str, templates: &Templates) -> DocumentWorld {
-        DocumentWorld::new(
+    /// Compiles `source` beside `templates`' modules, the source shown at `main` (kept there
+    /// or not).
+    fn compile(
+        source: &str,
+        templates: &Templates,
+        main: &Path,
+        kept: bool,
+    ) -> Result<Typeset, CompileError> {
+        let world = DocumentWorld::new(
             "doc",
             source.to_owned(),
             &templates.typst_modules(),
             Vec::new(),
             typst_date(time::macros::date!(2026 - 06 - 30)),
-        )
-    }
-
-    fn date() -> Date {
-        time::macros::date!(2026 - 06 - 30)
+        );
+        let origins = Origins {
+            main,
+            kept,
+            templates,
+        };
+        pdf("doc", &world, time::macros::date!(2026 - 06 - 30), &origins)
     }
 
     fn generated() -> PathBuf {
@@ -247,15 +256,9 @@ mod tests {
 
     #[test]
     fn an_error_in_the_generated_source_is_shown_from_memory() {
-        let templates = Templates::builtin();
         let main = generated();
-        let origins = Origins {
-            main: &main,
-            kept: false,
-            templates: &templates,
-        };
         let source = "= Tittel\n\nTekst #nosuchthing og mer\n";
-        let err = pdf("doc", &world(source, &templates), date(), &origins).unwrap_err();
+        let err = compile(source, &Templates::builtin(), &main, false).unwrap_err();
         assert_eq!(err.diagnostics.len(), 1, "{:?}", err.diagnostics);
         let d = &err.diagnostics[0];
         assert_eq!((d.severity, d.code), (Severity::Error, Code::Typst));
@@ -284,13 +287,8 @@ mod tests {
         std::fs::write(&style, "#let x = 1\n#let y = nosuchthing\n").unwrap();
         let templates = Templates::load(Some(dir.path())).unwrap();
         let main = dir.path().join("kept/doc/main.typ");
-        let origins = Origins {
-            main: &main,
-            kept: true,
-            templates: &templates,
-        };
         let source = "#import \"style.typ\": *\nHei\n";
-        let err = pdf("doc", &world(source, &templates), date(), &origins).unwrap_err();
+        let err = compile(source, &templates, &main, true).unwrap_err();
         let d = &err.diagnostics[0];
         assert_eq!((&d.path, d.pos.line), (&style, 2), "{d:?}");
         assert!(d.help.is_none(), "{:?}", d.help);
@@ -300,15 +298,9 @@ mod tests {
 
     #[test]
     fn warnings_come_beside_the_pdf_and_nothing_is_written() {
-        let templates = Templates::builtin();
         let main = generated();
-        let origins = Origins {
-            main: &main,
-            kept: false,
-            templates: &templates,
-        };
         let source = "#set text(font: \"Ingen Slik Skrift\")\n#set document(title: [T])\nHei\n";
-        let warned = pdf("doc", &world(source, &templates), date(), &origins).unwrap();
+        let warned = compile(source, &Templates::builtin(), &main, false).unwrap();
         assert!(warned.output.starts_with(b"%PDF"));
         let w = warned
             .warnings
