@@ -38,6 +38,7 @@ fn ten_years(to: &Path) {
 /// Runs the binary with `args` and returns whether it succeeded, what it printed, and its
 /// own peak resident memory in KiB, from the kernel's accounting of it when it is waited for
 /// (`wait4`: what `/usr/bin/time -v` reports as "Maximum resident set size").
+#[expect(clippy::zombie_processes, reason = "the child is waited for by wait4")]
 fn run_measured(dir: &Path, args: &[&str]) -> (bool, String, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_statusrapport"))
         .args(args)

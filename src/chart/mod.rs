@@ -106,9 +106,11 @@ fn what(id: &ChartId) -> String {
             measures,
         } => {
             let ids: Vec<&str> = measures.iter().map(|m| &**m).collect();
-            let some = (!ids.is_empty())
-                .then(|| format!(", measures {}", ids.join(", ")))
-                .unwrap_or_default();
+            let some = if ids.is_empty() {
+                String::new()
+            } else {
+                format!(", measures {}", ids.join(", "))
+            };
             format!("the chart of indicator {indicator}{some}{}", quarter(q))
         }
         ChartId::Measure {
