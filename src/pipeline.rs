@@ -21,14 +21,15 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::analyse;
 use crate::chart;
 use crate::diagnostics::{Diagnostic, SourceTexts, Warned, error_count};
-use crate::document::{self, Document, names};
+use crate::document::kinds::{self, Context, Kind};
+use crate::document::{self, names};
 use crate::labels::Lang;
 use crate::model::Content;
 use crate::output::{self, Entry, Manifest};
 use crate::render::{Renderer, Templates};
 use crate::typeset;
 use crate::{input, validate};
-use jobs::{Clock, Job, Plan};
+use jobs::{Clock, Runner};
 
 /// Why a run failed.
 #[derive(Debug, thiserror::Error)]
@@ -222,10 +223,8 @@ const MEMO_AGE: usize = 0;
 /// The jobs that compile nothing (web pages, fonts) are spread over the batches after their
 /// documents: a thread done with its documents makes pages while another finishes a deck,
 /// instead of waiting at the batch's end.
-fn batches(work: Vec<(usize, Job<'_>)>, documents: usize) -> Vec<Vec<(usize, Job<'_>)>> {
-    let (docs, rest): (Vec<_>, Vec<_>) = work
-        .into_iter()
-        .partition(|(_, job)| matches!(job, Job::Document(_)));
+fn batches<'k>(work: Vec<(usize, &'k dyn Kind)>, documents: usize) -> Vec<Vec<(usize, &'k dyn Kind)>> {
+    let (docs, rest): (Vec<_>, Vec<_>) = work.into_iter().partition(|(_, kind)| kind.makes_pdf());
     let per = documents.max(1);
     let n = docs.len().div_ceil(per).max(1);
     let mut docs = docs.into_iter();
@@ -237,21 +236,31 @@ fn batches(work: Vec<(usize, Job<'_>)>, documents: usize) -> Vec<Vec<(usize, Job
     batches
 }
 
-/// The documents `only` selects: all of them, a quarter's deck and reports, or one.
-fn select<'a>(content: &'a Content, only: Option<&str>) -> Result<Vec<Document<'a>>, BuildError> {
-    let selected: Vec<Document> = document::documents(content)
-        .into_iter()
-        .filter(|d| only.is_none_or(|id| d.group().as_str() == id || d.id().as_str() == id))
-        .collect();
+/// Whether `kind` is one that `only` selects: every kind without `only`, else the documents
+/// whose id or group it names (the site's pages and files are left as they are).
+fn selects(kind: &dyn Kind, only: Option<&str>) -> bool {
     match only {
-        Some(id) if selected.is_empty() => Err(BuildError::UnknownDocument {
-            id: id.to_owned(),
-            known: document::ids(content)
-                .iter()
-                .map(ToString::to_string)
-                .collect(),
-        }),
-        _ => Ok(selected),
+        None => true,
+        Some(id) => [kind.id(), kind.group()]
+            .iter()
+            .flatten()
+            .any(|k| k.as_str() == id),
+    }
+}
+
+/// Checks that `only` names a document of the content.
+fn check_only(content: &Content, only: Option<&str>) -> Result<(), BuildError> {
+    match only {
+        Some(id) if !kinds::kinds(content).iter().any(|k| selects(k.as_ref(), only) && k.id().is_some()) => {
+            Err(BuildError::UnknownDocument {
+                id: id.to_owned(),
+                known: document::ids(content)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+            })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -282,7 +291,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         output: content,
         mut warnings,
     } = load(opts.content_dir, &mut timings)?;
-    select(&content, opts.only)?;
+    check_only(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     warnings.extend(previous.warnings);
     let previous = previous.output;
@@ -296,22 +305,21 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             .map(|&lang| (lang, content.in_language(lang)))
             .collect()
     });
-    let mut work: Vec<(usize, Job)> = Vec::new();
-    for (i, (lang, content)) in localized.iter().enumerate() {
-        let selected = select(content, opts.only).unwrap_or_default();
-        work.extend(selected.into_iter().map(|d| (i, Job::Document(d))));
-        if opts.only.is_none() && opts.formats.html() && languages.site.contains(lang) {
-            work.extend(
-                content
-                    .indicators
-                    .values()
-                    .map(|ind| (i, Job::Indicator(ind))),
-            );
-            work.push((i, Job::Index));
+    // Every kind of output in every language it is published in, that this build makes.
+    let all: Vec<Vec<Box<dyn Kind>>> = localized.iter().map(|(_, c)| kinds::kinds(c)).collect();
+    let mut work: Vec<(usize, &dyn Kind)> = Vec::new();
+    for (i, ((lang, _), kinds)) in localized.iter().zip(&all).enumerate() {
+        for kind in kinds {
+            let kind = kind.as_ref();
+            let published = if kind.once() {
+                *lang == languages.main
+            } else {
+                languages.of(kind.publication()).contains(lang)
+            };
+            if published && selects(kind, opts.only) && (kind.makes_pdf() || opts.formats.html()) {
+                work.push((i, kind));
+            }
         }
-    }
-    if opts.only.is_none() && opts.formats.html() {
-        work.push((0, Job::Fonts));
     }
     output::remove_stale_temporaries(opts.out_dir);
     if let Some(dir) = opts.keep_typst {
@@ -319,16 +327,18 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     }
     let renderer = Renderer::new(opts.templates)?;
     let clock = Clock::default();
-    let plans: Vec<Plan> = localized
+    let runners: Vec<Runner> = localized
         .iter()
-        .map(|(lang, content)| Plan {
+        .map(|(lang, content)| Runner {
             content_dir: opts.content_dir,
-            content,
-            labels: lang.labels(),
-            dir: names::LangDir::new(*lang, languages.main),
-            languages: &languages,
+            cx: Context {
+                labels: lang.labels(),
+                content,
+                analysis: &analysis,
+                dir: names::LangDir::new(*lang, languages.main),
+                languages: &languages,
+            },
             renderer: &renderer,
-            analysis: &analysis,
             out_dir: opts.out_dir,
             previous: &previous,
             formats: opts.formats,
@@ -357,7 +367,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let batches = batches(work, BATCH_PER_THREAD * threads);
     for (n, batch) in batches.iter().enumerate() {
         let done = fanout::run(batch, threads, |(i, job)| {
-            let done = plans[*i].run(job);
+            let done = runners[*i].run(*job);
             bar.inc(1);
             if opts.progress && bar.is_hidden() && start.elapsed() >= PROGRESS_AFTER {
                 bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -129,15 +129,24 @@ fn an_indicator_pages_inputs_are_every_file_its_history_and_goal_come_from() {
     );
     let o = build_short(tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
-    for page in ["indikator/1.6/index.html", "indikator/1.6/data.csv"] {
-        let inputs = manifest_inputs(&tmp.path().join("out"), page);
-        // The page's history names the quarter that shows it, its heading names its goal.
-        for file in ["indicators/1.6.yaml", "data/1.6.csv", "goals/mal-1.yaml"] {
-            assert!(inputs.iter().any(|i| i == file), "{page}: {inputs:?}");
-        }
-        assert!(
-            inputs.iter().any(|i| i == "status/2026-q2.yaml"),
-            "{page}: {inputs:?}"
-        );
+    let out = tmp.path().join("out");
+    let page = "indikator/1.6/index.html";
+    let inputs = manifest_inputs(&out, page);
+    // The page's history names the quarter that shows it, its heading names its goal.
+    for file in [
+        "indicators/1.6.yaml",
+        "data/1.6.csv",
+        "goals/mal-1.yaml",
+        "status/2026-q2.yaml",
+    ] {
+        assert!(inputs.iter().any(|i| i == file), "{page}: {inputs:?}");
     }
+    // The data to download is made from the indicator and the sources its values name,
+    // nothing else: a status or goal edited leaves it as it is.
+    let data = manifest_inputs(&out, "indikator/1.6/data.csv");
+    assert_eq!(
+        data,
+        ["data/1.6.csv", "indicators/1.6.yaml", "sources.yaml"],
+        "data.csv"
+    );
 }

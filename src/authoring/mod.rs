@@ -71,7 +71,8 @@ pub fn start(dir: &Path, content: &Content, quarter: Quarter) -> Result<Started,
     let doc: raw::Status =
         input::from_yaml(&latest.path, &text).map_err(|d| Refused::Other(d.to_string()))?;
     let old = latest.quarter;
-    let source_id = format!("status-{}-q{}", quarter.year, quarter.quarter);
+    // The quarter's deck is the source its values cite: named as `names` names the deck.
+    let source_id = crate::document::names::DocId::deck(quarter).to_string();
     let title = retitle(&doc.title, old, quarter);
     let status_text = status::status_yaml(&doc, quarter, &source_id, &title, &latest.path);
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{ContentArgs, exit_code, report};
-use crate::document;
+use crate::document::{self, kinds};
 use crate::model::Content;
 use crate::pipeline::{self, Timings};
 
@@ -36,16 +36,18 @@ pub fn run(args: ListArgs) -> ExitCode {
 
 /// The listing: three sections of aligned columns, in the content's sorted order.
 pub fn listing(content: &Content) -> String {
-    let docs = document::documents(content);
+    let kinds = kinds::kinds(content);
+    let langs = &content.strategy.languages;
     let documents: Vec<(String, String)> = document::ids(content)
         .into_iter()
         .map(|id| {
             let mut files = Vec::new();
             let mut more = 0;
-            for d in docs.iter().filter(|d| d.group() == id || d.id() == id) {
-                if d.id() == id {
-                    files.push(d.id().pdf());
-                    files.push(d.id().html());
+            let mut publication = None;
+            for k in kinds.iter().filter(|k| k.group() == Some(id.clone()) || k.id() == Some(id.clone())) {
+                publication.get_or_insert(k.publication());
+                if k.id() == Some(id.clone()) {
+                    files.extend(k.files());
                 } else {
                     more += 1;
                 }
@@ -54,11 +56,7 @@ pub fn listing(content: &Content) -> String {
             if more > 0 {
                 write!(text, "  and its {more} reports").expect("writing to a string");
             }
-            let langs = &content.strategy.languages;
-            let published = match docs.iter().find(|d| d.group() == id || d.id() == id) {
-                Some(document::Document::Edition(_)) => &langs.edition,
-                _ => &langs.status,
-            };
+            let published = publication.map_or(&langs.all[..], |p| langs.of(p));
             let others: Vec<String> = published
                 .iter()
                 .filter(|l| **l != langs.main)

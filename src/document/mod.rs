@@ -12,6 +12,7 @@
 pub mod edition;
 pub mod index;
 pub mod indicator;
+pub mod kinds;
 pub mod initiative_status;
 pub mod names;
 pub mod page_charts;
@@ -163,11 +164,13 @@ pub fn documents(content: &Content) -> Vec<Document<'_>> {
     docs
 }
 
-/// The ids `build --only` accepts for this content, sorted, each once.
+/// The ids `build --only` accepts for this content, sorted, each once: every kind's id and
+/// group.
 pub fn ids(content: &Content) -> Vec<DocId> {
-    let mut ids: Vec<DocId> = documents(content)
+    let mut ids: Vec<DocId> = kinds::kinds(content)
         .iter()
-        .flat_map(|d| [d.group(), d.id()])
+        .flat_map(|k| [k.group(), k.id()])
+        .flatten()
         .collect();
     ids.sort();
     ids.dedup();

@@ -20,6 +20,7 @@ pub use super::status_page::{ChartView, FactRow};
 use super::status_page::{chart_view, fact_rows};
 use super::text::{Shown, paragraphs};
 use crate::analyse::Analysis;
+use crate::analyse::changes::QuarterFacts;
 use crate::chart::{Chart, ChartId};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -225,6 +226,19 @@ fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
         .collect()
 }
 
+/// What every piece of one status view reads: the document's words, content, analysis,
+/// status, goals and charts.
+struct Scope<'a, 'r> {
+    l: &'a Labels,
+    content: &'a Reader<'r>,
+    analysis: &'a Analysis,
+    status: &'a Status,
+    /// The goal of a report; `None` for the deck.
+    goal_filter: Option<GoalNumber>,
+    charts: &'a BTreeMap<ChartId, Chart>,
+    quarter_facts: Option<&'a QuarterFacts>,
+}
+
 /// Builds the view of a status document for the given goals, with the charts drawn for it.
 /// The deck (no `goal_filter`) has every goal of the strategy, in order; one that the status
 /// leaves out says so.
@@ -237,180 +251,26 @@ pub fn status_view(
     charts: &BTreeMap<ChartId, Chart>,
     home: &str,
 ) -> StatusView {
-    let moves = &analysis.initiatives;
     let quarter_facts = analysis.quarters.get(&status.quarter);
     content.uses_status(status);
     // What changed is told against the previous quarter's status.
     if let Some(previous) = quarter_facts.and_then(|q| q.previous) {
         content.status(previous);
     }
-    let scale = &content.strategy().initiative_scale;
+    let sc = Scope {
+        l,
+        content,
+        analysis,
+        status,
+        goal_filter,
+        charts,
+        quarter_facts,
+    };
     let mut goals: Vec<GoalView> = status
         .goals
         .values()
         .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
-        .filter_map(|g| {
-            let goal = content.goal(g.goal)?;
-            let pages: Vec<PageView> = g
-                .pages
-                .iter()
-                .enumerate()
-                .filter_map(|(i, p)| {
-                    let ind = content.indicator(&p.indicator)?;
-                    let chart = charts
-                        .get(&page_chart(status.quarter, p))
-                        .map(|c| chart_view(l, c, &p.title));
-                    let measures = ind.select_measures(&p.measures);
-                    let cards = measures
-                        .iter()
-                        .filter_map(|m| {
-                            progress::card(l, ind, m, facts_at(analysis, quarter_facts, ind, m))
-                        })
-                        .collect();
-                    let breakdowns = measures
-                        .iter()
-                        .filter_map(|m| {
-                            let c = charts.get(&breakdown_chart(Some(status.quarter), ind, m))?;
-                            let of = match (&m.name, measures.len()) {
-                                (Some(n), 2..) => n.as_str(),
-                                _ => &p.title,
-                            };
-                            let title = fill(l.charts.breakdown_title, &[("title", of)]);
-                            Some(chart_view(l, c, &title))
-                        })
-                        .collect();
-                    // Named by how many pages of the goal showed the indicator before.
-                    let earlier = g.pages[..i]
-                        .iter()
-                        .filter(|q| q.indicator == p.indicator)
-                        .count();
-                    let anchor = page_anchor(g.goal, &ind.id, earlier);
-                    Some(PageView {
-                        heading_anchor: names::heading_anchor(&anchor),
-                        anchor,
-                        indicator: ind.id.to_string(),
-                        indicator_href: names::indicator_html_from_document(&ind.id),
-                        title: Shown::new(l, &p.title),
-                        about_heading: p
-                            .about_heading
-                            .as_deref()
-                            .unwrap_or(l.about_indicator)
-                            .to_owned(),
-                        about: Shown::paragraphs(l, &p.about),
-                        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
-                        data_source: ind.data_source.clone(),
-                        assessment_heading: p
-                            .assessment_heading
-                            .as_deref()
-                            .map(str::to_owned)
-                            .unwrap_or_else(|| {
-                                fill(
-                                    l.progress_towards,
-                                    &[("year", &content.strategy().horizon.to_string())],
-                                )
-                            }),
-                        assessment: p
-                            .assessment
-                            .as_ref()
-                            .map(|a| Shown::paragraphs(l, a))
-                            .unwrap_or_default(),
-                        proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
-                        chart,
-                        cards,
-                        chart_caption: p.chart_caption.as_deref().map(str::to_owned),
-                        breakdowns,
-                        facts: fact_rows(l, analysis, quarter_facts, ind, &p.measures),
-                        notes: p.notes.clone(),
-                    })
-                })
-                .collect();
-            let selected_view = |s: &Selected| {
-                let mut view = SelectedView {
-                    label: s.label.as_deref().map(str::to_owned),
-                    text: Shown::new(l, &s.text),
-                    anchor: None,
-                    html_href: None,
-                    pdf_label: None,
-                    pdf_href: None,
-                    items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
-                    status: match &s.reference {
-                        SelectedRef::Initiative(id) => {
-                            moves.get(&(status.quarter, id.clone())).map(|mv| {
-                                // Its movement is told against that quarter's status.
-                                if let Some((before, _)) = mv.previous {
-                                    content.status(before);
-                                }
-                                initiative_status(
-                                    l,
-                                    scale,
-                                    mv,
-                                    s.status.as_ref().and_then(|st| st.comment.as_deref()),
-                                )
-                            })
-                        }
-                        _ => None,
-                    },
-                };
-                match &s.reference {
-                    // The deck has no section of initiatives: it links the web page's.
-                    SelectedRef::Initiative(id) => {
-                        let anchor = initiative_anchor(g.goal, id);
-                        match goal_filter {
-                            Some(_) => view.pdf_label = Some(anchor.clone()),
-                            None => {
-                                view.pdf_href = Some(DocId::deck(status.quarter).html_at(&anchor))
-                            }
-                        }
-                        view.anchor = Some(anchor);
-                    }
-                    SelectedRef::Indicator(id) => {
-                        if g.pages.iter().any(|p| &p.indicator == id) {
-                            view.anchor = Some(page_anchor(g.goal, id, 0));
-                            view.pdf_label = view.anchor.clone();
-                        } else {
-                            view.html_href = Some(names::indicator_html_from_document(id));
-                            view.pdf_href = Some(names::indicator_html(id));
-                        }
-                    }
-                    SelectedRef::None => {}
-                }
-                view
-            };
-            let initiatives = g
-                .selected
-                .iter()
-                .filter_map(|s| match &s.reference {
-                    SelectedRef::Initiative(id) => content.initiative(id),
-                    _ => None,
-                })
-                .map(|i| InitiativeView {
-                    anchor: initiative_anchor(g.goal, &i.id),
-                    id: i.id.to_string(),
-                    title: Shown::new(l, &i.title),
-                    description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
-                    owner: i.owner.clone(),
-                })
-                .collect();
-            Some(GoalView {
-                number: g.goal.get(),
-                anchor: names::goal_anchor(g.goal),
-                heading_anchor: names::goal_heading_anchor(g.goal),
-                roadmap_anchor: names::roadmap_anchor(g.goal),
-                summary_label: names::summary_label(g.goal),
-                title: Shown::new(l, &goal.title),
-                summary: Shown::new(l, &goal.summary),
-                overall: items(l, &g.overall),
-                selected: g.selected.iter().map(selected_view).collect(),
-                tiles: progress::tiles(l, content, analysis, quarter_facts, g),
-                positive: items(l, &g.positive),
-                challenges: items(l, &g.challenges),
-                questions: items(l, &g.questions),
-                footnotes: g.footnotes.clone(),
-                pages,
-                initiatives,
-                no_status: None,
-            })
-        })
+        .filter_map(|g| goal_view(&sc, g))
         .collect();
     if goal_filter.is_none() {
         let unreported = content
@@ -421,24 +281,7 @@ pub fn status_view(
         goals.sort_by_key(|g| g.number);
     }
     let goal = goal_filter.and_then(|n| content.goal(n));
-    let (title, short_title) = match goal {
-        Some(goal) => (
-            Shown::composed(fill(
-                l.report_title,
-                &[
-                    ("title", &status.title),
-                    ("n", &goal.number.to_string()),
-                    ("goal", &goal.title),
-                ],
-            )),
-            format!(
-                "{} – {}",
-                status.title,
-                fill(l.goal, &[("n", &goal.number.to_string())])
-            ),
-        ),
-        None => (Shown::new(l, &status.title), status.title.to_string()),
-    };
+    let (title, short_title) = titles(l, status, goal);
     let quarter = l.quarter(status.quarter);
     let subject = match goal {
         Some(goal) => fill(
@@ -451,18 +294,7 @@ pub fn status_view(
             .unwrap_or(&status.title)
             .to_string(),
     };
-    let mut keywords = vec![content.strategy().title.to_string(), quarter.clone()];
-    for g in &goals {
-        keywords.push(fill(
-            l.goal_titled,
-            &[("n", &g.number.to_string()), ("title", g.title.text())],
-        ));
-    }
-    for p in goals.iter().flat_map(|g| &g.pages) {
-        if !keywords.iter().any(|k| k == p.title.text()) {
-            keywords.push(p.title.text().to_owned());
-        }
-    }
+    let scale = &content.strategy().initiative_scale;
     StatusView {
         title,
         subtitle: status.subtitle.as_ref().map(|s| Shown::new(l, s)),
@@ -472,7 +304,7 @@ pub fn status_view(
             .clone()
             .unwrap_or_else(|| content.strategy().publisher.clone()),
         subject,
-        keywords,
+        keywords: keywords(l, content, &quarter, &goals),
         short_title,
         quarter,
         date: l.date(status.date),
@@ -495,6 +327,222 @@ pub fn status_view(
         goals,
         home: home.to_owned(),
     }
+}
+
+/// The document's title and its short form for footers: the status's, and in a report the
+/// goal's too.
+fn titles(l: &Labels, status: &Status, goal: Option<&Goal>) -> (Shown, String) {
+    match goal {
+        Some(goal) => (
+            Shown::composed(fill(
+                l.report_title,
+                &[
+                    ("title", &status.title),
+                    ("n", &goal.number.to_string()),
+                    ("goal", &goal.title),
+                ],
+            )),
+            format!(
+                "{} – {}",
+                status.title,
+                fill(l.goal, &[("n", &goal.number.to_string())])
+            ),
+        ),
+        None => (Shown::new(l, &status.title), status.title.to_string()),
+    }
+}
+
+/// The PDF's keywords: the strategy, the quarter, each goal and each page's title once.
+fn keywords(l: &Labels, content: &Reader<'_>, quarter: &str, goals: &[GoalView]) -> Vec<String> {
+    let mut keywords = vec![content.strategy().title.to_string(), quarter.to_owned()];
+    for g in goals {
+        keywords.push(fill(
+            l.goal_titled,
+            &[("n", &g.number.to_string()), ("title", g.title.text())],
+        ));
+    }
+    for p in goals.iter().flat_map(|g| &g.pages) {
+        if !keywords.iter().any(|k| k == p.title.text()) {
+            keywords.push(p.title.text().to_owned());
+        }
+    }
+    keywords
+}
+
+/// A goal's part of the document: its summary, selected indicators and sub-goals, tiles,
+/// indicator pages and roadmap sub-goals.
+fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
+    let (l, content) = (sc.l, sc.content);
+    let goal = content.goal(g.goal)?;
+    let pages = g
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| page_view(sc, g, i, p))
+        .collect();
+    Some(GoalView {
+        number: g.goal.get(),
+        anchor: names::goal_anchor(g.goal),
+        heading_anchor: names::goal_heading_anchor(g.goal),
+        roadmap_anchor: names::roadmap_anchor(g.goal),
+        summary_label: names::summary_label(g.goal),
+        title: Shown::new(l, &goal.title),
+        summary: Shown::new(l, &goal.summary),
+        overall: items(l, &g.overall),
+        selected: g.selected.iter().map(|s| selected_view(sc, g, s)).collect(),
+        tiles: progress::tiles(l, content, sc.analysis, sc.quarter_facts, g),
+        positive: items(l, &g.positive),
+        challenges: items(l, &g.challenges),
+        questions: items(l, &g.questions),
+        footnotes: g.footnotes.clone(),
+        pages,
+        initiatives: initiative_views(sc, g),
+        no_status: None,
+    })
+}
+
+/// The `i`th indicator page of a goal: its texts, chart or fact cards, breakdowns and table
+/// of figures, as of the status's quarter.
+fn page_view(sc: &Scope<'_, '_>, g: &GoalStatus, i: usize, p: &IndicatorPage) -> Option<PageView> {
+    let (l, content, analysis, status) = (sc.l, sc.content, sc.analysis, sc.status);
+    let ind = content.indicator(&p.indicator)?;
+    let chart = sc
+        .charts
+        .get(&page_chart(status.quarter, p))
+        .map(|c| chart_view(l, c, &p.title));
+    let measures = ind.select_measures(&p.measures);
+    let cards = measures
+        .iter()
+        .filter_map(|m| progress::card(l, ind, m, facts_at(analysis, sc.quarter_facts, ind, m)))
+        .collect();
+    let breakdowns = measures
+        .iter()
+        .filter_map(|m| {
+            let c = sc.charts.get(&breakdown_chart(Some(status.quarter), ind, m))?;
+            let of = match (&m.name, measures.len()) {
+                (Some(n), 2..) => n.as_str(),
+                _ => &p.title,
+            };
+            let title = fill(l.charts.breakdown_title, &[("title", of)]);
+            Some(chart_view(l, c, &title))
+        })
+        .collect();
+    // Named by how many pages of the goal showed the indicator before.
+    let earlier = g.pages[..i]
+        .iter()
+        .filter(|q| q.indicator == p.indicator)
+        .count();
+    let anchor = page_anchor(g.goal, &ind.id, earlier);
+    Some(PageView {
+        heading_anchor: names::heading_anchor(&anchor),
+        anchor,
+        indicator: ind.id.to_string(),
+        indicator_href: names::indicator_html_from_document(&ind.id),
+        title: Shown::new(l, &p.title),
+        about_heading: p
+            .about_heading
+            .as_deref()
+            .unwrap_or(l.about_indicator)
+            .to_owned(),
+        about: Shown::paragraphs(l, &p.about),
+        frequency: ind.frequency.map(|f| l.frequency(f).to_owned()),
+        data_source: ind.data_source.clone(),
+        assessment_heading: p
+            .assessment_heading
+            .as_deref()
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                fill(
+                    l.progress_towards,
+                    &[("year", &content.strategy().horizon.to_string())],
+                )
+            }),
+        assessment: p
+            .assessment
+            .as_ref()
+            .map(|a| Shown::paragraphs(l, a))
+            .unwrap_or_default(),
+        proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
+        chart,
+        cards,
+        chart_caption: p.chart_caption.as_deref().map(str::to_owned),
+        breakdowns,
+        facts: fact_rows(l, analysis, sc.quarter_facts, ind, &p.measures),
+        notes: p.notes.clone(),
+    })
+}
+
+/// A selected indicator or sub-goal of a goal's summary: its text, its status and movement
+/// for a sub-goal, and where it links: its page in the document, else its web page.
+fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedView {
+    let (l, content, status) = (sc.l, sc.content, sc.status);
+    let scale = &content.strategy().initiative_scale;
+    let mut view = SelectedView {
+        label: s.label.as_deref().map(str::to_owned),
+        text: Shown::new(l, &s.text),
+        anchor: None,
+        html_href: None,
+        pdf_label: None,
+        pdf_href: None,
+        items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
+        status: match &s.reference {
+            SelectedRef::Initiative(id) => {
+                sc.analysis.initiatives.get(&(status.quarter, id.clone())).map(|mv| {
+                    // Its movement is told against that quarter's status.
+                    if let Some((before, _)) = mv.previous {
+                        content.status(before);
+                    }
+                    initiative_status(
+                        l,
+                        scale,
+                        mv,
+                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                    )
+                })
+            }
+            _ => None,
+        },
+    };
+    match &s.reference {
+        // The deck has no section of initiatives: it links the web page's.
+        SelectedRef::Initiative(id) => {
+            let anchor = initiative_anchor(g.goal, id);
+            match sc.goal_filter {
+                Some(_) => view.pdf_label = Some(anchor.clone()),
+                None => view.pdf_href = Some(DocId::deck(status.quarter).html_at(&anchor)),
+            }
+            view.anchor = Some(anchor);
+        }
+        SelectedRef::Indicator(id) => {
+            if g.pages.iter().any(|p| &p.indicator == id) {
+                view.anchor = Some(page_anchor(g.goal, id, 0));
+                view.pdf_label = view.anchor.clone();
+            } else {
+                view.html_href = Some(names::indicator_html_from_document(id));
+                view.pdf_href = Some(names::indicator_html(id));
+            }
+        }
+        SelectedRef::None => {}
+    }
+    view
+}
+
+/// The roadmap sub-goals a goal's summary selects, with their descriptions and owners.
+fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
+    g.selected
+        .iter()
+        .filter_map(|s| match &s.reference {
+            SelectedRef::Initiative(id) => sc.content.initiative(id),
+            _ => None,
+        })
+        .map(|i| InitiativeView {
+            anchor: initiative_anchor(g.goal, &i.id),
+            id: i.id.to_string(),
+            title: Shown::new(sc.l, &i.title),
+            description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
+            owner: i.owner.clone(),
+        })
+        .collect()
 }
 
 /// The numbers behind every class a status document prints: its pages' measures, its tiles'

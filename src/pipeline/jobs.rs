@@ -1,5 +1,6 @@
-//! The jobs of a build: each makes the outputs of one document, one indicator page, the
-//! index or the web fonts, and writes each output as soon as it is made.
+//! The jobs of a build: each makes the outputs of one kind of output
+//! ([`crate::document::kinds`]) in one language, whatever the kind, as its plan says, and
+//! writes each output as soon as it is made.
 //!
 //! An output whose key equals the key the last build's manifest lists for it, and whose file
 //! is still on disk with the listed sha256, is up to date: it is neither made nor written.
@@ -8,33 +9,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
 use super::BuildError;
 use super::key::Key;
-use crate::analyse::Analysis;
-
 use crate::diagnostics::{Diagnostic, SourceTexts};
-use crate::document::names::{self, DocId, LangDir};
-use crate::document::reader::Reader;
-use crate::document::{self, Document};
+use crate::document::kinds::{Context, KeyPart, Kind, Make, PdfSource};
+use crate::document::names::{self, DocId};
 use crate::labels::Labels;
-use crate::model::{Content, Indicator, Languages, Publication};
 use crate::output::{self, Entry, Manifest, WriteError};
 use crate::render::Renderer;
 use crate::typeset::{self, DocumentWorld};
-
-/// One unit of work.
-pub(super) enum Job<'a> {
-    /// A PDF document and its web page.
-    Document(Document<'a>),
-    /// An indicator's page, data and metadata.
-    Indicator(&'a Indicator),
-    /// The site's front page.
-    Index,
-    /// The web fonts and their licence.
-    Fonts,
-}
 
 /// The parts of a job's time, summed over the threads that ran jobs.
 #[derive(Default)]
@@ -64,23 +47,15 @@ impl Clock {
     }
 }
 
-/// What every job reads: the content, the templates, the last manifest. Shared, never
-/// changed.
-pub(super) struct Plan<'a> {
+/// What every job of one language reads: the content, the templates, the last manifest.
+/// Shared, never changed.
+pub(super) struct Runner<'a> {
     /// The content folder, which inputs are named relative to.
     pub content_dir: &'a Path,
-    /// The content.
-    pub content: &'a Content,
-    /// The words of the documents' language.
-    pub labels: &'a Labels,
-    /// Where the outputs of that language lie.
-    pub dir: LangDir,
-    /// Which languages each kind of output is published in.
-    pub languages: &'a Languages,
+    /// What a kind's plan reads: the content in the language, its words, where it lies.
+    pub cx: Context<'a>,
     /// The templates.
     pub renderer: &'a Renderer,
-    /// The analysis, computed once: classes, changes, status moves, projections.
-    pub analysis: &'a Analysis,
     /// The output folder.
     pub out_dir: &'a Path,
     /// What the last build wrote.
@@ -115,114 +90,57 @@ pub(super) struct Done {
     pub pending: Vec<output::Pending>,
 }
 
-/// One language's version of a page, for the `hreflang` alternates and the language switch.
-#[derive(Serialize)]
-struct Alternate {
-    code: &'static str,
-    name: &'static str,
-    href: String,
-    current: bool,
-}
-
-/// What a web page in a language of several receives beside its view: its alternates, and
-/// the way to the fonts at the top of `out/`. Empty for the main language when it is the
-/// only one, so those pages stay as they were.
-#[derive(Serialize, Default)]
-struct PageLanguages {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alternates: Option<Vec<Alternate>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    assets_root: Option<String>,
-}
-
-impl PageLanguages {
-    /// As a template context to spread into another.
-    fn value(&self) -> minijinja::Value {
-        minijinja::Value::from(minijinja::value::Serde(self))
+impl Runner<'_> {
+    /// The words of the language.
+    fn labels(&self) -> &Labels {
+        self.cx.labels
     }
 
-    /// Adds itself to a key, unless it is empty.
-    fn key(&self, key: Key) -> Key {
-        if self.alternates.is_none() && self.assets_root.is_none() {
-            return key;
-        }
-        key.part(
-            "languages",
-            &serde_json::to_vec(self).expect("languages serialize"),
-        )
-    }
-}
-
-/// The fixed anchors every web page's template receives as `anchors`.
-fn anchors() -> minijinja::Value {
-    minijinja::Value::from(minijinja::value::Serde(names::ANCHORS))
-}
-
-/// What a document's templates receive, and what its PDF's key is made of.
-struct Prepared {
-    view: minijinja::Value,
-    view_json: Vec<u8>,
-    typst_template: &'static str,
-    html_template: &'static str,
-    files: Vec<(String, Vec<u8>)>,
-    date: time::Date,
-    /// The content files the view read.
-    inputs: Vec<std::path::PathBuf>,
-}
-
-impl Prepared {
-    fn new(
-        view: &impl Serialize,
-        typst_template: &'static str,
-        html_template: &'static str,
-        files: Vec<(String, Vec<u8>)>,
-        (date, inputs): (time::Date, Vec<std::path::PathBuf>),
-    ) -> Prepared {
-        Prepared {
-            inputs,
-            view: minijinja::Value::from(minijinja::value::Serde(view)),
-            view_json: serde_json::to_vec(view).expect("views serialize"),
-            typst_template,
-            html_template,
-            files,
-            date,
-        }
-    }
-}
-
-impl Plan<'_> {
-    /// What the page `name` (relative to its language's folder) of an output `kind` needs to
-    /// point at its other languages.
-    fn page_languages(&self, kind: Publication, name: &str) -> PageLanguages {
-        let here = self.dir.path(name);
-        let langs = self.languages.of(kind);
-        let alternates = (langs.len() > 1).then(|| {
-            langs
-                .iter()
-                .map(|&l| Alternate {
-                    code: l.code(),
-                    name: l.labels().language_name,
-                    href: names::href(&here, &LangDir::new(l, self.languages.main).path(name)),
-                    current: l == self.dir.lang,
-                })
-                .collect()
-        });
-        PageLanguages {
-            alternates,
-            assets_root: (!self.dir.main).then(|| names::href(&here, "")),
-        }
-    }
-
-    /// Runs one job.
-    pub fn run(&self, job: &Job<'_>) -> Result<Done, BuildError> {
+    /// Runs the job of one kind: plans its outputs, then makes each that this build makes
+    /// and that is not up to date.
+    pub fn run(&self, kind: &dyn Kind) -> Result<Done, BuildError> {
         let mut done = Done::default();
-        match job {
-            Job::Document(doc) => self.document(doc, &mut done)?,
-            Job::Indicator(ind) => self.indicator(ind, &mut done)?,
-            Job::Index => self.index(&mut done)?,
-            Job::Fonts => self.fonts(&mut done)?,
+        let dir = self.cx.dir;
+        let (planned, inputs) = Clock::time(&self.clock.key, || {
+            let planned = kind.plan(&self.cx)?;
+            let inputs = super::relative(self.content_dir, planned.inputs.clone());
+            Ok::<_, BuildError>((planned, inputs))
+        })?;
+        for out in planned.outputs {
+            let path = dir.path(&out.name);
+            if !self.formats.makes(&path) {
+                continue;
+            }
+            let key = Clock::time(&self.clock.key, || self.key(&out.key));
+            match out.make {
+                Make::Pdf(source) => self.pdf(&source, path, key, &inputs, &mut done)?,
+                Make::Html { template, context } => {
+                    self.output(&mut done, path, key, &inputs, || {
+                        let html = Clock::time(&self.clock.render, || {
+                            self.renderer.render(template, self.labels(), context)
+                        })?;
+                        Ok(html.into_bytes())
+                    })?
+                }
+                Make::Bytes(bytes) => {
+                    self.output(&mut done, path, key, &inputs, || Ok(bytes.into_owned()))?
+                }
+            }
         }
         Ok(done)
+    }
+
+    /// An output's key from its recipe.
+    fn key(&self, (kind, parts): &(&'static str, Vec<KeyPart>)) -> String {
+        parts
+            .iter()
+            .fold(Key::new(kind), |key, part| match part {
+                KeyPart::Labels => key.labels(self.labels()),
+                KeyPart::Templates(t) => key.templates(self.renderer.templates(), t),
+                KeyPart::Fonts => key.fonts(),
+                KeyPart::Part(name, bytes) => key.part(name, bytes),
+            })
+            .finish()
     }
 
     /// The last build's entry for `path`, when it has this key and its file is still whole,
@@ -275,283 +193,69 @@ impl Plan<'_> {
         Ok(self.write(done, path, key, inputs, &bytes)?)
     }
 
-    /// The view of a document, and the charts its typst source reads.
-    fn prepare(&self, doc: &Document<'_>) -> Result<Prepared, BuildError> {
-        let content = self.content;
-        let reader = Reader::new(content);
-        match *doc {
-            Document::Deck(status) | Document::Report(status, _) => {
-                let goal = match *doc {
-                    Document::Report(_, g) => Some(g),
-                    _ => None,
-                };
-                let charts = document::page_charts::charts(
-                    self.labels,
-                    content,
-                    self.analysis,
-                    status,
-                    goal,
-                )?;
-                let view = document::status::status_view(
-                    self.labels,
-                    &reader,
-                    self.analysis,
-                    status,
-                    goal,
-                    &charts,
-                    names::HOME_FROM_DOCUMENT,
-                );
-                let files = charts
-                    .into_values()
-                    .map(|c| (names::chart_in_typst(&c.id), c.svg.into_bytes()))
-                    .collect();
-                let template = if goal.is_some() {
-                    "report.typ"
-                } else {
-                    "deck.typ"
-                };
-                Ok(Prepared::new(
-                    &view,
-                    template,
-                    "status.html",
-                    files,
-                    (status.date, reader.inputs()),
-                ))
-            }
-            Document::Edition(edition) => {
-                let view = document::edition::edition_view(
-                    self.labels,
-                    &reader,
-                    edition,
-                    names::HOME_FROM_DOCUMENT,
-                );
-                Ok(Prepared::new(
-                    &view,
-                    "indikatorer.typ",
-                    "indikatorer.html",
-                    Vec::new(),
-                    (edition.published, reader.inputs()),
-                ))
-            }
-        }
-    }
-
-    /// A document's PDF and web page.
-    fn document(&self, doc: &Document<'_>, done: &mut Done) -> Result<(), BuildError> {
-        let id: DocId = doc.id();
-        let html_path = self.dir.path(&id.html());
-        let kind = match doc {
-            Document::Deck(_) | Document::Report(..) => Publication::Status,
-            Document::Edition(_) => Publication::Edition,
-        };
-        let page = self.page_languages(kind, &id.html());
-        let (doc_view, pdf_key, html_key, inputs) = Clock::time(&self.clock.key, || {
-            let p = self.prepare(doc)?;
-            let date = p.date.to_string();
-            let pdf_key = p
-                .files
-                .iter()
-                .fold(
-                    Key::new("pdf")
-                        .labels(self.labels)
-                        .part("id", id.as_str().as_bytes())
-                        .part("date", date.as_bytes())
-                        .templates(self.renderer.templates(), p.typst_template)
-                        .part("view", &p.view_json)
-                        .fonts(),
-                    |k, (name, bytes)| k.part(name, bytes),
-                )
-                .finish();
-            let html_key = page
-                .key(
-                    Key::new("html")
-                        .labels(self.labels)
-                        .part("pdf", id.pdf_from_html().as_bytes())
-                        .templates(self.renderer.templates(), p.html_template)
-                        .part("view", &p.view_json),
-                )
-                .finish();
-            let inputs = super::relative(self.content_dir, p.inputs.clone());
-            Ok::<_, BuildError>((p, pdf_key, html_key, inputs))
-        })?;
-        if self.formats.pdf() {
-            self.pdf(&doc_view, &id, pdf_key, &inputs, done)?;
-        }
-        if !self.formats.html() {
-            return Ok(());
-        }
-        self.output(done, html_path, html_key, &inputs, || {
-            let html = Clock::time(&self.clock.render, || {
-                self.renderer.render(
-                    doc_view.html_template,
-                    self.labels,
-                    minijinja::context! {
-                        doc => doc_view.view,
-                        pdf => id.pdf_from_html(),
-                        anchors => anchors(),
-                        ..page.value()
-                    },
-                )
-            })?;
-            Ok(html.into_bytes())
-        })
-    }
-
     /// A document's PDF: up to date, or rendered, compiled and written (its typst source kept
     /// when asked for).
     fn pdf(
         &self,
-        p: &Prepared,
-        id: &DocId,
+        p: &PdfSource,
+        pdf_path: String,
         pdf_key: String,
         inputs: &[String],
         done: &mut Done,
     ) -> Result<(), BuildError> {
-        let pdf_path = self.dir.path(&id.pdf());
+        let id = &p.id;
         let fresh = Clock::time(&self.clock.key, || {
             self.up_to_date(&pdf_path, &pdf_key, inputs)
         });
-        if fresh.is_none() || self.keep_typst.is_some() {
-            let source = Clock::time(&self.clock.render, || {
-                self.renderer.render(
-                    p.typst_template,
-                    self.labels,
-                    minijinja::context! { doc => p.view.clone() },
-                )
-            })?;
-            if let Some(dir) = self.keep_typst {
-                let modules = self.renderer.templates().typst_modules();
-                keep_typst(&self.dir.keep(dir), id, &source, &modules, &p.files)?;
-            }
-            match fresh {
-                Some(entry) => done.entries.push(entry),
-                None => {
-                    let pdf = Clock::time(&self.clock.compile, || {
-                        let modules = self.renderer.templates().typst_modules();
-                        let (files, today) = (p.files.clone(), typeset::typst_date(p.date));
-                        let world = match self.warm {
-                            Some(warm) => {
-                                let source = warm.source(&pdf_path, id.as_str(), source);
-                                warm.keep(&pdf_path, &source);
-                                DocumentWorld::with_source(source, &modules, files, today)
-                            }
-                            None => DocumentWorld::new(id.as_str(), source, &modules, files, today),
-                        };
-                        let kept = self.keep_typst.map(|d| self.dir.keep(d));
-                        let dir = kept
-                            .clone()
-                            .unwrap_or_else(|| self.dir.keep(Path::new(typeset::GENERATED)));
-                        let main = dir.join(id.as_str()).join(names::TYPST_MAIN);
-                        let origins = typeset::Origins {
-                            main: &main,
-                            kept: kept.is_some(),
-                            templates: self.renderer.templates(),
-                        };
-                        typeset::pdf(id.as_str(), &world, p.date, &origins)
-                    })?;
-                    done.compiled += 1;
-                    done.warnings.extend(pdf.warnings);
-                    done.texts.merge(pdf.texts);
-                    self.write(done, pdf_path, pdf_key, inputs, &pdf.output)?;
-                }
-            }
-        } else {
+        if fresh.is_some() && self.keep_typst.is_none() {
             done.entries.extend(fresh);
+            return Ok(());
         }
-        Ok(())
-    }
-
-    /// An indicator's page, with its data and metadata to download.
-    fn indicator(&self, ind: &Indicator, done: &mut Done) -> Result<(), BuildError> {
-        use document::indicator as site;
-        let content = self.content;
-        let page = self.page_languages(Publication::Site, &names::indicator_html(&ind.id));
-        let (view, key, inputs, csv) = Clock::time(&self.clock.key, || {
-            let reader = Reader::new(content);
-            let charts = site::charts(self.labels, &reader, self.analysis, ind)?;
-            let view = site::indicator_view(self.labels, &reader, self.analysis, ind, &charts);
-            let csv = site::data_csv(self.labels, &reader, self.analysis, ind);
-            let view_json = serde_json::to_vec(&view).expect("views serialize");
-            let key = page
-                .key(
-                    Key::new("html")
-                        .labels(self.labels)
-                        .templates(self.renderer.templates(), "indicator.html")
-                        .part("view", &view_json)
-                        .part("publisher", content.strategy.publisher.as_bytes()),
-                )
-                .finish();
-            let inputs = super::relative(self.content_dir, reader.inputs());
-            Ok::<_, BuildError>((view, key, inputs, csv))
-        })?;
-        let path = self.dir.path(&names::indicator_html(&ind.id));
-        self.output(done, path, key, &inputs, || {
-            let html = Clock::time(&self.clock.render, || {
-                self.renderer.render(
-                    "indicator.html",
-                    self.labels,
-                    minijinja::context! {
-                        ind => minijinja::Value::from(minijinja::value::Serde(&view)),
-                        publisher => &content.strategy.publisher,
-                        anchors => anchors(),
-                        ..page.value()
-                    },
-                )
-            })?;
-            Ok(html.into_bytes())
-        })?;
-        let files = [
-            (self.dir.path(&names::indicator_csv(&ind.id)), "csv", csv),
-            (
-                self.dir.path(&names::indicator_metadata(&ind.id)),
-                "json",
-                site::metadata_json(self.labels, ind),
-            ),
-        ];
-        for (path, kind, bytes) in files {
-            let key = Key::new(kind).part("bytes", &bytes).finish();
-            self.output(done, path, key, &inputs, || Ok(bytes))?;
-        }
-        Ok(())
-    }
-
-    /// The site's front page.
-    fn index(&self, done: &mut Done) -> Result<(), BuildError> {
-        let view = document::index::index_view(self.labels, self.content);
-        let page = self.page_languages(Publication::Site, names::INDEX);
-        let key = page
-            .key(
-                Key::new("html")
-                    .labels(self.labels)
-                    .templates(self.renderer.templates(), "index.html")
-                    .part("view", &serde_json::to_vec(&view).expect("views serialize")),
+        let source = Clock::time(&self.clock.render, || {
+            self.renderer.render(
+                p.template,
+                self.labels(),
+                minijinja::context! { doc => p.view.clone() },
             )
-            .finish();
-        let inputs = super::relative(self.content_dir, self.content.files.clone());
-        let view = minijinja::Value::from(minijinja::value::Serde(&view));
-        self.output(done, self.dir.path(names::INDEX), key, &inputs, || {
-            Ok(self
-                .renderer
-                .render(
-                    "index.html",
-                    self.labels,
-                    minijinja::context! {
-                        anchors => anchors(),
-                        ..minijinja::context! { ..view, ..page.value() }
-                    },
-                )?
-                .into_bytes())
-        })
+        })?;
+        let modules = self.renderer.templates().typst_modules();
+        if let Some(dir) = self.keep_typst {
+            keep_typst(&self.cx.dir.keep(dir), id, &source, &modules, &p.files)?;
+        }
+        if let Some(entry) = fresh {
+            done.entries.push(entry);
+            return Ok(());
+        }
+        let pdf = Clock::time(&self.clock.compile, || {
+            let (files, today) = (p.files.clone(), typeset::typst_date(p.date));
+            let world = match self.warm {
+                Some(warm) => {
+                    let source = warm.source(&pdf_path, id.as_str(), source);
+                    warm.keep(&pdf_path, &source);
+                    DocumentWorld::with_source(source, &modules, files, today)
+                }
+                None => DocumentWorld::new(id.as_str(), source, &modules, files, today),
+            };
+            let main = self.origin(id);
+            let origins = typeset::Origins {
+                main: &main,
+                kept: self.keep_typst.is_some(),
+                templates: self.renderer.templates(),
+            };
+            typeset::pdf(id.as_str(), &world, p.date, &origins)
+        })?;
+        done.compiled += 1;
+        done.warnings.extend(pdf.warnings);
+        done.texts.merge(pdf.texts);
+        self.write(done, pdf_path, pdf_key, inputs, &pdf.output)?;
+        Ok(())
     }
 
-    /// The bundled fonts and their licence, for the web pages.
-    fn fonts(&self, done: &mut Done) -> Result<(), BuildError> {
-        for (name, bytes) in typeset::fonts::web_files() {
-            let (path, id) = (names::font(name), typeset::fonts::identity(name, bytes));
-            let key = Key::new("asset").part("file", id.as_bytes()).finish();
-            self.output(done, path, key, &[], || Ok(bytes.to_vec()))?;
-        }
-        Ok(())
+    /// Where a document's typst source is, as its diagnostics name it: kept with
+    /// `--keep-typst`, else under a name that says it was generated.
+    fn origin(&self, id: &DocId) -> PathBuf {
+        let dir = self.keep_typst.unwrap_or(Path::new(typeset::GENERATED));
+        self.cx.dir.keep(dir).join(id.as_str()).join(names::TYPST_MAIN)
     }
 }
 

@@ -1,0 +1,52 @@
+//! The site's front page: every quarter's deck and reports, every edition, every indicator;
+//! published in the site's languages, made from every content file.
+
+use super::{Context, Kind, Make, Output, PageLanguages, Planned};
+use super::{anchors, page_key, view_value};
+use crate::chart::ChartError;
+use crate::document::index;
+use crate::document::names::{self, DocId};
+use crate::model::Publication;
+
+/// The front page.
+pub struct FrontPage;
+
+impl Kind for FrontPage {
+    fn id(&self) -> Option<DocId> {
+        None
+    }
+
+    fn publication(&self) -> Publication {
+        Publication::Site
+    }
+
+    fn makes_pdf(&self) -> bool {
+        false
+    }
+
+    fn files(&self) -> Vec<String> {
+        vec![names::INDEX.to_owned()]
+    }
+
+    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError> {
+        let view = index::index_view(cx.labels, cx.content);
+        let (view, view_json) = view_value(&view);
+        let page = PageLanguages::new(cx, self.publication(), names::INDEX);
+        let key = page_key("index.html", Vec::new(), view_json, Vec::new(), &page);
+        let context = minijinja::context! {
+            anchors => anchors(),
+            ..minijinja::context! { ..view, ..page.value() }
+        };
+        Ok(Planned {
+            outputs: vec![Output {
+                name: names::INDEX.to_owned(),
+                key,
+                make: Make::Html {
+                    template: "index.html",
+                    context,
+                },
+            }],
+            inputs: cx.content.files.clone(),
+        })
+    }
+}
