@@ -1,11 +1,13 @@
 //! The pipeline: one orchestrator that runs the stages in order — load (input, validate),
-//! chart, then one job per document, indicator page, index and fonts (view, key, render,
+//! analyse, chart (every chart the build's documents and pages show, per language), then one
+//! job per kind of output and language ([`crate::document::kinds`]: view, key, render,
 //! compile, write), then the manifest — and times each.
 //!
-//! Work fans out over immutable data only, at one point: the jobs ([`fanout`], on threads
-//! of their own, each drawing the charts it needs); nothing inside the fan-out takes a lock. Each job
-//! writes its outputs as soon as they are made, and skips those whose [`key`] is unchanged
-//! since the last build; the manifest is written last, and only when every job succeeded.
+//! Work fans out over immutable data only, at two points: the charts (rayon, pure drawing)
+//! and the jobs ([`fanout`], on threads of their own); nothing inside either takes a lock.
+//! Each job writes its outputs as soon as they are made, and skips those whose [`key`] is
+//! unchanged since the last build; the manifest is written last, and only when every job
+//! succeeded.
 
 mod fanout;
 mod jobs;
@@ -185,6 +187,8 @@ pub struct BuildOptions<'a> {
     /// Set by `watch`: what it keeps from build to build, so that a document recompiled after
     /// an edit reuses typst's work on everything the edit left alone.
     pub warm: Option<&'a typeset::Warm>,
+    /// The site's address, over the content's `base_url`.
+    pub base_url: Option<&'a crate::model::BaseUrl>,
 }
 
 /// What a build produced.
@@ -288,9 +292,12 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
     let Warned {
-        output: content,
+        output: mut content,
         mut warnings,
     } = load(opts.content_dir, &mut timings)?;
+    if let Some(url) = opts.base_url {
+        content.strategy.base_url = Some(url.clone());
+    }
     check_only(&content, opts.only)?;
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     warnings.extend(previous.warnings);
@@ -327,14 +334,31 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     }
     let renderer = Renderer::new(opts.templates)?;
     let clock = Clock::default();
+    // The charts every document and page of a language shows, drawn once before any job:
+    // the statuses of the documents this build makes, and the indicators' when it makes the
+    // site.
+    let charts: Vec<chart::pages::Charts> = timings.time("chart", || {
+        localized
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, content))| {
+                let mine = || work.iter().filter(move |(j, _)| *j == i);
+                let quarters = |q| mine().any(|(_, k)| k.group() == Some(names::DocId::deck(q)));
+                let site = mine().any(|(_, k)| k.id().is_none() && !k.once());
+                chart::pages::draw_all(lang.labels(), content, &analysis, quarters, site)
+            })
+            .collect::<Result<_, _>>()
+    })?;
     let runners: Vec<Runner> = localized
         .iter()
-        .map(|(lang, content)| Runner {
+        .zip(&charts)
+        .map(|((lang, content), charts)| Runner {
             content_dir: opts.content_dir,
             cx: Context {
                 labels: lang.labels(),
                 content,
                 analysis: &analysis,
+                charts,
                 dir: names::LangDir::new(*lang, languages.main),
                 languages: &languages,
             },

@@ -299,6 +299,7 @@ mod tests {
     fn content(ind: Indicator, quarters: &[Quarter]) -> Content {
         Content {
             strategy: Strategy {
+                base_url: None,
                 title: Text::default(),
                 subtitle: None,
                 vision: Text::default(),

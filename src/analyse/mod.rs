@@ -259,6 +259,19 @@ impl Analysis {
         self.measure(&indicator.id, &measure.id)
             .expect("every measure of the content is analysed")
     }
+
+    /// The facts of a measure at the end of a quarter, or over every value when the quarter
+    /// has none for it.
+    pub fn at<'a>(
+        &'a self,
+        quarter: Option<&'a changes::QuarterFacts>,
+        indicator: &Indicator,
+        measure: &Measure,
+    ) -> &'a MeasureFacts {
+        quarter
+            .and_then(|q| q.measure(&indicator.id, &measure.id))
+            .unwrap_or_else(|| self.of(indicator, measure))
+    }
 }
 
 /// Analyses every measure of the content.

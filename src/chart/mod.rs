@@ -11,6 +11,7 @@
 
 mod axis;
 mod breakdown;
+pub mod pages;
 mod plot;
 mod series;
 

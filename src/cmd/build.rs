@@ -1,5 +1,6 @@
 //! `statusrapport build`: validate, chart, render, compile and write every document.
 
+use crate::model::BaseUrl;
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,9 +41,18 @@ pub struct BuildArgs {
     /// DIR/fonts --ignore-system-fonts DIR/<id>/main.typ`.
     #[arg(long, value_name = "DIR")]
     pub keep_typst: Option<PathBuf>,
+    /// The address the site is published at (`https://…/`), over `base_url` in
+    /// strategy.yaml: canonical links, `sitemap.xml`, `robots.txt` and absolute links in PDFs.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<BaseUrl>,
     /// How many documents to compile at once (default: one per core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
+}
+
+/// `--base-url`, checked as `base_url` in strategy.yaml is.
+fn parse_base_url(text: &str) -> Result<BaseUrl, String> {
+    BaseUrl::parse(text).map_err(str::to_owned)
 }
 
 /// Runs `build`; with `quiet`, prints only problems.
@@ -76,6 +86,7 @@ pub fn run(args: BuildArgs, quiet: bool) -> ExitCode {
                     keep_typst: args.keep_typst.as_deref(),
                     progress,
                     warm: None,
+                    base_url: args.base_url.as_ref(),
                 })
             })
         });

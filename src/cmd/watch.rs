@@ -159,6 +159,7 @@ fn build_once(args: &WatchArgs, warm: &Warm, why: &str) {
         .load(&args.project.content)
         .and_then(|templates| {
             pipeline::build(&pipeline::BuildOptions {
+                base_url: None,
                 content_dir: &args.project.content.content,
                 out_dir: &args.out,
                 templates: &templates,

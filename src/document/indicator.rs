@@ -8,13 +8,13 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use super::page_charts::breakdown_chart;
+use crate::chart::pages::{breakdown_chart, measure_chart as chart_id};
 use super::progress::{CardView, MethodView, card, input_row, method_view};
 use super::reader::Reader;
 use super::status_page::{ChartView, chart_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
-use crate::chart::{self, Chart, ChartId, DataTable};
+use crate::chart::{Chart, ChartId, DataTable};
 use crate::labels::{Labels, fill};
 use crate::model::*;
 
@@ -107,49 +107,12 @@ pub struct IndicatorView {
     pub metadata: &'static str,
 }
 
-/// The chart of a measure on its indicator's web page.
-pub fn chart_id(ind: &Indicator, m: &Measure) -> ChartId {
-    ChartId::Measure {
-        indicator: ind.id.clone(),
-        measure: m.id.clone(),
-    }
-}
-
 /// The title a measure's chart is shown under: the indicator's name, and the measure's.
 fn chart_title(ind: &Indicator, m: &Measure) -> String {
     match &m.name {
         Some(n) => format!("{} – {n}", ind.name),
         None => ind.name.to_string(),
     }
-}
-
-/// Draws one chart per measure with two measured points or more, and one of each measure's
-/// breakdown.
-pub fn charts(
-    l: &Labels,
-    content: &Reader<'_>,
-    analysis: &Analysis,
-    ind: &Indicator,
-) -> Result<BTreeMap<ChartId, Chart>, chart::ChartError> {
-    let mut charts = BTreeMap::new();
-    for m in &ind.measures {
-        if m.id.is_none() && ind.measures.len() > 1 {
-            continue;
-        }
-        let id = chart_id(ind, m);
-        let drawn = chart::draw(
-            l,
-            ind,
-            &[(m, analysis.of(ind, m))],
-            content.strategy().horizon,
-            &id,
-        )?;
-        charts.extend(drawn.map(|c| (id, c)));
-        let id = breakdown_chart(None, ind, m);
-        let drawn = chart::draw_breakdown(l, m, analysis.of(ind, m), &id)?;
-        charts.extend(drawn.map(|c| (id, c)));
-    }
-    Ok(charts)
 }
 
 /// The indicator's place in a goal's status: the index of its own page, and whether it is

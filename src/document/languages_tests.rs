@@ -7,7 +7,8 @@ use crate::document::reader::Reader;
 use minijinja::{Value, context};
 
 use crate::analyse::analyse;
-use crate::document::{edition, index, indicator, names, page_charts, status};
+use crate::chart::pages::status_charts;
+use crate::document::{edition, index, indicator, names, status};
 use crate::labels::Lang;
 use crate::model::Content;
 use crate::render::{Renderer, Templates};
@@ -60,7 +61,7 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         out.push((template.to_owned(), text));
     };
     for s in content.statuses.values() {
-        let charts = page_charts::charts(l, content, &analysis, s, None).unwrap();
+        let charts = status_charts(l, content, &analysis, s).unwrap();
         let goals = std::iter::once(None).chain(s.goals.keys().map(|g| Some(*g)));
         for goal in goals {
             let home = names::HOME_FROM_DOCUMENT;
@@ -89,7 +90,7 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
         );
     }
     for ind in content.indicators.values() {
-        let charts = indicator::charts(l, &Reader::new(content), &analysis, ind).unwrap();
+        let charts = crate::chart::pages::indicator_charts(l, content, &analysis, ind).unwrap();
         let view = indicator::indicator_view(l, &Reader::new(content), &analysis, ind, &charts);
         let ind = value(&view);
         render(
@@ -209,7 +210,7 @@ fn a_nynorsk_report_compiles_in_nynorsk() {
     let s = content.statuses.values().next_back().expect("a status");
     let goal = *s.goals.keys().next().expect("a goal");
     let analysis = analyse(content);
-    let charts = page_charts::charts(l, content, &analysis, s, Some(goal)).unwrap();
+    let charts = status_charts(l, content, &analysis, s).unwrap();
     let home = names::HOME_FROM_DOCUMENT;
     let view = status::status_view(
         l,

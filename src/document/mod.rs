@@ -15,7 +15,6 @@ pub mod indicator;
 pub mod kinds;
 pub mod initiative_status;
 pub mod names;
-pub mod page_charts;
 pub mod progress;
 pub mod reader;
 pub mod status;

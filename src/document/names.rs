@@ -57,6 +57,12 @@ pub fn href(from: &str, to: &str) -> String {
 /// The site's front page, relative to `out/`.
 pub const INDEX: &str = "index.html";
 
+/// The sitemap, relative to `out/`, written when the site's address is known.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// What crawlers are told, relative to `out/`, written when the site's address is known.
+pub const ROBOTS: &str = "robots.txt";
+
 /// The manifest, relative to `out/`.
 pub const MANIFEST: &str = "manifest.json";
 

@@ -204,16 +204,14 @@ fn tile_measure(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> T
 }
 
 /// The facts of a measure at the end of a quarter, or over every value when the quarter has
-/// none for it.
+/// none for it ([`Analysis::at`]).
 pub fn facts_at<'a>(
     analysis: &'a Analysis,
     quarter: Option<&'a QuarterFacts>,
     ind: &Indicator,
     m: &Measure,
 ) -> &'a MeasureFacts {
-    quarter
-        .and_then(|q| q.measure(&ind.id, &m.id))
-        .unwrap_or_else(|| analysis.of(ind, m))
+    analysis.at(quarter, ind, m)
 }
 
 /// A fact card: a measure with fewer than two measured points, shown as its figure, period,

@@ -13,7 +13,6 @@ use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
 use super::names::{self, DocId, initiative_anchor, page_anchor};
-use super::page_charts::{breakdown_chart, page_chart};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
@@ -21,6 +20,7 @@ use super::status_page::{chart_view, fact_rows};
 use super::text::{Shown, paragraphs};
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
+use crate::chart::pages::{breakdown_chart, page_chart};
 use crate::chart::{Chart, ChartId};
 use crate::labels::{Labels, fill};
 use crate::model::*;

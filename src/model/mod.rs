@@ -91,6 +91,46 @@ pub struct Strategy {
     pub initiative_scale: InitiativeScale,
     /// Where the growth-ratio method draws the line between its classes.
     pub thresholds: Thresholds,
+    /// The site's address, when it is known: canonical links, the sitemap and absolute links
+    /// in the PDFs follow from it.
+    #[serde(skip)]
+    pub base_url: Option<BaseUrl>,
+}
+
+/// The address the site is published at: an absolute `http(s)` address that ends with `/`,
+/// which every page's path is joined to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// Checks an address, adding the closing `/` when it lacks one; the error says what is
+    /// wrong.
+    pub fn parse(text: &str) -> Result<BaseUrl, &'static str> {
+        let t = text.trim();
+        let lower = t.to_ascii_lowercase();
+        let rest = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .ok_or("expected an address starting with https:// or http://")?;
+        if rest.is_empty() || rest.starts_with('/') {
+            return Err("expected a host after https://");
+        }
+        if t.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')) {
+            return Err("expected no spaces, query, fragment, quotes or angle brackets");
+        }
+        let mut url = t.to_owned();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(BaseUrl(url))
+    }
+
+    /// The address of the output at `path` (relative to `out/`); a folder's `index.html` is
+    /// addressed as the folder.
+    pub fn join(&self, path: &str) -> String {
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        format!("{}{path}", self.0)
+    }
 }
 
 /// The lower bounds of the progress classes, as ratios of the observed to the required
@@ -135,4 +175,20 @@ pub struct Goal {
     pub summary: Text,
     /// The file it was read from.
     pub path: PathBuf,
+}
+
+#[cfg(test)]
+mod base_url_tests {
+    use super::BaseUrl;
+
+    #[test]
+    fn an_address_ends_with_a_slash_and_addresses_folders_by_their_index() {
+        let url = BaseUrl::parse("https://example.org/e-helse").unwrap();
+        assert_eq!(url.join("index.html"), "https://example.org/e-helse/");
+        assert_eq!(url.join("nn/indikator/1.6/index.html"), "https://example.org/e-helse/nn/indikator/1.6/");
+        assert_eq!(url.join("sitemap.xml"), "https://example.org/e-helse/sitemap.xml");
+        for bad in ["example.org", "ftp://x/", "https://", "https:///x", "https://a b/", "https://x/?q", "https://x/#f"] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -102,10 +102,10 @@ impl Runner<'_> {
         let mut done = Done::default();
         let dir = self.cx.dir;
         let (planned, inputs) = Clock::time(&self.clock.key, || {
-            let planned = kind.plan(&self.cx)?;
+            let planned = kind.plan(&self.cx);
             let inputs = super::relative(self.content_dir, planned.inputs.clone());
-            Ok::<_, BuildError>((planned, inputs))
-        })?;
+            (planned, inputs)
+        });
         for out in planned.outputs {
             let path = dir.path(&out.name);
             if !self.formats.makes(&path) {

@@ -11,6 +11,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
 use crate::labels::Lang;
 use crate::model::{
+    BaseUrl,
     Goal, GoalNumber, InitiativeScale, Languages, ScaleLevel, Source, SourceId, Strategy, Text,
     Thresholds,
 };
@@ -90,6 +91,13 @@ pub(super) fn strategy(
                 .map_or_else(Thresholds::default, |t| thresholds(&mut s, t));
             let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
             let languages = languages(&mut s, doc);
+            let base_url = doc.base_url.as_ref().and_then(|u| match BaseUrl::parse(&u.value) {
+                Ok(url) => Some(url),
+                Err(why) => {
+                    s.at(u, format!("invalid base_url `{}` ({why})", u.value));
+                    None
+                }
+            });
             Some(Strategy {
                 title: Text::from(&doc.title),
                 subtitle: doc.subtitle.as_ref().map(Text::from),
@@ -99,6 +107,7 @@ pub(super) fn strategy(
                 thresholds,
                 languages,
                 initiative_scale,
+                base_url,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,

@@ -2,7 +2,6 @@
 //! JSON, published with the site.
 
 use super::{Context, Kind, KeyPart, Make, Output, Planned};
-use crate::chart::ChartError;
 use crate::document::indicator as site;
 use crate::document::names::{self, DocId};
 use crate::document::reader::Reader;
@@ -40,19 +39,19 @@ impl Kind for IndicatorData<'_> {
         ]
     }
 
-    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError> {
+    fn plan(&self, cx: &Context<'_>) -> Planned {
         let ind = self.0;
         let reader = Reader::new(cx.content);
         // Both files are made from the indicator (its file, and its values' CSV file).
         reader.uses_indicator(ind);
         let csv = site::data_csv(cx.labels, &reader, cx.analysis, ind);
         let json = site::metadata_json(cx.labels, ind);
-        Ok(Planned {
+        Planned {
             outputs: vec![
                 file(names::indicator_csv(&ind.id), "csv", csv),
                 file(names::indicator_metadata(&ind.id), "json", json),
             ],
             inputs: reader.inputs(),
-        })
+        }
     }
 }

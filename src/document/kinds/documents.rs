@@ -3,13 +3,15 @@
 //! languages; selected by its id, and a report also by its quarter's deck.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use super::{Context, Kind, KeyPart, Make, Output, PageLanguages, PdfSource, Planned};
 use super::{anchors, page_key, view_value};
-use crate::chart::ChartError;
 use crate::document::names::{self, DocId};
 use crate::document::reader::Reader;
-use crate::document::{Document, edition, page_charts, status};
+use crate::chart::pages;
+use crate::chart::{Chart, ChartId};
+use crate::document::{Document, edition, status};
 use crate::model::Publication;
 
 impl Kind for Document<'_> {
@@ -37,7 +39,7 @@ impl Kind for Document<'_> {
         vec![id.pdf(), id.html()]
     }
 
-    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError> {
+    fn plan(&self, cx: &Context<'_>) -> Planned {
         let id = Document::id(self);
         let reader = Reader::new(cx.content);
         let (view, view_json, typst, html, files, date) = match *self {
@@ -46,7 +48,10 @@ impl Kind for Document<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let charts = page_charts::charts(cx.labels, cx.content, cx.analysis, s, goal)?;
+                let charts: BTreeMap<ChartId, Chart> = pages::of_status(cx.charts, cx.content, s, goal)
+                    .into_iter()
+                    .filter_map(|id| Some((id.clone(), cx.charts.get(&id)?.clone())))
+                    .collect();
                 let view = status::status_view(
                     cx.labels,
                     &reader,
@@ -98,7 +103,7 @@ impl Kind for Document<'_> {
             anchors => anchors(),
             ..page.value()
         };
-        Ok(Planned {
+        Planned {
             outputs: vec![
                 Output {
                     name: id.pdf(),
@@ -121,6 +126,6 @@ impl Kind for Document<'_> {
                 },
             ],
             inputs: reader.inputs(),
-        })
+        }
     }
 }

@@ -2,7 +2,6 @@
 //! once at the top of `out/` for every language, from no content file.
 
 use super::{Context, Kind, KeyPart, Make, Output, Planned};
-use crate::chart::ChartError;
 use crate::document::names::{self, DocId};
 use crate::model::Publication;
 use crate::typeset::fonts;
@@ -31,7 +30,7 @@ impl Kind for WebFonts {
         fonts::web_files().map(|(name, _)| names::font(name)).collect()
     }
 
-    fn plan(&self, _: &Context<'_>) -> Result<Planned, ChartError> {
+    fn plan(&self, _: &Context<'_>) -> Planned {
         let outputs = fonts::web_files()
             .map(|(name, bytes)| Output {
                 name: names::font(name),
@@ -47,9 +46,9 @@ impl Kind for WebFonts {
                 make: Make::Bytes(bytes.into()),
             })
             .collect();
-        Ok(Planned {
+        Planned {
             outputs,
             inputs: Vec::new(),
-        })
+        }
     }
 }

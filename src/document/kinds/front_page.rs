@@ -3,7 +3,6 @@
 
 use super::{Context, Kind, Make, Output, PageLanguages, Planned};
 use super::{anchors, page_key, view_value};
-use crate::chart::ChartError;
 use crate::document::index;
 use crate::document::names::{self, DocId};
 use crate::model::Publication;
@@ -28,7 +27,7 @@ impl Kind for FrontPage {
         vec![names::INDEX.to_owned()]
     }
 
-    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError> {
+    fn plan(&self, cx: &Context<'_>) -> Planned {
         let view = index::index_view(cx.labels, cx.content);
         let (view, view_json) = view_value(&view);
         let page = PageLanguages::new(cx, self.publication(), names::INDEX);
@@ -37,7 +36,7 @@ impl Kind for FrontPage {
             anchors => anchors(),
             ..minijinja::context! { ..view, ..page.value() }
         };
-        Ok(Planned {
+        Planned {
             outputs: vec![Output {
                 name: names::INDEX.to_owned(),
                 key,
@@ -47,6 +46,6 @@ impl Kind for FrontPage {
                 },
             }],
             inputs: cx.content.files.clone(),
-        })
+        }
     }
 }

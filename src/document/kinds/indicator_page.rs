@@ -3,7 +3,6 @@
 
 use super::{Context, Kind, KeyPart, Make, Output, PageLanguages, Planned};
 use super::{anchors, page_key, view_value};
-use crate::chart::ChartError;
 use crate::document::indicator as site;
 use crate::document::names::{self, DocId};
 use crate::document::reader::Reader;
@@ -29,12 +28,11 @@ impl Kind for IndicatorPage<'_> {
         vec![names::indicator_html(&self.0.id)]
     }
 
-    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError> {
+    fn plan(&self, cx: &Context<'_>) -> Planned {
         let ind = self.0;
         let name = names::indicator_html(&ind.id);
         let reader = Reader::new(cx.content);
-        let charts = site::charts(cx.labels, &reader, cx.analysis, ind)?;
-        let view = site::indicator_view(cx.labels, &reader, cx.analysis, ind, &charts);
+        let view = site::indicator_view(cx.labels, &reader, cx.analysis, ind, cx.charts);
         let (view, view_json) = view_value(&view);
         let publisher = cx.content.strategy.publisher.clone();
         let page = PageLanguages::new(cx, self.publication(), &name);
@@ -51,7 +49,7 @@ impl Kind for IndicatorPage<'_> {
             anchors => anchors(),
             ..page.value()
         };
-        Ok(Planned {
+        Planned {
             outputs: vec![Output {
                 name,
                 key,
@@ -61,6 +59,6 @@ impl Kind for IndicatorPage<'_> {
                 },
             }],
             inputs: reader.inputs(),
-        })
+        }
     }
 }

@@ -14,6 +14,7 @@ mod documents;
 mod fonts;
 mod front_page;
 mod indicator_page;
+mod sitemap;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -24,11 +25,12 @@ pub use data::IndicatorData;
 pub use fonts::WebFonts;
 pub use front_page::FrontPage;
 pub use indicator_page::IndicatorPage;
+pub use sitemap::{Robots, Sitemap};
 
 use super::names::{self, DocId, LangDir};
 use crate::analyse::Analysis;
-use crate::chart::ChartError;
-use crate::labels::Labels;
+use crate::chart::pages::Charts;
+use crate::labels::{Labels, Lang};
 use crate::model::{Content, Languages, Publication};
 
 /// What a kind's plan reads: the content in the language being built, and where that
@@ -41,6 +43,8 @@ pub struct Context<'a> {
     pub content: &'a Content,
     /// The analysis, computed once.
     pub analysis: &'a Analysis,
+    /// The charts drawn for the language (the chart stage's), by id.
+    pub charts: &'a Charts,
     /// Where the language's outputs lie.
     pub dir: LangDir,
     /// Which languages each publication is in.
@@ -134,7 +138,7 @@ pub trait Kind: Sync {
     fn files(&self) -> Vec<String>;
 
     /// Its outputs and what they are made from.
-    fn plan(&self, cx: &Context<'_>) -> Result<Planned, ChartError>;
+    fn plan(&self, cx: &Context<'_>) -> Planned;
 }
 
 /// Every output of the content, kind by kind: each quarter's deck and reports, each edition,
@@ -152,7 +156,21 @@ pub fn kinds(content: &Content) -> Vec<Box<dyn Kind + '_>> {
     }
     all.push(Box::new(FrontPage));
     all.push(Box::new(WebFonts));
+    if content.strategy.base_url.is_some() {
+        all.push(Box::new(Sitemap));
+        all.push(Box::new(Robots));
+    }
     all
+}
+
+/// The languages a kind is made in: its publication's, or the main language alone for one
+/// made once.
+pub fn languages_of<'l>(kind: &dyn Kind, languages: &'l Languages) -> &'l [Lang] {
+    if kind.once() {
+        std::slice::from_ref(&languages.main)
+    } else {
+        languages.of(kind.publication())
+    }
 }
 
 /// One language's version of a page, for the `hreflang` alternates and the language switch.
@@ -173,6 +191,9 @@ pub struct PageLanguages {
     alternates: Option<Vec<Alternate>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     assets_root: Option<String>,
+    /// The page's full address, when the site's address is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    canonical: Option<String>,
 }
 
 impl PageLanguages {
@@ -195,6 +216,7 @@ impl PageLanguages {
         PageLanguages {
             alternates,
             assets_root: (!cx.dir.main).then(|| names::href(&here, "")),
+            canonical: cx.content.strategy.base_url.as_ref().map(|u| u.join(&here)),
         }
     }
 
@@ -205,7 +227,7 @@ impl PageLanguages {
 
     /// Its part of a page's key, unless it is empty.
     pub fn key(&self) -> Option<KeyPart> {
-        if self.alternates.is_none() && self.assets_root.is_none() {
+        if self.alternates.is_none() && self.assets_root.is_none() && self.canonical.is_none() {
             return None;
         }
         Some(KeyPart::Part(

@@ -93,6 +93,12 @@ pub struct Strategy {
     /// (fullført, på plan, risiko, forsinket, stoppet) when left out.
     #[serde(default)]
     pub initiative_scale: Vec<ScaleLevel>,
+    /// The address the site is published at (`https://…/`): with it, every web page gets a
+    /// canonical link, `sitemap.xml` and `robots.txt` are written, and the PDFs link to the
+    /// web pages by their full address. `build --base-url` sets or overrides it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub base_url: Option<S<String>>,
 }
 
 /// `publish` in `strategy.yaml`: the languages of each kind of output, each a subset of
