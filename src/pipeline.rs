@@ -113,7 +113,11 @@ impl Timings {
 pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>, BuildError> {
     let (files, mut problems) = timings.time("discover", || input::discover(content_dir));
     let mut texts = SourceTexts::default();
-    let (raw, parse_problems) = timings.time("parse", || input::parse(&files, &mut texts));
+    let (raw, parse_problems) = timings.time("parse", || {
+        let (mut raw, problems) = input::parse(&files, &mut texts);
+        input::read_data(content_dir, &mut raw);
+        (raw, problems)
+    });
     problems.extend(parse_problems);
     let validated = timings.time("validate", || validate::validate(content_dir, raw));
     match validated {

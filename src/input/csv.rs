@@ -1,11 +1,13 @@
 //! CSV data files (`values_file:`): read under the same limits as the YAML files and split
 //! into rows of fields, each field with the line and column where it is written.
 //!
-//! In: the path of a CSV file inside `content/`. Out: a [`Table`] of raw text fields (the
-//! header and every row), or the problems that kept it from being read. Nothing here knows
-//! what the columns mean: validation checks the values.
+//! In: the raw indicators' `values_file:` names. Out: [`DataFiles`], each name resolved
+//! safely inside `content/` and read once into a [`Table`] of raw text fields (the header
+//! and every row), or why it could not be. Nothing here knows what the columns mean:
+//! validation checks the values, and reports a name that did not resolve at its place.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Pos};
@@ -49,6 +51,80 @@ impl Row {
     pub fn pos(&self, i: usize) -> Pos {
         self.fields.get(i).map_or(self.pos, |f| f.pos)
     }
+}
+
+/// A data file a measure names, as read.
+#[derive(Debug)]
+pub struct DataFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its rows, unless it could not be read.
+    pub table: Option<Table>,
+    /// What kept it or some of its rows from being read.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Every data file the indicators name, by the name as written in `values_file:`: read
+/// once however many measures name it, or why its name does not lead to a file.
+pub type DataFiles = BTreeMap<String, Result<DataFile, String>>;
+
+/// Resolves and reads every data file that `names` lists, in parallel.
+pub fn read_data_files<'a>(root: &Path, names: impl IntoIterator<Item = &'a str>) -> DataFiles {
+    use rayon::prelude::*;
+    let mut names: Vec<&str> = names.into_iter().collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .par_iter()
+        .map(|name| {
+            let file = resolve(root, name).map(|path| {
+                let (table, problems) = read_csv(&path);
+                DataFile {
+                    path,
+                    table,
+                    problems,
+                }
+            });
+            ((*name).to_owned(), file)
+        })
+        .collect()
+}
+
+/// A data file's path inside the content folder, refusing absolute paths, `..`, symbolic
+/// links and missing files; the error says which.
+fn resolve(root: &Path, name: &str) -> Result<PathBuf, String> {
+    use std::path::Component;
+    let rel = Path::new(name);
+    let clean = !name.is_empty()
+        && rel.components().all(|c| matches!(c, Component::Normal(_)))
+        && !name.contains('\\');
+    if !clean {
+        return Err(format!("invalid data file path `{name}` (expected a relative path inside the content folder, without `..`)"));
+    }
+    let path = root.join(rel);
+    let mut walked = root.to_path_buf();
+    for c in rel.components() {
+        walked.push(c);
+        match std::fs::symlink_metadata(&walked) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(format!(
+                    "data file `{name}` goes through a symbolic link (expected regular files only)"
+                ));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "data file `{name}` not found (expected a CSV file at {})",
+                    path.display()
+                ));
+            }
+            Err(e) => return Err(format!("cannot read data file `{name}` ({e})")),
+        }
+    }
+    if !path.is_file() {
+        return Err(format!("data file `{name}` is not a file"));
+    }
+    Ok(path)
 }
 
 /// Reads a CSV file with a header row. A row with another number of fields than the header

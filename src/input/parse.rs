@@ -54,6 +54,8 @@ pub struct RawContent {
     /// The kinds of the files that could not be read or parsed: their ids are unknown, so
     /// references to them are not reported as unknown.
     pub unreadable: BTreeSet<Kind>,
+    /// The data files the indicators name (`values_file:`), read by [`read_data`].
+    pub data: super::DataFiles,
 }
 
 // Each parsed document is moved once into its list, so the size of the largest variant costs
@@ -67,6 +69,18 @@ enum Doc {
     Initiative(raw::Initiative),
     Status(raw::Status),
     Edition(raw::Edition),
+}
+
+/// Reads the data files the parsed indicators name, relative to the content folder `root`.
+pub fn read_data(root: &Path, raw: &mut RawContent) {
+    let names = raw.indicators.iter().flat_map(|i| {
+        i.doc
+            .measures
+            .value
+            .iter()
+            .filter_map(|m| m.value.values_file.as_ref().map(|f| f.value.as_str()))
+    });
+    raw.data = super::read_data_files(root, names);
 }
 
 /// Reads and parses every file, collecting every problem.

@@ -148,7 +148,7 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
     let strategy = strategy::strategy(root, &raw, &refs, &mut problems);
     strategy::goals(&raw, &mut refs, &mut problems);
     indicator::indicators(&raw, &mut refs, &mut problems);
-    let value_files = values::attach(root, &raw, &mut refs, &mut problems);
+    let value_files = values::attach(&raw, &mut refs, &mut problems);
     initiative::initiatives(&raw, &mut refs, &mut problems);
     let scale = strategy.as_ref().map(|s| &s.initiative_scale);
     let statuses = status::statuses(&raw, &refs, scale, &mut problems);

@@ -31,7 +31,8 @@ fn problems_with(files: &[(&str, &str)]) -> Vec<String> {
     }
     let (found, mut problems) = crate::input::discover(dir.path());
     let mut texts = crate::diagnostics::SourceTexts::default();
-    let (raw, more) = crate::input::parse(&found, &mut texts);
+    let (mut raw, more) = crate::input::parse(&found, &mut texts);
+    crate::input::read_data(dir.path(), &mut raw);
     problems.extend(more);
     if let Err(more) = validate(dir.path(), raw) {
         problems.extend(more);

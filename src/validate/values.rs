@@ -1,19 +1,17 @@
-//! Measured values kept in CSV files beside the YAML (`values_file:`): safe paths inside the
-//! content folder, one row per value, each bad row reported at its line and column.
+//! Measured values kept in CSV files beside the YAML (`values_file:`), as the input stage read
+//! them: a name that leads to no safe file reported at its place, one row per value, each bad
+//! row reported at its line and column.
 
 use std::path::{Path, PathBuf};
-
-use serde_saphyr::Spanned;
 
 use super::checks::check_number;
 use super::{Refs, Sink};
 use crate::diagnostics::{Diagnostic, Pos};
-use crate::input::{Loaded, RawContent, raw};
+use crate::input::{DataFile, Loaded, RawContent, raw};
 use crate::model::*;
 
 /// Reads every measure's `values_file` into its values, and returns the files read.
 pub(super) fn attach(
-    root: &Path,
     raw: &RawContent,
     refs: &mut Refs,
     problems: &mut Vec<Diagnostic>,
@@ -24,10 +22,16 @@ pub(super) fn attach(
             let Some(file) = &m.value.values_file else {
                 continue;
             };
-            let mut s = Sink { path, problems };
-            let Some(csv_path) = values_file_path(&mut s, root, file) else {
-                continue;
+            let data = match raw.data.get(&file.value) {
+                Some(Ok(data)) => data,
+                Some(Err(why)) => {
+                    Sink { path, problems }.at(file, why.clone());
+                    continue;
+                }
+                // Read by the input stage for every name; none is missing.
+                None => continue,
             };
+            let csv_path = data.path.clone();
             // The indicator from this very file, with every measure checked (else its problems
             // are reported already and the measures do not line up).
             let Some(ind) = refs
@@ -40,7 +44,7 @@ pub(super) fn attach(
             let Some(measure) = ind.measures.get(mi) else {
                 continue;
             };
-            let rows = read_values_csv(&csv_path, measure.unit, refs, problems);
+            let rows = read_values_csv(data, measure.unit, refs, problems);
             let Some(measure) = refs
                 .indicators
                 .get_mut(doc.id.value.as_str())
@@ -78,73 +82,18 @@ fn yaml_place(path: &Path, values: &[raw::Value], period: Period) -> String {
         )
 }
 
-/// Resolves a data file's path inside the content folder, refusing absolute paths, `..`,
-/// symbolic links and missing files.
-fn values_file_path(s: &mut Sink, root: &Path, file: &Spanned<String>) -> Option<PathBuf> {
-    use std::path::Component;
-    let rel = Path::new(&file.value);
-    let clean = !file.value.is_empty()
-        && rel.components().all(|c| matches!(c, Component::Normal(_)))
-        && !file.value.contains('\\');
-    if !clean {
-        s.at(file, format!("invalid data file path `{}` (expected a relative path inside the content folder, without `..`)", file.value));
-        return None;
-    }
-    let path = root.join(rel);
-    let mut walked = root.to_path_buf();
-    for c in rel.components() {
-        walked.push(c);
-        match std::fs::symlink_metadata(&walked) {
-            Ok(m) if m.file_type().is_symlink() => {
-                s.at(
-                    file,
-                    format!(
-                        "data file `{}` goes through a symbolic link (expected regular files only)",
-                        file.value
-                    ),
-                );
-                return None;
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                s.at(
-                    file,
-                    format!(
-                        "data file `{}` not found (expected a CSV file at {})",
-                        file.value,
-                        path.display()
-                    ),
-                );
-                return None;
-            }
-            Err(e) => {
-                s.at(
-                    file,
-                    format!("cannot read data file `{}` ({e})", file.value),
-                );
-                return None;
-            }
-        }
-    }
-    if !path.is_file() {
-        s.at(file, format!("data file `{}` is not a file", file.value));
-        return None;
-    }
-    Some(path)
-}
-
 /// Checks the rows of a CSV file with a header row: `period`, `value`, `source`, and
 /// optionally `text`. Every bad row is reported at its line and column; each value comes with
 /// the place of its period.
 fn read_values_csv(
-    path: &Path,
+    data: &DataFile,
     unit: Unit,
     refs: &Refs,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<(Pos, Value)> {
-    let (table, read_problems) = crate::input::read_csv(path);
-    problems.extend(read_problems);
-    let Some(table) = table else {
+    let path = data.path.as_path();
+    problems.extend(data.problems.iter().cloned());
+    let Some(table) = &data.table else {
         return Vec::new();
     };
     super::glyphs::check_text(path, &table.text, problems);
