@@ -27,7 +27,10 @@ fn code_blocks(markdown: &str) -> Vec<Vec<&str>> {
 /// The arguments of a recipe's line that runs the tool (`- statusrapport …`,
 /// `run: statusrapport …`).
 fn tool_command(line: &str) -> Option<Vec<&str>> {
-    let step = line.trim().trim_start_matches("- ").trim_start_matches("run: ");
+    let step = line
+        .trim()
+        .trim_start_matches("- ")
+        .trim_start_matches("run: ");
     let args = step.strip_prefix("statusrapport ")?;
     Some(args.split_whitespace().collect())
 }
@@ -52,16 +55,30 @@ fn the_recipes_run_commands_the_binary_accepts() {
         assert_eq!(ran, ["check", "build"], "each recipe checks, then builds");
         for args in &commands {
             let o = run(tmp.path(), args);
-            assert!(o.status.success(), "`statusrapport {}`: {}", args.join(" "), stderr(&o));
+            assert!(
+                o.status.success(),
+                "`statusrapport {}`: {}",
+                args.join(" "),
+                stderr(&o)
+            );
         }
         assert!(tmp.path().join("out/manifest.json").is_file());
-        let installs: Vec<&&str> = recipe.iter().filter(|l| l.contains("cargo install")).collect();
+        let installs: Vec<&&str> = recipe
+            .iter()
+            .filter(|l| l.contains("cargo install"))
+            .collect();
         assert_eq!(installs.len(), 1, "{recipe:?}");
         let install = installs[0];
-        assert!(install.contains("cargo install --path . --locked"), "{install}");
+        assert!(
+            install.contains("cargo install --path . --locked"),
+            "{install}"
+        );
         if let Some((_, profile)) = install.split_once("--profile ") {
             let name = profile.split_whitespace().next().unwrap();
-            assert!(cargo_toml.contains(&format!("[profile.{name}]")), "{install}");
+            assert!(
+                cargo_toml.contains(&format!("[profile.{name}]")),
+                "{install}"
+            );
         }
     }
 }

@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::ProjectArgs;
 use super::watch::{finish, print_rebuilt, watch};
-use crate::live::Server;
+use crate::live::{self, Server};
 use crate::pipeline::Formats;
 
 /// Arguments of `serve`.
@@ -67,25 +67,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
             Err(e) => server.failed(args.project.diagnostics.report_text(e)),
         }
         if std::mem::take(&mut first) && args.open {
-            open(&url);
+            live::open_in_browser(&url);
         }
     });
     server.stop();
     finish(result)
-}
-
-/// Opens `url` in the system's browser, saying so when it cannot.
-fn open(url: &str) {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    if let Err(e) = command.arg(url).spawn() {
-        eprintln!("warning: failed to open a browser ({e}); open {url}");
-    }
 }

@@ -19,3 +19,21 @@ pub use serve::Server;
 /// The path of the stream of server-sent events that tells pages to reload; outside the names
 /// of `out/`, which never begin with `__`.
 pub const EVENTS: &str = "/__statusrapport/events";
+
+/// Opens `url` in the system's browser, saying so when it cannot.
+pub fn open_in_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    match command.arg(url).spawn() {
+        // Waited for on a thread of its own, so that it does not linger as a zombie.
+        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        Err(e) => eprintln!("warning: failed to open a browser ({e}); open {url}"),
+    }
+}
