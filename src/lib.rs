@@ -16,8 +16,9 @@
 //! | output | `output` | bytes → `out/`, manifest last |
 //!
 //! Words for readers come from `labels`; problems are `diagnostics`; the command line is
-//! `cmd`. Beside the stages, `authoring` writes content for the analyst: `new-quarter`'s
-//! next status, from the latest one's raw types.
+//! `cmd`; `live` rebuilds on every save and serves `out/` with live reload. Beside the
+//! stages, `authoring` writes content for the analyst: `new-quarter`'s next status, from the
+//! latest one's raw types.
 //!
 //! The public API is the command line itself: [`Cli`], the parsed arguments, and [`run`],
 //! which runs them and gives the exit code. The stages are private to the crate, so the
@@ -34,6 +35,7 @@ pub(crate) mod diagnostics;
 pub(crate) mod document;
 pub(crate) mod input;
 pub(crate) mod labels;
+pub(crate) mod live;
 pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod pipeline;

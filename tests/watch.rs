@@ -4,83 +4,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
 
 use common::*;
 
-/// How long a rebuild may take to show up: generous for a loaded 2-core CI machine.
-const PATIENCE: Duration = Duration::from_secs(60);
-
-/// A running `watch` whose stderr lines arrive on a channel; killed when dropped.
-struct Watching {
-    child: Child,
-    lines: Receiver<String>,
-}
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Watching {
-    fn start(dir: &Path) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_statusrapport"))
-            .args(["watch", "--out", "out"])
-            .current_dir(dir)
-            .stderr(Stdio::piped())
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("watch starts");
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Watching { child, lines }
-    }
-
-    /// Waits for a line containing `needle`, returning every line seen until then.
-    fn expect(&mut self, needle: &str) -> Vec<String> {
-        let deadline = Instant::now() + PATIENCE;
-        let mut seen = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    let found = line.contains(needle);
-                    seen.push(line);
-                    if found {
-                        return seen;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no line with `{needle}` within {PATIENCE:?}; saw:\n{}",
-            seen.join("\n")
-        );
-    }
-
-    fn alive(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-    }
-}
-
-/// Replaces the first `from` in a file with `to`.
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no `{from}`", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+/// Starts `watch` in `dir`, writing into its `out/`.
+fn watching(dir: &Path) -> Running {
+    Running::start(dir, &["watch", "--out", "out"])
 }
 
 #[test]
@@ -91,7 +21,7 @@ fn watch_rebuilds_on_edits_and_survives_a_broken_one() {
     std::fs::create_dir_all(p.join("templates/html")).unwrap();
     let index = p.join("templates/html/index.html");
     std::fs::copy(root().join("templates/html/index.html"), &index).unwrap();
-    let mut w = Watching::start(p);
+    let mut w = watching(p);
     w.expect("built:");
     let deck = p.join("out/status-2026-q2/index.html");
     assert!(deck.is_file());
@@ -124,7 +54,7 @@ fn a_warm_rebuild_writes_the_bytes_of_a_fresh_build() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
     copy_tree(&root().join("content"), &p.join("content"));
-    let mut w = Watching::start(p);
+    let mut w = watching(p);
     w.expect("built:");
     // The second edit recompiles the quarter's documents from the first edit's sources and
     // typst's memoised work on them.

@@ -20,6 +20,7 @@ mod init_templates;
 mod list;
 mod new_quarter;
 mod schema;
+mod serve;
 mod watch;
 
 use std::path::PathBuf;
@@ -54,6 +55,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Build, then build again whenever a content file or template changes.
     Watch(watch::WatchArgs),
+    /// Build, serve the output folder on localhost, and rebuild and reload pages on every save.
+    Serve(serve::ServeArgs),
     /// List the documents `build --only` accepts, and every indicator and initiative.
     List(list::ListArgs),
     /// Start the next quarter's status from the latest one.
@@ -95,17 +98,18 @@ impl DiagnosticArgs {
 
     /// Prints why a run failed: its diagnostics, then a line that sums them up.
     fn report(&self, err: &BuildError) {
-        match err {
-            BuildError::Content(diagnostics, texts) => {
-                self.print(diagnostics, texts);
-                eprintln!("error: {err}; nothing was written");
-            }
-            BuildError::Compile(e) => {
-                self.print(&e.diagnostics, &e.texts);
-                eprintln!("error: {err}; nothing was written");
-            }
-            other => print_error(other),
-        }
+        eprint!("{}", self.report_text(err));
+    }
+
+    /// What [`DiagnosticArgs::report`] prints.
+    fn report_text(&self, err: &BuildError) -> String {
+        let (diagnostics, texts) = match err {
+            BuildError::Content(diagnostics, texts) => (diagnostics, texts),
+            BuildError::Compile(e) => (&e.diagnostics, &e.texts),
+            other => return error_text(other),
+        };
+        let shown = texts.render(diagnostics, self.diagnostic_format);
+        format!("{shown}error: {err}; nothing was written\n")
     }
 }
 
@@ -241,6 +245,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Schema(args) => schema::run(args, quiet),
         Command::NewQuarter(args) => new_quarter::run(args, quiet),
         Command::Watch(args) => watch::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::InitTemplates(args) => init_templates::run(args),
     }
 }
