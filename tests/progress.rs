@@ -72,10 +72,7 @@ fn the_second_quarter_lists_new_values_changed_classes_and_moved_statuses() {
         "Utilstrekkelig fremgang",
         "Tallene bak hver vurdering",
     ] {
-        assert!(
-            deck.contains(&squash(expected)),
-            "`{expected}` missing:\n{deck}"
-        );
+        assert!(deck.contains(&squash(expected)), "`{expected}` missing:\n{deck}");
     }
     let first = norm(&html_text(&out.join("status-2026-q1/index.html")));
     assert!(
