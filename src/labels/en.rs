@@ -135,7 +135,7 @@ pub static EN: Labels = Labels {
     changes: ChangeWords {
         heading: "Changes since the previous quarter",
         compared: "Compared with {quarter}.",
-        first: "This is the first quarter with a status, so there is no earlier quarter to compare with.",
+        first: "The archive holds no status from an earlier quarter to compare with.",
         nothing: "No new values, changed assessments or sub-goals with a changed status since {quarter}.",
         new_values: "New values",
         new_value: "New value",

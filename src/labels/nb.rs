@@ -135,7 +135,7 @@ pub static NB: Labels = Labels {
     changes: ChangeWords {
         heading: "Endringer siden forrige kvartal",
         compared: "Sammenlignet med {quarter}.",
-        first: "Dette er det første kvartalet med status, så det finnes ikke noe tidligere kvartal å sammenligne med.",
+        first: "Arkivet har ingen status fra et tidligere kvartal å sammenligne med.",
         nothing: "Ingen nye målinger, endrede vurderinger eller delmål med endret status siden {quarter}.",
         new_values: "Nye målinger",
         new_value: "Ny måling",

@@ -135,7 +135,7 @@ pub static NN: Labels = Labels {
     changes: ChangeWords {
         heading: "Endringar sidan førre kvartal",
         compared: "Samanlikna med {quarter}.",
-        first: "Dette er det første kvartalet med status, så det finst ikkje noko tidlegare kvartal å samanlikne med.",
+        first: "Arkivet har ingen status frå eit tidlegare kvartal å samanlikne med.",
         nothing: "Ingen nye målingar, endra vurderingar eller delmål med endra status sidan {quarter}.",
         new_values: "Nye målingar",
         new_value: "Ny måling",

@@ -225,7 +225,7 @@ pub struct ChangeWords {
     pub heading: &'static str,
     /// What the page compares with: `Sammenlignet med {quarter}.`
     pub compared: &'static str,
-    /// In place of the changes in the first quarter with a status.
+    /// In place of the changes when the archive holds no earlier quarter with a status.
     pub first: &'static str,
     /// In place of the changes when nothing changed, with `{quarter}`.
     pub nothing: &'static str,
