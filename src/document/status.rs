@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
-use super::names::{self, DocId, initiative_anchor, page_anchor};
+use super::names::{self, initiative_anchor, page_anchor};
 use super::page_charts::{breakdown_chart, page_chart};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
@@ -47,8 +47,10 @@ pub struct SelectedView {
     pub html_href: Option<String>,
     /// Label of the page or initiative it refers to within the PDF.
     pub pdf_label: Option<String>,
-    /// Where the PDF links it when it has no label there, relative to the PDF.
-    pub pdf_href: Option<String>,
+    /// Where the PDF links it when it has no label there: an absolute address, as a PDF
+    /// travels without the site beside it. `None` until the site's address is known: a
+    /// relative link is dead in a mailed PDF, so the entry is then not linked.
+    pub pdf_url: Option<String>,
     /// Sub-items.
     pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
@@ -110,6 +112,9 @@ pub struct InitiativeView {
     pub description: Vec<String>,
     /// Owner.
     pub owner: Option<String>,
+    /// Whether it has a description or an owner to stand under its heading; one with only
+    /// its title is an item of a list.
+    pub heading: bool,
 }
 
 /// A goal's status.
@@ -483,7 +488,7 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
         anchor: None,
         html_href: None,
         pdf_label: None,
-        pdf_href: None,
+        pdf_url: None,
         items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
         status: match &s.reference {
             SelectedRef::Initiative(id) => {
@@ -504,12 +509,12 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
         },
     };
     match &s.reference {
-        // The deck has no section of initiatives: it links the web page's.
+        // The deck has no section of initiatives, and the web page's has no absolute address
+        // yet: the deck does not link them.
         SelectedRef::Initiative(id) => {
             let anchor = initiative_anchor(g.goal, id);
-            match sc.goal_filter {
-                Some(_) => view.pdf_label = Some(anchor.clone()),
-                None => view.pdf_href = Some(DocId::deck(status.quarter).html_at(&anchor)),
+            if sc.goal_filter.is_some() {
+                view.pdf_label = Some(anchor.clone());
             }
             view.anchor = Some(anchor);
         }
@@ -519,7 +524,6 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
                 view.pdf_label = view.anchor.clone();
             } else {
                 view.html_href = Some(names::indicator_html_from_document(id));
-                view.pdf_href = Some(names::indicator_html(id));
             }
         }
         SelectedRef::None => {}
@@ -535,12 +539,17 @@ fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
             SelectedRef::Initiative(id) => sc.content.initiative(id),
             _ => None,
         })
-        .map(|i| InitiativeView {
-            anchor: initiative_anchor(g.goal, &i.id),
-            id: i.id.to_string(),
-            title: Shown::new(sc.l, &i.title),
-            description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
-            owner: i.owner.clone(),
+        .map(|i| {
+            let description: Vec<String> =
+                i.description.as_deref().map(paragraphs).unwrap_or_default();
+            InitiativeView {
+                anchor: initiative_anchor(g.goal, &i.id),
+                id: i.id.to_string(),
+                title: Shown::new(sc.l, &i.title),
+                heading: !description.is_empty() || i.owner.is_some(),
+                description,
+                owner: i.owner.clone(),
+            }
         })
         .collect()
 }
