@@ -71,7 +71,11 @@ fn a_footnote_stands_on_the_page_of_its_first_mark() {
             .iter()
             .position(|p| p.contains(note))
             .unwrap_or_else(|| panic!("{note} not in the deck"));
-        assert_eq!(mark + 1, at + 1, "the note {note} is not on the page of its mark");
+        assert_eq!(
+            mark + 1,
+            at + 1,
+            "the note {note} is not on the page of its mark"
+        );
     }
 }
 
@@ -122,7 +126,10 @@ fn the_deck_has_no_divider_pages_and_each_summary_page_names_its_goal() {
         (2, "Enklere arbeidshverdag"),
         (3, "Helsedata til fornying og forbedring"),
         (4, "Tilgjengelig informasjon og styrket samhandling"),
-        (5, "Samarbeid og virkemidler som styrker gjennomføringskraft"),
+        (
+            5,
+            "Samarbeid og virkemidler som styrker gjennomføringskraft",
+        ),
     ] {
         let head = squash(&format!("Oppsummering status mål {n}"));
         let page = deck
@@ -148,6 +155,44 @@ fn the_deck_has_no_divider_pages_and_each_summary_page_names_its_goal() {
 }
 
 #[test]
+fn a_status_that_asks_for_dividers_gets_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_tree(&root().join("content"), &content);
+    let file = content.join("status/2026-q2.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        yaml.replacen("\ngoals:", "\ndividers: true\ngoals:", 1),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--only",
+            "status-2026-q2",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let deck = pdf_pages(&out.join("status-2026-q2.pdf"));
+    for n in 1..=5 {
+        assert!(
+            deck.iter().any(|p| p.starts_with(&format!("Mål {n} "))),
+            "goal {n} has no divider"
+        );
+    }
+    assert_eq!(deck.len(), 24, "the deck has {} pages", deck.len());
+}
+
+#[test]
 fn each_indicator_page_of_the_deck_says_vurdering_av_ambisjon_above_its_progress() {
     let deck = deck();
     for title in [
@@ -161,7 +206,10 @@ fn each_indicator_page_of_the_deck_says_vurdering_av_ambisjon_above_its_progress
             .iter()
             .find(|p| p.starts_with(title))
             .unwrap_or_else(|| panic!("no page {title}"));
-        let (above, below) = (page.find("Vurdering av ambisjon"), page.find("Framdrift mot 20"));
+        let (above, below) = (
+            page.find("Vurdering av ambisjon"),
+            page.find("Framdrift mot 20"),
+        );
         assert!(
             matches!((above, below), (Some(a), Some(b)) if a < b),
             "{title}: no «Vurdering av ambisjon» above «Framdrift mot …»"
@@ -194,16 +242,26 @@ fn the_deck_has_no_small_table_of_figures_but_fact_cards_and_no_text_below_the_b
         .iter()
         .find(|p| p.starts_with(&squash("Bruk av velferdsteknologi")))
         .unwrap();
-    assert!(!page.contains("TallVerdi"), "the deck keeps the table of figures");
     assert!(
-        !deck.iter().any(|p| p.contains(&squash("Tallene bak figuren"))),
+        !page.contains("TallVerdi"),
+        "the deck keeps the table of figures"
+    );
+    assert!(
+        !deck
+            .iter()
+            .any(|p| p.contains(&squash("Tallene bak figuren"))),
         "the deck keeps a chart's table"
     );
-    assert!(page.contains(&squash("Ingen måling i kildene")), "no fact card");
+    assert!(
+        page.contains(&squash("Ingen måling i kildene")),
+        "no fact card"
+    );
     assert!(page.contains(&squash("100 % innen 2030")));
     // The reports keep the full table.
     let report = squash(&pdf_text(&out().join("status-2026-q2-mal-1.pdf")));
-    assert!(report.contains(&squash("Utgangspunkt Siste måling Måltall Ambisjon Vurdering")));
+    assert!(report.contains(&squash(
+        "Utgangspunkt Siste måling Måltall Ambisjon Vurdering"
+    )));
     // The deck's typst source sets no text smaller than the body (9 pt) but its footer's.
     let tmp = tempfile::tempdir().unwrap();
     let keep = tmp.path().join("typst");
@@ -252,7 +310,12 @@ fn every_page_of_a_document_has_the_same_footer() {
     let publisher = " · Direktoratet for e-helse";
     // Each document's footers: its title and publisher, or where that is too long a short
     // title; the deck's title page has none.
-    let mut documents = vec![("status-2026-q2.pdf".to_owned(), format!("{title}{publisher}"), title.to_owned(), 1)];
+    let mut documents = vec![(
+        "status-2026-q2.pdf".to_owned(),
+        format!("{title}{publisher}"),
+        title.to_owned(),
+        1,
+    )];
     for (i, goal) in goals.iter().enumerate() {
         let n = i + 1;
         documents.push((

@@ -32,6 +32,9 @@ pub struct ItemView {
     pub text: Shown,
     /// Sub-items.
     pub items: Vec<Shown>,
+    /// The summary's footnotes whose mark this item holds first: the deck prints them under
+    /// it, on the page of the mark.
+    pub notes: Vec<Footnote>,
 }
 
 /// An entry in "selected indicators and sub-goals".
@@ -55,6 +58,8 @@ pub struct SelectedView {
     pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatusView>,
+    /// The summary's footnotes whose mark this entry holds first, as [`ItemView::notes`].
+    pub notes: Vec<Footnote>,
 }
 
 /// An indicator page.
@@ -148,6 +153,9 @@ pub struct GoalView {
     pub questions: Vec<ItemView>,
     /// Footnotes.
     pub footnotes: Vec<Footnote>,
+    /// The footnotes that no item of the summary holds the mark of: the deck prints these
+    /// after the summary, the others under the item holding their mark.
+    pub unplaced_footnotes: Vec<Footnote>,
     /// Indicator pages.
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
@@ -175,6 +183,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         challenges: Vec::new(),
         questions: Vec::new(),
         footnotes: Vec::new(),
+        unplaced_footnotes: Vec::new(),
         pages: Vec::new(),
         initiatives: Vec::new(),
         no_status: Some(fill(
@@ -220,6 +229,9 @@ pub struct StatusView {
     pub as_of: String,
     /// Link back to the site index, relative.
     pub home: String,
+    /// Whether the deck opens each goal with a divider page; else the goal's number and title
+    /// head its summary page.
+    pub dividers: bool,
 }
 
 fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
@@ -227,6 +239,7 @@ fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
         .map(|i| ItemView {
             text: Shown::new(l, &i.text),
             items: i.items.iter().map(|t| Shown::new(l, t)).collect(),
+            notes: Vec::new(),
         })
         .collect()
 }
@@ -331,6 +344,7 @@ pub fn status_view(
         as_of: fill(l.method.as_of, &[("quarter", &l.quarter(status.quarter))]),
         goals,
         home: home.to_owned(),
+        dividers: status.dividers,
     }
 }
 
@@ -385,6 +399,18 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         .enumerate()
         .filter_map(|(i, p)| page_view(sc, g, i, p))
         .collect();
+    let mut overall = items(l, &g.overall);
+    let mut selected: Vec<SelectedView> =
+        g.selected.iter().map(|s| selected_view(sc, g, s)).collect();
+    let mut positive = items(l, &g.positive);
+    let mut challenges = items(l, &g.challenges);
+    let mut questions = items(l, &g.questions);
+    let unplaced_footnotes = super::footnote_marks::place_in_summary(
+        g,
+        &mut overall,
+        &mut selected,
+        [&mut positive, &mut challenges, &mut questions],
+    );
     Some(GoalView {
         number: g.goal.get(),
         anchor: names::goal_anchor(g.goal),
@@ -393,13 +419,14 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         summary_label: names::summary_label(g.goal),
         title: Shown::new(l, &goal.title),
         summary: Shown::new(l, &goal.summary),
-        overall: items(l, &g.overall),
-        selected: g.selected.iter().map(|s| selected_view(sc, g, s)).collect(),
+        overall,
+        selected,
         tiles: progress::tiles(l, content, sc.analysis, sc.quarter_facts, g),
-        positive: items(l, &g.positive),
-        challenges: items(l, &g.challenges),
-        questions: items(l, &g.questions),
+        positive,
+        challenges,
+        questions,
         footnotes: g.footnotes.clone(),
+        unplaced_footnotes,
         pages,
         initiatives: initiative_views(sc, g),
         no_status: None,
@@ -416,14 +443,20 @@ fn page_view(sc: &Scope<'_, '_>, g: &GoalStatus, i: usize, p: &IndicatorPage) ->
         .get(&page_chart(status.quarter, p))
         .map(|c| chart_view(l, c, &p.title));
     let measures = ind.select_measures(&p.measures);
-    let cards = measures
+    let cards: Vec<Option<CardView>> = measures
         .iter()
-        .filter_map(|m| progress::card(l, ind, m, facts_at(analysis, sc.quarter_facts, ind, m)))
+        .map(|m| progress::card(l, ind, m, facts_at(analysis, sc.quarter_facts, ind, m)))
         .collect();
+    let mut facts = fact_rows(l, analysis, sc.quarter_facts, ind, &p.measures);
+    for (row, card) in facts.iter_mut().zip(&cards) {
+        row.carded = card.is_some();
+    }
     let breakdowns = measures
         .iter()
         .filter_map(|m| {
-            let c = sc.charts.get(&breakdown_chart(Some(status.quarter), ind, m))?;
+            let c = sc
+                .charts
+                .get(&breakdown_chart(Some(status.quarter), ind, m))?;
             let of = match (&m.name, measures.len()) {
                 (Some(n), 2..) => n.as_str(),
                 _ => &p.title,
@@ -469,10 +502,10 @@ fn page_view(sc: &Scope<'_, '_>, g: &GoalStatus, i: usize, p: &IndicatorPage) ->
             .unwrap_or_default(),
         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
         chart,
-        cards,
+        cards: cards.into_iter().flatten().collect(),
         chart_caption: p.chart_caption.as_deref().map(str::to_owned),
         breakdowns,
-        facts: fact_rows(l, analysis, sc.quarter_facts, ind, &p.measures),
+        facts,
         notes: p.notes.clone(),
     })
 }
@@ -490,20 +523,24 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
         pdf_label: None,
         pdf_url: None,
         items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
+        notes: Vec::new(),
         status: match &s.reference {
             SelectedRef::Initiative(id) => {
-                sc.analysis.initiatives.get(&(status.quarter, id.clone())).map(|mv| {
-                    // Its movement is told against that quarter's status.
-                    if let Some((before, _)) = mv.previous {
-                        content.status(before);
-                    }
-                    initiative_status(
-                        l,
-                        scale,
-                        mv,
-                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
-                    )
-                })
+                sc.analysis
+                    .initiatives
+                    .get(&(status.quarter, id.clone()))
+                    .map(|mv| {
+                        // Its movement is told against that quarter's status.
+                        if let Some((before, _)) = mv.previous {
+                            content.status(before);
+                        }
+                        initiative_status(
+                            l,
+                            scale,
+                            mv,
+                            s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                        )
+                    })
             }
             _ => None,
         },

@@ -173,6 +173,8 @@ pub struct MethodWords {
     pub heading: &'static str,
     /// Heading of the section on an indicator page.
     pub indicator_heading: &'static str,
+    /// The deck's one line in place of the method: where it is explained.
+    pub where_explained: &'static str,
     /// What the method is and that the numbers let a reader recompute each class.
     pub intro: &'static str,
     /// The rates and their ratio.
