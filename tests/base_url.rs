@@ -116,3 +116,40 @@ fn a_malformed_address_is_reported_where_it_is_written() {
     assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("https://"));
 }
+
+#[test]
+fn with_an_address_the_deck_links_the_web_page_by_its_full_address() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = run(
+        tmp.path(),
+        &[
+            "build",
+            "--content",
+            root().join("content").to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://example.org/e-helse",
+            "--only",
+            "status-2026-q2",
+            "--format",
+            "pdf",
+        ],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(out.join("status-2026-q2.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    let uris: Vec<&str> = text
+        .match_indices("/URI (")
+        .map(|(at, m)| &text[at + m.len()..])
+        .map(|rest| &rest[..rest.find(')').unwrap_or(rest.len())])
+        .collect();
+    assert!(!uris.is_empty(), "the deck links its sub-goals' web page");
+    for uri in &uris {
+        assert!(
+            uri.starts_with("https://example.org/e-helse/status-2026-q2/#mal-"),
+            "{uri}"
+        );
+    }
+}

@@ -102,6 +102,35 @@ fn the_deck_says_what_seed_003_says() {
     ] {
         assert!(deck.contains(phrase), "deck lacks {phrase:?}");
     }
+    // The source's own headings and fixed phrases, as it prints them (squashed: typst breaks
+    // and hyphenates them over lines).
+    let squashed = squash(&deck);
+    for phrase in [
+        "Oppfølging av strategien",
+        "Vurdering av ambisjon",
+        "Framdrift mot 2030",
+        "Framdrift mot 2025",
+        "Årlig oppdatering",
+        "Løpende oppdatering",
+        "Kvartalsvis oppdatering",
+        "Om indikatoren «Bruk av velferdsteknologi i kommunene»",
+        "Om indikatoren «Pasientens legemiddelliste – nasjonalt»",
+        "Om antall virksomheter i PJD",
+        "Om indikatoren «antall søknader til Helsedataservice»",
+        "Om indikatoren «Innbyggers tillit til håndtering av helseopplysninger»",
+        "Om indikatoren «Effekt av Helseteknologiordningen»",
+        "Fra Innbyggerundersøkelsen",
+        "Enklere arbeidshverdag",
+        "Helsedata til fornying og forbedring",
+        "Ikke foreslått ambisjonsnivå, kun illustrert framskrivning",
+        "30% av norske innbyggere i desember 2029",
+        "Pasientens legemiddelliste - nasjonalt",
+        "Effekt av Helseteknologiordningen - EPJ",
+        "* Helsepersonellundersøkelsen 2025",
+        "Utgangspunkt er måling gjennomført i 2023",
+    ] {
+        assert!(squashed.contains(&squash(phrase)), "deck lacks {phrase:?}");
+    }
     let report = pdf_text(&out.join("status-2026-q2-mal-3.pdf"));
     assert!(report.contains("Antall søknader til Helsedataservice"));
     assert!(report.contains("Ikke foreslått ambisjonsnivå"));
@@ -162,10 +191,17 @@ fn hostile_text_comes_out_verbatim_in_pdf_and_html() {
             .unwrap()
             .contains("<script>")
     );
-    for s in ["124 453", "131 000,5", "Øke med 12%", "æøå ÆØÅ"] {
+    for s in ["124 453", "131 000,5", "Øke med 12%"] {
         assert!(pdf.contains(s), "PDF lacks {s:?}");
         assert!(html.contains(s), "HTML lacks {s:?}");
     }
+    // The goal's summary: the deck prints it only where its summary page has room for it.
+    let report = pdf_text(&out.join("status-2026-q2-mal-1.pdf"));
+    assert!(
+        report.contains("æøå ÆØÅ"),
+        "the report lacks the goal's summary"
+    );
+    assert!(html.contains("æøå ÆØÅ"), "HTML lacks the goal's summary");
 }
 
 #[test]

@@ -185,20 +185,8 @@ fn three_hundred_changes_read_as_a_table_of_a_few_pages_under_repeated_headings(
     let tmp = tempfile::tempdir().unwrap();
     let content = many_changes(tmp.path(), 150);
     let out = tmp.path().join("out");
-    let o = run(
-        tmp.path(),
-        &[
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--only",
-            "status-2026-q2",
-            "--format",
-            "pdf",
-        ],
-    );
+    let only = ["--only", "status-2026-q2", "--format", "pdf"];
+    let o = build_with(tmp.path(), &content, &out, &only);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let deck = squashed_pages(&out.join("status-2026-q2.pdf"));
     let header = squash("Måling Ny måling Endring siden forrige måling Vurdering");

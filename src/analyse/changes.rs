@@ -289,6 +289,7 @@ mod tests {
             source: SourceId::new("udatert"),
             publisher: None,
             draft: false,
+            dividers: false,
             goals: BTreeMap::new(),
             path: PathBuf::new(),
         };

@@ -74,6 +74,7 @@ pub(super) fn status_yaml(
         source: _, // `source`: the new quarter's deck
         publisher,
         draft: _, // set: the texts are to be written
+        dividers,
         goals,
         goals_key: _, // where the old file wrote `goals:`, not a field
     } = doc;
@@ -105,6 +106,9 @@ pub(super) fn status_yaml(
         y.line(0, &format!("publisher: {}", q(p)));
     }
     y.line(0, "draft: true");
+    if *dividers {
+        y.line(0, "dividers: true");
+    }
     y.line(0, "goals:");
     for g in goals {
         goal(&mut y, g);

@@ -10,10 +10,11 @@
 //! [`names`] owns every output path, link and anchor.
 
 pub mod edition;
+mod footnote_marks;
 pub mod index;
 pub mod indicator;
-pub mod kinds;
 pub mod initiative_status;
+pub mod kinds;
 pub mod names;
 pub mod progress;
 pub mod reader;

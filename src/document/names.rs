@@ -115,11 +115,6 @@ impl DocId {
         format!("../{}.pdf", self.0)
     }
 
-    /// The web page at an anchor, relative to `out/` (where the PDFs lie).
-    pub fn html_at(&self, anchor: &str) -> String {
-        format!("{}#{anchor}", self.html())
-    }
-
     /// The web page as linked from an indicator page, at a goal's section.
     pub fn html_from_indicator(&self, goal: GoalNumber) -> String {
         self.html_from_indicator_at(&goal_anchor(goal))
@@ -389,10 +384,6 @@ mod tests {
         assert_eq!(
             chart_file(&breakdown(None, None)),
             "fordeling-indikator-1.6.svg"
-        );
-        assert_eq!(
-            DocId::deck(q).html_at("mal-3-initiativ-3B"),
-            "status-2026-q2/index.html#mal-3-initiativ-3B"
         );
     }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
-use super::names::{self, DocId, initiative_anchor, page_anchor};
+use super::names::{self, DocId, LangDir, initiative_anchor, page_anchor};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
@@ -32,6 +32,9 @@ pub struct ItemView {
     pub text: Shown,
     /// Sub-items.
     pub items: Vec<Shown>,
+    /// The summary's footnotes whose mark this item holds first: the deck prints them under
+    /// it, on the page of the mark.
+    pub notes: Vec<Footnote>,
 }
 
 /// An entry in "selected indicators and sub-goals".
@@ -47,12 +50,16 @@ pub struct SelectedView {
     pub html_href: Option<String>,
     /// Label of the page or initiative it refers to within the PDF.
     pub pdf_label: Option<String>,
-    /// Where the PDF links it when it has no label there, relative to the PDF.
-    pub pdf_href: Option<String>,
+    /// Where the PDF links it when it has no label there: an absolute address, as a PDF
+    /// travels without the site beside it. `None` until the site's address is known: a
+    /// relative link is dead in a mailed PDF, so the entry is then not linked.
+    pub pdf_url: Option<String>,
     /// Sub-items.
     pub items: Vec<Shown>,
     /// A roadmap sub-goal's status this quarter.
     pub status: Option<InitiativeStatusView>,
+    /// The summary's footnotes whose mark this entry holds first, as [`ItemView::notes`].
+    pub notes: Vec<Footnote>,
 }
 
 /// An indicator page.
@@ -110,6 +117,9 @@ pub struct InitiativeView {
     pub description: Vec<String>,
     /// Owner.
     pub owner: Option<String>,
+    /// Whether it has a description or an owner to stand under its heading; one with only
+    /// its title is an item of a list.
+    pub heading: bool,
 }
 
 /// A goal's status.
@@ -143,6 +153,9 @@ pub struct GoalView {
     pub questions: Vec<ItemView>,
     /// Footnotes.
     pub footnotes: Vec<Footnote>,
+    /// The footnotes that no item of the summary holds the mark of: the deck prints these
+    /// after the summary, the others under the item holding their mark.
+    pub unplaced_footnotes: Vec<Footnote>,
     /// Indicator pages.
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
@@ -170,6 +183,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         challenges: Vec::new(),
         questions: Vec::new(),
         footnotes: Vec::new(),
+        unplaced_footnotes: Vec::new(),
         pages: Vec::new(),
         initiatives: Vec::new(),
         no_status: Some(fill(
@@ -215,6 +229,9 @@ pub struct StatusView {
     pub as_of: String,
     /// Link back to the site index, relative.
     pub home: String,
+    /// Whether the deck opens each goal with a divider page; else the goal's number and title
+    /// head its summary page.
+    pub dividers: bool,
 }
 
 fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
@@ -222,6 +239,7 @@ fn items(l: &Labels, list: &[Item]) -> Vec<ItemView> {
         .map(|i| ItemView {
             text: Shown::new(l, &i.text),
             items: i.items.iter().map(|t| Shown::new(l, t)).collect(),
+            notes: Vec::new(),
         })
         .collect()
 }
@@ -326,6 +344,7 @@ pub fn status_view(
         as_of: fill(l.method.as_of, &[("quarter", &l.quarter(status.quarter))]),
         goals,
         home: home.to_owned(),
+        dividers: status.dividers,
     }
 }
 
@@ -380,6 +399,18 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         .enumerate()
         .filter_map(|(i, p)| page_view(sc, g, i, p))
         .collect();
+    let mut overall = items(l, &g.overall);
+    let mut selected: Vec<SelectedView> =
+        g.selected.iter().map(|s| selected_view(sc, g, s)).collect();
+    let mut positive = items(l, &g.positive);
+    let mut challenges = items(l, &g.challenges);
+    let mut questions = items(l, &g.questions);
+    let unplaced_footnotes = super::footnote_marks::place_in_summary(
+        g,
+        &mut overall,
+        &mut selected,
+        [&mut positive, &mut challenges, &mut questions],
+    );
     Some(GoalView {
         number: g.goal.get(),
         anchor: names::goal_anchor(g.goal),
@@ -388,13 +419,14 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         summary_label: names::summary_label(g.goal),
         title: Shown::new(l, &goal.title),
         summary: Shown::new(l, &goal.summary),
-        overall: items(l, &g.overall),
-        selected: g.selected.iter().map(|s| selected_view(sc, g, s)).collect(),
+        overall,
+        selected,
         tiles: progress::tiles(l, content, sc.analysis, sc.quarter_facts, g),
-        positive: items(l, &g.positive),
-        challenges: items(l, &g.challenges),
-        questions: items(l, &g.questions),
+        positive,
+        challenges,
+        questions,
         footnotes: g.footnotes.clone(),
+        unplaced_footnotes,
         pages,
         initiatives: initiative_views(sc, g),
         no_status: None,
@@ -411,14 +443,20 @@ fn page_view(sc: &Scope<'_, '_>, g: &GoalStatus, i: usize, p: &IndicatorPage) ->
         .get(&page_chart(status.quarter, p))
         .map(|c| chart_view(l, c, &p.title));
     let measures = ind.select_measures(&p.measures);
-    let cards = measures
+    let cards: Vec<Option<CardView>> = measures
         .iter()
-        .filter_map(|m| progress::card(l, ind, m, facts_at(analysis, sc.quarter_facts, ind, m)))
+        .map(|m| progress::card(l, ind, m, facts_at(analysis, sc.quarter_facts, ind, m)))
         .collect();
+    let mut facts = fact_rows(l, analysis, sc.quarter_facts, ind, &p.measures);
+    for (row, card) in facts.iter_mut().zip(&cards) {
+        row.carded = card.is_some();
+    }
     let breakdowns = measures
         .iter()
         .filter_map(|m| {
-            let c = sc.charts.get(&breakdown_chart(Some(status.quarter), ind, m))?;
+            let c = sc
+                .charts
+                .get(&breakdown_chart(Some(status.quarter), ind, m))?;
             let of = match (&m.name, measures.len()) {
                 (Some(n), 2..) => n.as_str(),
                 _ => &p.title,
@@ -464,10 +502,10 @@ fn page_view(sc: &Scope<'_, '_>, g: &GoalStatus, i: usize, p: &IndicatorPage) ->
             .unwrap_or_default(),
         proposed_ambition: p.proposed_ambition.as_deref().map(str::to_owned),
         chart,
-        cards,
+        cards: cards.into_iter().flatten().collect(),
         chart_caption: p.chart_caption.as_deref().map(str::to_owned),
         breakdowns,
-        facts: fact_rows(l, analysis, sc.quarter_facts, ind, &p.measures),
+        facts,
         notes: p.notes.clone(),
     })
 }
@@ -483,33 +521,40 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
         anchor: None,
         html_href: None,
         pdf_label: None,
-        pdf_href: None,
+        pdf_url: None,
         items: s.items.iter().map(|t| Shown::new(l, t)).collect(),
+        notes: Vec::new(),
         status: match &s.reference {
             SelectedRef::Initiative(id) => {
-                sc.analysis.initiatives.get(&(status.quarter, id.clone())).map(|mv| {
-                    // Its movement is told against that quarter's status.
-                    if let Some((before, _)) = mv.previous {
-                        content.status(before);
-                    }
-                    initiative_status(
-                        l,
-                        scale,
-                        mv,
-                        s.status.as_ref().and_then(|st| st.comment.as_deref()),
-                    )
-                })
+                sc.analysis
+                    .initiatives
+                    .get(&(status.quarter, id.clone()))
+                    .map(|mv| {
+                        // Its movement is told against that quarter's status.
+                        if let Some((before, _)) = mv.previous {
+                            content.status(before);
+                        }
+                        initiative_status(
+                            l,
+                            scale,
+                            mv,
+                            s.status.as_ref().and_then(|st| st.comment.as_deref()),
+                        )
+                    })
             }
             _ => None,
         },
     };
     match &s.reference {
-        // The deck has no section of initiatives: it links the web page's.
+        // The deck has no section of initiatives: it links the web page's, by its full
+        // address when the site's is known, else not at all.
         SelectedRef::Initiative(id) => {
             let anchor = initiative_anchor(g.goal, id);
-            match sc.goal_filter {
-                Some(_) => view.pdf_label = Some(anchor.clone()),
-                None => view.pdf_href = Some(DocId::deck(status.quarter).html_at(&anchor)),
+            if sc.goal_filter.is_some() {
+                view.pdf_label = Some(anchor.clone());
+            } else {
+                let page = DocId::deck(status.quarter).html();
+                view.pdf_url = web_address(sc, &page).map(|u| format!("{u}#{anchor}"));
             }
             view.anchor = Some(anchor);
         }
@@ -519,12 +564,21 @@ fn selected_view(sc: &Scope<'_, '_>, g: &GoalStatus, s: &Selected) -> SelectedVi
                 view.pdf_label = view.anchor.clone();
             } else {
                 view.html_href = Some(names::indicator_html_from_document(id));
-                view.pdf_href = Some(names::indicator_html(id));
+                view.pdf_url = web_address(sc, &names::indicator_html(id));
             }
         }
         SelectedRef::None => {}
     }
     view
+}
+
+/// The full address of the web page `name` (relative to its language's folder) in the
+/// document's language, when the site's address is known.
+fn web_address(sc: &Scope<'_, '_>, name: &str) -> Option<String> {
+    let strategy = sc.content.strategy();
+    let base = strategy.base_url.as_ref()?;
+    let lang = crate::labels::Lang::from_code(sc.l.lang)?;
+    Some(base.join(&LangDir::new(lang, strategy.languages.main).path(name)))
 }
 
 /// The roadmap sub-goals a goal's summary selects, with their descriptions and owners.
@@ -535,12 +589,17 @@ fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
             SelectedRef::Initiative(id) => sc.content.initiative(id),
             _ => None,
         })
-        .map(|i| InitiativeView {
-            anchor: initiative_anchor(g.goal, &i.id),
-            id: i.id.to_string(),
-            title: Shown::new(sc.l, &i.title),
-            description: i.description.as_deref().map(paragraphs).unwrap_or_default(),
-            owner: i.owner.clone(),
+        .map(|i| {
+            let description: Vec<String> =
+                i.description.as_deref().map(paragraphs).unwrap_or_default();
+            InitiativeView {
+                anchor: initiative_anchor(g.goal, &i.id),
+                id: i.id.to_string(),
+                title: Shown::new(sc.l, &i.title),
+                heading: !description.is_empty() || i.owner.is_some(),
+                description,
+                owner: i.owner.clone(),
+            }
         })
         .collect()
 }

@@ -28,6 +28,9 @@ pub struct FactRow {
     pub ambition: String,
     /// The class from the numbers, or why there is none, in words.
     pub standing: String,
+    /// Whether a fact card says the measure's figure (see `PageView::cards`): the deck then
+    /// prints no card of this row.
+    pub carded: bool,
 }
 
 /// A chart as placed in a document.
@@ -110,6 +113,7 @@ pub(super) fn fact_rows(
                     .map(|a| a.text.to_string())
                     .unwrap_or_else(|| "–".into()),
                 standing: l.class(facts.class).to_owned(),
+                carded: false,
             }
         })
         .collect()

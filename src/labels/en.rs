@@ -110,6 +110,7 @@ pub static EN: Labels = Labels {
     method: MethodWords {
         heading: "Method: progress towards targets",
         indicator_heading: "How the assessment is computed",
+        where_explained: "The method behind the assessments is explained in the appendix of the reports per goal and on the web page.",
         intro: "Every measure with a baseline, a numeric target and at least one value after the baseline is assessed by the growth-ratio method of Statistics Canada (called \"progress status\" in open-sdg). The table gives the numbers behind each assessment, so that it can be recomputed.",
         rates: "Observed growth rate r_obs = (latest value ÷ baseline)^(1 ÷ (t_latest − t_baseline)) − 1. Required growth rate r_req = (target ÷ baseline)^(1 ÷ (t_target − t_baseline)) − 1. The ratio R = r_obs ÷ r_req.",
         time: "Time t is counted in years between the midpoints of periods: a year's midpoint is 1 July (2021 gives t = 2021.5), a quarter's the middle of the quarter, and a target for a year sits in the middle of that year. The target used is the first one not for a year before the latest value, else the last one. A relative target (\"increase by 12%\") is resolved against the baseline, and a share (a count out of a count) is the count divided by the whole.",
@@ -135,7 +136,7 @@ pub static EN: Labels = Labels {
     changes: ChangeWords {
         heading: "Changes since the previous quarter",
         compared: "Compared with {quarter}.",
-        first: "This is the first quarter with a status, so there is no earlier quarter to compare with.",
+        first: "The archive holds no status from an earlier quarter to compare with.",
         nothing: "No new values, changed assessments or sub-goals with a changed status since {quarter}.",
         new_values: "New values",
         new_value: "New value",
@@ -206,6 +207,7 @@ pub static EN: Labels = Labels {
     indicator_page_link: "The indicator's page with every figure and downloads",
     figures_for: "Figures for {title}",
     progress_towards: "Progress towards {year}",
+    ambition_assessment: "Assessment of the ambition",
     no_measurement: "No measurement in the sources",
     latest_illustrative: "{value} ({period}, illustration)",
     status_scale: "Status scale for strategic sub-goals",

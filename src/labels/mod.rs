@@ -193,6 +193,8 @@ pub struct Labels {
     pub figures_for: &'static str,
     /// Default assessment heading: `Framdrift mot {year}`.
     pub progress_towards: &'static str,
+    /// The deck's heading above an indicator page's assessment: `Vurdering av ambisjon`.
+    pub ambition_assessment: &'static str,
     /// Latest value when the sources have none.
     pub no_measurement: &'static str,
     /// Latest value of an illustration: `{value} ({period}, illustrasjon)`.

@@ -110,6 +110,7 @@ pub static NB: Labels = Labels {
     method: MethodWords {
         heading: "Metode: framdrift mot måltall",
         indicator_heading: "Slik er vurderingen regnet ut",
+        where_explained: "Metoden bak vurderingene er forklart i vedlegget til rapportene per mål og på nettsiden.",
         intro: "Hver måling med utgangspunkt, tallfestet måltall og minst én måling etter utgangspunktet får en vurdering etter vekstratemetoden til Statistics Canada (i open-sdg kalt «progress status»). Tabellen viser tallene bak hver vurdering, slik at den kan regnes etter.",
         rates: "Observert vekstrate r_obs = (siste måling ÷ utgangspunkt)^(1 ÷ (t_siste − t_utgangspunkt)) − 1. Nødvendig vekstrate r_req = (måltall ÷ utgangspunkt)^(1 ÷ (t_måltall − t_utgangspunkt)) − 1. Forholdstallet R = r_obs ÷ r_req.",
         time: "Tiden t regnes i år mellom midtpunktene av periodene: et år har midtpunkt 1. juli (2021 gir t = 2021,5), et kvartal midten av kvartalet, og et måltall for et år ligger midt i året. Måltallet som brukes, er det første som ikke gjelder et år før siste måling, ellers det siste. Et relativt måltall («øke med 12 %») regnes fra utgangspunktet, og en andel (antall av et antall) regnes som antallet delt på helheten.",
@@ -135,7 +136,7 @@ pub static NB: Labels = Labels {
     changes: ChangeWords {
         heading: "Endringer siden forrige kvartal",
         compared: "Sammenlignet med {quarter}.",
-        first: "Dette er det første kvartalet med status, så det finnes ikke noe tidligere kvartal å sammenligne med.",
+        first: "Arkivet har ingen status fra et tidligere kvartal å sammenligne med.",
         nothing: "Ingen nye målinger, endrede vurderinger eller delmål med endret status siden {quarter}.",
         new_values: "Nye målinger",
         new_value: "Ny måling",
@@ -206,6 +207,7 @@ pub static NB: Labels = Labels {
     indicator_page_link: "Indikatorsiden med alle tall og nedlasting",
     figures_for: "Tall for {title}",
     progress_towards: "Framdrift mot {year}",
+    ambition_assessment: "Vurdering av ambisjon",
     no_measurement: "Ingen måling i kildene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
     status_scale: "Statusskala for strategiske delmål",

@@ -110,6 +110,7 @@ pub static NN: Labels = Labels {
     method: MethodWords {
         heading: "Metode: framdrift mot måltal",
         indicator_heading: "Slik er vurderinga rekna ut",
+        where_explained: "Metoden bak vurderingane er forklart i vedlegget til rapportane per mål og på nettsida.",
         intro: "Kvar måling med utgangspunkt, talfesta måltal og minst éi måling etter utgangspunktet får ei vurdering etter vekstratemetoden til Statistics Canada (i open-sdg kalla «progress status»). Tabellen viser tala bak kvar vurdering, slik at ho kan reknast etter.",
         rates: "Observert vekstrate r_obs = (siste måling ÷ utgangspunkt)^(1 ÷ (t_siste − t_utgangspunkt)) − 1. Nødvendig vekstrate r_req = (måltal ÷ utgangspunkt)^(1 ÷ (t_måltal − t_utgangspunkt)) − 1. Forholdstalet R = r_obs ÷ r_req.",
         time: "Tida t blir rekna i år mellom midtpunkta av periodane: eit år har midtpunkt 1. juli (2021 gir t = 2021,5), eit kvartal midten av kvartalet, og eit måltal for eit år ligg midt i året. Måltalet som blir brukt, er det første som ikkje gjeld eit år før siste måling, elles det siste. Eit relativt måltal («auke med 12 %») blir rekna frå utgangspunktet, og ein del (tal av eit tal) blir rekna som talet delt på heilskapen.",
@@ -135,7 +136,7 @@ pub static NN: Labels = Labels {
     changes: ChangeWords {
         heading: "Endringar sidan førre kvartal",
         compared: "Samanlikna med {quarter}.",
-        first: "Dette er det første kvartalet med status, så det finst ikkje noko tidlegare kvartal å samanlikne med.",
+        first: "Arkivet har ingen status frå eit tidlegare kvartal å samanlikne med.",
         nothing: "Ingen nye målingar, endra vurderingar eller delmål med endra status sidan {quarter}.",
         new_values: "Nye målingar",
         new_value: "Ny måling",
@@ -206,6 +207,7 @@ pub static NN: Labels = Labels {
     indicator_page_link: "Indikatorsida med alle tal og nedlasting",
     figures_for: "Tal for {title}",
     progress_towards: "Framdrift mot {year}",
+    ambition_assessment: "Vurdering av ambisjon",
     no_measurement: "Inga måling i kjeldene",
     latest_illustrative: "{value} ({period}, illustrasjon)",
     status_scale: "Statusskala for strategiske delmål",

@@ -173,6 +173,8 @@ pub struct MethodWords {
     pub heading: &'static str,
     /// Heading of the section on an indicator page.
     pub indicator_heading: &'static str,
+    /// The deck's one line in place of the method: where it is explained.
+    pub where_explained: &'static str,
     /// What the method is and that the numbers let a reader recompute each class.
     pub intro: &'static str,
     /// The rates and their ratio.
@@ -225,7 +227,7 @@ pub struct ChangeWords {
     pub heading: &'static str,
     /// What the page compares with: `Sammenlignet med {quarter}.`
     pub compared: &'static str,
-    /// In place of the changes in the first quarter with a status.
+    /// In place of the changes when the archive holds no earlier quarter with a status.
     pub first: &'static str,
     /// In place of the changes when nothing changed, with `{quarter}`.
     pub nothing: &'static str,

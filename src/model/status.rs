@@ -224,6 +224,8 @@ pub struct Status {
     pub publisher: Option<String>,
     /// True while its texts are still to be written.
     pub draft: bool,
+    /// Whether the deck opens each goal with a divider page.
+    pub dividers: bool,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
     /// The file it was read from.

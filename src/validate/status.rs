@@ -241,6 +241,7 @@ fn check_status(
         source,
         publisher: doc.publisher.clone(),
         draft: doc.draft,
+        dividers: doc.dividers,
         goals,
         path: path.to_path_buf(),
     })

@@ -45,8 +45,17 @@ pub fn stderr(o: &Output) -> String {
 
 /// Runs `build --content CONTENT --out OUT` in `dir`.
 pub fn build(dir: &Path, content: &Path, out: &Path) -> Output {
+    build_with(dir, content, out, &[])
+}
+
+/// Runs `build --content CONTENT --out OUT` in `dir` with `args` after them (`--only ID`,
+/// `--format pdf`, …).
+pub fn build_with(dir: &Path, content: &Path, out: &Path, args: &[&str]) -> Output {
     let (content, out) = (content.to_str().unwrap(), out.to_str().unwrap());
-    run(dir, &["build", "--content", content, "--out", out])
+    run(
+        dir,
+        &[&["build", "--content", content, "--out", out], args].concat(),
+    )
 }
 
 /// The inputs the manifest in `out` lists for the output at `path`.

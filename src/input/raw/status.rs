@@ -78,6 +78,10 @@ pub struct Status {
     /// `new-quarter` sets it; remove it when the status is written.
     #[serde(default)]
     pub draft: bool,
+    /// True to open each goal in the deck with a divider page holding its title and summary;
+    /// by default the goal's number and title head its summary page.
+    #[serde(default)]
+    pub dividers: bool,
     /// One entry per goal.
     pub goals: Vec<GoalStatus>,
     /// Where the `goals:` key is, filled in after parsing (serde does not see keys' places);
