@@ -140,9 +140,11 @@ fn with_an_address_the_deck_links_the_web_page_by_its_full_address() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let pdf = std::fs::read(out.join("status-2026-q2.pdf")).unwrap();
     let text = String::from_utf8_lossy(&pdf);
+    // `/URI(…)` or `/URI (…)`, as the PDF writer spaces it.
     let uris: Vec<&str> = text
-        .match_indices("/URI (")
-        .map(|(at, m)| &text[at + m.len()..])
+        .match_indices("/URI")
+        .map(|(at, m)| text[at + m.len()..].trim_start())
+        .filter_map(|rest| rest.strip_prefix('('))
         .map(|rest| &rest[..rest.find(')').unwrap_or(rest.len())])
         .collect();
     assert!(!uris.is_empty(), "the deck links its sub-goals' web page");
