@@ -121,6 +121,14 @@ impl<'a> Reader<'a> {
             .map_or_else(|| id.to_owned(), |s| s.title.clone())
     }
 
+    /// Who published a source, when the source says.
+    pub fn source_publisher(&self, id: &str) -> Option<String> {
+        for path in &self.content.source_paths {
+            self.note(path);
+        }
+        self.content.sources.get(id)?.publisher.clone()
+    }
+
     /// The files read, sorted, each once.
     pub fn inputs(&self) -> Vec<PathBuf> {
         self.read.borrow().iter().cloned().collect()

@@ -317,9 +317,13 @@ pub fn status_view(
         title,
         subtitle: status.subtitle.as_ref().map(|s| Shown::new(l, s)),
         strategy: Shown::new(l, &content.strategy().title),
+        // The status's own, else its source's (a deck published after 1 January 2024 is
+        // Helsedirektoratet's, the strategy's publisher having merged into it), else the
+        // strategy's.
         publisher: status
             .publisher
             .clone()
+            .or_else(|| content.source_publisher(&status.source))
             .unwrap_or_else(|| content.strategy().publisher.clone()),
         subject,
         keywords: keywords(l, content, &quarter, &goals),
