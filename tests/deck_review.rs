@@ -287,7 +287,7 @@ fn every_page_of_a_document_has_the_same_footer() {
         "Samarbeid og virkemidler som styrker gjennomføringskraft",
     ];
     let title = "Status nasjonal e-helsestrategi Q2 2026";
-    let publisher = " · Direktoratet for e-helse";
+    let publisher = " · Helsedirektoratet";
     // Each document's footers: its title and publisher, or where that is too long a short
     // title; the deck's title page has none.
     let mut documents = vec![(
