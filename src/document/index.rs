@@ -85,6 +85,8 @@ pub struct IndexView {
     pub vision: Shown,
     /// Publisher.
     pub publisher: String,
+    /// The licence of the data, as a reader sees it.
+    pub licence: String,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -167,6 +169,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         strategy: Shown::new(l, &content.strategy.title),
         vision: Shown::new(l, &content.strategy.vision),
         publisher: content.strategy.publisher.clone(),
+        licence: super::indicator::licence_line(l, &content.strategy),
         statuses,
         editions,
         indicators,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{
     Content, Edition, Goal, GoalNumber, Indicator, IndicatorId, Initiative, InitiativeId, Quarter,
-    Status, Strategy,
+    Source, Status, Strategy,
 };
 
 /// The content of a build, read by one view; the files it read are its inputs.
@@ -119,6 +119,14 @@ impl<'a> Reader<'a> {
             .sources
             .get(id)
             .map_or_else(|| id.to_owned(), |s| s.title.clone())
+    }
+
+    /// A source document.
+    pub fn source(&self, id: &str) -> Option<&'a Source> {
+        for path in &self.content.source_paths {
+            self.note(path);
+        }
+        self.content.sources.get(id)
     }
 
     /// The files read, sorted, each once.
