@@ -9,6 +9,7 @@
 //! reports, the annual [`edition`], the [`indicator`] pages of the site and its [`index`].
 //! [`names`] owns every output path, link and anchor.
 
+pub mod csvw;
 pub mod edition;
 pub mod index;
 pub mod indicator;

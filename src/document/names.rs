@@ -203,11 +203,6 @@ pub const SET_CSV_METADATA: &str = "data/indikatorer.csv-metadata.json";
 /// address is known.
 pub const CATALOG: &str = "catalog.ttl";
 
-/// The CSV on the Web metadata's name for a CSV file's: `data.csv-metadata.json`.
-pub fn csv_metadata_of(csv: &str) -> String {
-    format!("{csv}-metadata.json")
-}
-
 /// The name of a file inside its folder: `data.csv` for `indikator/1.6/data.csv`.
 pub fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)

@@ -3,7 +3,7 @@
 //! site in each of its languages.
 
 use super::{Context, Kind, Planned, bytes_file as file};
-use crate::document::jsonstat;
+use crate::document::{csvw, jsonstat};
 use crate::document::indicator as site;
 use crate::document::names::{self, DocId};
 use crate::document::reader::Reader;
@@ -27,7 +27,11 @@ impl Kind for IndicatorData<'_> {
 
     fn files(&self) -> Vec<String> {
         let id = &self.0.id;
-        let mut files = vec![names::indicator_csv(id), names::indicator_metadata(id)];
+        let mut files = vec![
+            names::indicator_csv(id),
+            names::indicator_csv_metadata(id),
+            names::indicator_metadata(id),
+        ];
         if jsonstat::has_figures(self.0) {
             files.push(names::indicator_jsonstat(id));
         }
@@ -41,11 +45,21 @@ impl Kind for IndicatorData<'_> {
         reader.uses_indicator(ind);
         let csv = site::data_csv(cx.labels, &reader, cx.analysis, ind);
         let json = site::metadata_json(cx.labels, ind);
+        let csvw = csvw::metadata(
+            cx.labels,
+            &reader,
+            cx.analysis,
+            &[ind],
+            names::INDICATOR_CSV,
+            &ind.name,
+            &ind.description,
+        );
         let dataset = jsonstat::has_figures(ind)
             .then(|| jsonstat::dataset(cx.labels, &reader, cx.analysis, &[ind], &ind.name));
         Planned {
             outputs: vec![
                 file(names::indicator_csv(&ind.id), "csv", csv),
+                file(names::indicator_csv_metadata(&ind.id), "json", csvw),
                 file(names::indicator_metadata(&ind.id), "json", json),
             ]
             .into_iter()

@@ -3,7 +3,7 @@
 //! metadata.
 
 use super::{Context, Kind, Output, Planned, bytes_file};
-use crate::document::jsonstat;
+use crate::document::{csvw, jsonstat};
 use crate::document::names::{self, DocId};
 use crate::document::observations;
 use crate::document::reader::Reader;
@@ -27,7 +27,9 @@ impl Kind for IndicatorSet {
     }
 
     fn files(&self) -> Vec<String> {
-        vec![names::SET_JSONSTAT.to_owned(), names::SET_CSV.to_owned()]
+        [names::SET_JSONSTAT, names::SET_CSV, names::SET_CSV_METADATA]
+            .map(str::to_owned)
+            .to_vec()
     }
 
     fn plan(&self, cx: &Context<'_>) -> Planned {
@@ -39,7 +41,17 @@ impl Kind for IndicatorSet {
         );
         let json = jsonstat::dataset(cx.labels, &reader, cx.analysis, &inds, &title);
         let csv = observations::csv(cx.labels, &reader, cx.analysis, &inds);
+        let csvw = csvw::metadata(
+            cx.labels,
+            &reader,
+            cx.analysis,
+            &inds,
+            names::file_name(names::SET_CSV),
+            &title,
+            cx.labels.open_data.set_description,
+        );
         let outputs: Vec<Output> = vec![
+            bytes_file(names::SET_CSV_METADATA.to_owned(), "json", csvw),
             bytes_file(names::SET_JSONSTAT.to_owned(), "json", json),
             bytes_file(names::SET_CSV.to_owned(), "csv", csv),
         ];
