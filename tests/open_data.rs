@@ -8,24 +8,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-/// Every file under `dir` whose name ends with `suffix`, sorted.
-fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
-    let mut all = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.to_string_lossy().ends_with(suffix) {
-                all.push(p);
-            }
-        }
-    }
-    all.sort();
-    all
-}
-
 /// The JSON-stat datasets in `out`: every indicator's `data.json` and the whole set's.
 fn datasets(out: &Path) -> Vec<PathBuf> {
     let all: Vec<PathBuf> = files(out, ".json")

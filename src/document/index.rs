@@ -87,6 +87,8 @@ pub struct IndexView {
     pub publisher: String,
     /// The licence of the data, as a reader sees it.
     pub licence: String,
+    /// The whole set of indicators to download, each file with what it is for.
+    pub open_data: Vec<super::indicator::Download>,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -170,6 +172,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         vision: Shown::new(l, &content.strategy.vision),
         publisher: content.strategy.publisher.clone(),
         licence: super::indicator::licence_line(l, &content.strategy),
+        open_data: super::indicator::set_downloads(l),
         statuses,
         editions,
         indicators,

@@ -128,6 +128,19 @@ pub fn licence_line(l: &Labels, strategy: &Strategy) -> String {
     }
 }
 
+/// The whole set's downloads, relative to the front page of their language.
+pub fn set_downloads(l: &Labels) -> Vec<Download> {
+    let w = &l.open_data;
+    [
+        (names::SET_JSONSTAT, w.jsonstat),
+        (names::SET_CSV, w.csv),
+        (names::SET_CSV_METADATA, w.csvw),
+    ]
+    .into_iter()
+    .map(|(href, what)| Download { href: href.to_owned(), what: what.to_owned() })
+    .collect()
+}
+
 /// The downloads beside an indicator's page: its JSON-stat dataset (when it has figures), its
 /// CSV and the CSV's metadata, and its definition.
 fn downloads(l: &Labels, ind: &Indicator) -> Vec<Download> {

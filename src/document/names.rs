@@ -199,10 +199,6 @@ pub const SET_CSV: &str = "data/indikatorer.csv";
 /// The CSV on the Web metadata of the whole set's CSV, relative to a language's folder.
 pub const SET_CSV_METADATA: &str = "data/indikatorer.csv-metadata.json";
 
-/// The DCAT-AP-NO catalogue of the datasets, relative to `out/`, written when the site's
-/// address is known.
-pub const CATALOG: &str = "catalog.ttl";
-
 /// The name of a file inside its folder: `data.csv` for `indikator/1.6/data.csv`.
 pub fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)

@@ -293,7 +293,6 @@ pub static EN: Labels = Labels {
         csv: "CSV: one value per row, for spreadsheets",
         csvw: "CSVW metadata: what each column of the CSV file is (CSV on the Web, W3C)",
         definition: "The definition: description, measurement, data source and footnotes (JSON)",
-        catalog: "Data catalogue (DCAT-AP-NO, Turtle): describes the datasets for data.norge.no",
         licence: "Licence: {licence}",
         no_licence: "No licence is stated",
     },

@@ -293,7 +293,6 @@ pub static NB: Labels = Labels {
         csv: "CSV: én verdi per rad, for regneark",
         csvw: "CSVW-metadata: hva hver kolonne i CSV-filen er (CSV on the Web, W3C)",
         definition: "Definisjonen: beskrivelse, måling, datakilde og fotnoter (JSON)",
-        catalog: "Datakatalog (DCAT-AP-NO, Turtle): beskriver datasettene for data.norge.no",
         licence: "Lisens: {licence}",
         no_licence: "Lisensen er ikke oppgitt",
     },

@@ -293,7 +293,6 @@ pub static NN: Labels = Labels {
         csv: "CSV: éin verdi per rad, for rekneark",
         csvw: "CSVW-metadata: kva kvar kolonne i CSV-fila er (CSV on the Web, W3C)",
         definition: "Definisjonen: skildring, måling, datakjelde og fotnotar (JSON)",
-        catalog: "Datakatalog (DCAT-AP-NO, Turtle): skildrar datasetta for data.norge.no",
         licence: "Lisens: {licence}",
         no_licence: "Lisensen er ikkje oppgitt",
     },

@@ -343,8 +343,6 @@ pub struct OpenDataWords {
     pub csvw: &'static str,
     /// What the indicator's definition file is for.
     pub definition: &'static str,
-    /// What the catalogue is for.
-    pub catalog: &'static str,
     /// The licence of the data: `Lisens: {licence}`.
     pub licence: &'static str,
     /// The licence when the content names none.

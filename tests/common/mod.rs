@@ -177,3 +177,21 @@ pub fn bundled_build() -> &'static Path {
         dir
     })
 }
+
+/// Every file under `dir` whose name ends with `suffix`, sorted.
+pub fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.to_string_lossy().ends_with(suffix) {
+                all.push(p);
+            }
+        }
+    }
+    all.sort();
+    all
+}
