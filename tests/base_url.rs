@@ -27,19 +27,10 @@ fn built(dir: &Path, args: &[&str]) -> std::path::PathBuf {
 
 /// Every web page under `out`, relative to it, with `/`.
 fn pages(out: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut todo = vec![out.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p.extension().is_some_and(|x| x == "html") {
-                let rel = p.strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
-                found.push(rel);
-            }
-        }
-    }
+    let mut found: Vec<String> = files(out, ".html")
+        .iter()
+        .map(|p| p.strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
     found.sort();
     found
 }

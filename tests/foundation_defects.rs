@@ -141,12 +141,13 @@ fn an_indicator_pages_inputs_are_every_file_its_history_and_goal_come_from() {
     ] {
         assert!(inputs.iter().any(|i| i == file), "{page}: {inputs:?}");
     }
-    // The data to download is made from the indicator and the sources its values name,
-    // nothing else: a status or goal edited leaves it as it is.
+    // The data to download is made from the indicator, the sources its values name and the
+    // strategy (its publisher and licence, in the metadata), nothing else: a status or goal
+    // edited leaves it as it is.
     let data = manifest_inputs(&out, "indikator/1.6/data.csv");
     assert_eq!(
         data,
-        ["data/1.6.csv", "indicators/1.6.yaml", "sources.yaml"],
+        ["data/1.6.csv", "indicators/1.6.yaml", "sources.yaml", "strategy.yaml"],
         "data.csv"
     );
 }

@@ -301,6 +301,7 @@ mod tests {
         Content {
             strategy: Strategy {
                 base_url: None,
+                licence: None,
                 title: Text::default(),
                 subtitle: None,
                 vision: Text::default(),

@@ -85,6 +85,10 @@ pub struct IndexView {
     pub vision: Shown,
     /// Publisher.
     pub publisher: String,
+    /// The licence of the data, as a reader sees it.
+    pub licence: String,
+    /// The whole set of indicators to download, each file with what it is for.
+    pub open_data: Vec<super::indicator::Download>,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -167,6 +171,8 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         strategy: Shown::new(l, &content.strategy.title),
         vision: Shown::new(l, &content.strategy.vision),
         publisher: content.strategy.publisher.clone(),
+        licence: super::indicator::licence_line(l, &content.strategy),
+        open_data: super::indicator::set_downloads(l),
         statuses,
         editions,
         indicators,

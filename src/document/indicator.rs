@@ -105,6 +105,56 @@ pub struct IndicatorView {
     pub csv: &'static str,
     /// The metadata file, relative to the page.
     pub metadata: &'static str,
+    /// Every file to download, with what it is for.
+    pub downloads: Vec<Download>,
+    /// The licence of the data, as a reader sees it.
+    pub licence: String,
+}
+
+/// A file to download, with a line on what it is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// The file, relative to the page.
+    pub href: String,
+    /// What it is for.
+    pub what: String,
+}
+
+/// The line that states the licence of the data, in the language of `l`.
+pub fn licence_line(l: &Labels, strategy: &Strategy) -> String {
+    match &strategy.licence {
+        Some(lic) => fill(l.open_data.licence, &[("licence", lic.title())]),
+        None => l.open_data.no_licence.to_owned(),
+    }
+}
+
+/// The whole set's downloads, relative to the front page of their language.
+pub fn set_downloads(l: &Labels) -> Vec<Download> {
+    let w = &l.open_data;
+    [
+        (names::SET_JSONSTAT, w.jsonstat),
+        (names::SET_CSV, w.csv),
+        (names::SET_CSV_METADATA, w.csvw),
+    ]
+    .into_iter()
+    .map(|(href, what)| Download { href: href.to_owned(), what: what.to_owned() })
+    .collect()
+}
+
+/// The downloads beside an indicator's page: its JSON-stat dataset (when it has figures), its
+/// CSV and the CSV's metadata, and its definition.
+fn downloads(l: &Labels, ind: &Indicator) -> Vec<Download> {
+    let w = &l.open_data;
+    let mut all = Vec::new();
+    if super::jsonstat::has_figures(ind) {
+        all.push((names::INDICATOR_JSONSTAT, w.jsonstat));
+    }
+    all.push((names::INDICATOR_CSV, w.csv));
+    all.push((names::INDICATOR_CSV_METADATA, w.csvw));
+    all.push((names::INDICATOR_METADATA, w.definition));
+    all.into_iter()
+        .map(|(href, what)| Download { href: href.to_owned(), what: what.to_owned() })
+        .collect()
 }
 
 /// The title a measure's chart is shown under: the indicator's name, and the measure's.
@@ -298,116 +348,14 @@ pub fn indicator_view(
         home: names::HOME_FROM_INDICATOR,
         csv: names::INDICATOR_CSV,
         metadata: names::INDICATOR_METADATA,
+        downloads: downloads(l, ind),
+        licence: licence_line(l, content.strategy()),
     }
 }
 
 /// `data.csv`: every baseline, target, value and ambition of the indicator, one per row.
 pub fn data_csv(l: &Labels, content: &Reader<'_>, analysis: &Analysis, ind: &Indicator) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let row = |w: &mut csv::Writer<Vec<u8>>, fields: [&str; 9]| {
-        w.write_record(fields).expect("writing to memory")
-    };
-    row(
-        &mut w,
-        [
-            "indikator",
-            "maling",
-            "type",
-            "periode",
-            "verdi",
-            "av",
-            "enhet",
-            "tekst",
-            "kilde",
-        ],
-    );
-    let num = |v: f64| format!("{v}");
-    for m in &ind.measures {
-        let mid = m.id.as_deref().unwrap_or("");
-        let unit = m.unit.word();
-        if let Some(b) = &m.baseline {
-            let (v, of) = b.quantity.map_or((String::new(), String::new()), |q| {
-                (num(q.value), q.of.map(num).unwrap_or_default())
-            });
-            let period = b.period.map(|p| p.code()).unwrap_or_default();
-            row(
-                &mut w,
-                [
-                    &ind.id,
-                    mid,
-                    "utgangspunkt",
-                    &period,
-                    &v,
-                    &of,
-                    &unit,
-                    b.text.as_deref().unwrap_or(""),
-                    &content.source_title(&b.source),
-                ],
-            );
-        }
-        let resolved = &analysis.of(ind, m).targets;
-        for (t, level) in m.targets.iter().zip(resolved) {
-            let (v, of) = level.map_or((String::new(), String::new()), |l| {
-                (
-                    num(l.quantity.value),
-                    l.quantity.of.map(num).unwrap_or_default(),
-                )
-            });
-            row(
-                &mut w,
-                [
-                    &ind.id,
-                    mid,
-                    "maltall",
-                    &t.year.to_string(),
-                    &v,
-                    &of,
-                    &unit,
-                    &target_text(l, m.unit, t),
-                    &content.source_title(&t.source),
-                ],
-            );
-        }
-        for v in &m.values {
-            let kind = if m.illustrative {
-                "illustrasjon"
-            } else {
-                "malt"
-            };
-            row(
-                &mut w,
-                [
-                    &ind.id,
-                    mid,
-                    kind,
-                    &v.period.code(),
-                    &num(v.quantity.value),
-                    &v.quantity.of.map(num).unwrap_or_default(),
-                    &unit,
-                    v.text.as_deref().unwrap_or(""),
-                    &content.source_title(&v.source),
-                ],
-            );
-        }
-        if let Some(a) = &m.ambition {
-            let period = a.period.map(|p| p.code()).unwrap_or_default();
-            row(
-                &mut w,
-                [
-                    &ind.id,
-                    mid,
-                    "ambisjon",
-                    &period,
-                    &a.value.map(num).unwrap_or_default(),
-                    "",
-                    &unit,
-                    &a.text,
-                    &content.source_title(&a.source),
-                ],
-            );
-        }
-    }
-    w.into_inner().expect("writing to memory")
+    super::observations::csv(l, content, analysis, &[ind])
 }
 
 #[derive(Serialize)]

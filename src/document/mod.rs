@@ -9,13 +9,16 @@
 //! reports, the annual [`edition`], the [`indicator`] pages of the site and its [`index`].
 //! [`names`] owns every output path, link and anchor.
 
+pub mod csvw;
 pub mod edition;
 mod footnote_marks;
 pub mod index;
 pub mod indicator;
 pub mod initiative_status;
 pub mod kinds;
+pub mod jsonstat;
 pub mod names;
+pub mod observations;
 pub mod progress;
 pub mod reader;
 pub mod status;

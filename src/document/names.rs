@@ -169,6 +169,36 @@ pub fn indicator_metadata(id: &IndicatorId) -> String {
     format!("{}/{INDICATOR_METADATA}", indicator_dir(id))
 }
 
+/// The name of an indicator's JSON-stat dataset, beside its page.
+pub const INDICATOR_JSONSTAT: &str = "data.json";
+
+/// The name of the CSV on the Web metadata of an indicator's data file, beside it.
+pub const INDICATOR_CSV_METADATA: &str = "data.csv-metadata.json";
+
+/// An indicator's JSON-stat dataset, relative to `out/`.
+pub fn indicator_jsonstat(id: &IndicatorId) -> String {
+    format!("{}/{INDICATOR_JSONSTAT}", indicator_dir(id))
+}
+
+/// The CSV on the Web metadata of an indicator's data file, relative to `out/`.
+pub fn indicator_csv_metadata(id: &IndicatorId) -> String {
+    format!("{}/{INDICATOR_CSV_METADATA}", indicator_dir(id))
+}
+
+/// The whole set of indicators as a JSON-stat dataset, relative to a language's folder.
+pub const SET_JSONSTAT: &str = "data/indikatorer.json";
+
+/// The whole set of indicators as CSV, relative to a language's folder.
+pub const SET_CSV: &str = "data/indikatorer.csv";
+
+/// The CSV on the Web metadata of the whole set's CSV, relative to a language's folder.
+pub const SET_CSV_METADATA: &str = "data/indikatorer.csv-metadata.json";
+
+/// The name of a file inside its folder: `data.csv` for `indikator/1.6/data.csv`.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 /// A web font, relative to `out/`.
 pub fn font(name: &str) -> String {
     format!("{FONTS_DIR}/{name}")
@@ -230,6 +260,8 @@ pub struct Anchors {
     pub editions: &'static str,
     /// The front page's list of indicators.
     pub indicators: &'static str,
+    /// The open data: an indicator page's downloads, the front page's whole set.
+    pub open_data: &'static str,
 }
 
 /// The anchors of the web pages.
@@ -242,6 +274,7 @@ pub const ANCHORS: Anchors = Anchors {
     history: "historikk",
     editions: "indikatorer",
     indicators: "alle-indikatorer",
+    open_data: "apne-data",
 };
 
 /// The anchor of an indicator page in a status document, named by the goal and the indicator,

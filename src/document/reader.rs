@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{
     Content, Edition, Goal, GoalNumber, Indicator, IndicatorId, Initiative, InitiativeId, Quarter,
-    Status, Strategy,
+    Source, Status, Strategy,
 };
 
 /// The content of a build, read by one view; the files it read are its inputs.
@@ -123,10 +123,15 @@ impl<'a> Reader<'a> {
 
     /// Who published a source, when the source says.
     pub fn source_publisher(&self, id: &str) -> Option<String> {
+        self.source(id)?.publisher.clone()
+    }
+
+    /// A source document.
+    pub fn source(&self, id: &str) -> Option<&'a Source> {
         for path in &self.content.source_paths {
             self.note(path);
         }
-        self.content.sources.get(id)?.publisher.clone()
+        self.content.sources.get(id)
     }
 
     /// The files read, sorted, each once.

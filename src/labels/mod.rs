@@ -295,6 +295,8 @@ pub struct Labels {
     pub legend_ambition: &'static str,
     /// Baselines, paths, projections and quarters in charts; data tables; fact cards.
     pub charts: ChartWords,
+    /// The open data: the JSON-stat datasets' dimensions and the download formats.
+    pub open_data: OpenDataWords,
 }
 
 impl Labels {

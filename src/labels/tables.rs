@@ -302,3 +302,51 @@ pub struct ChartWords {
     /// Heading of a breakdown table's column of parts.
     pub part: &'static str,
 }
+
+/// The words of the open data: the dimensions and categories of the JSON-stat datasets, and
+/// the lines that say what each download is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenDataWords {
+    /// The indicator dimension.
+    pub indicator: &'static str,
+    /// The measure dimension.
+    pub measure: &'static str,
+    /// What a value is (measured, baseline, target, ambition).
+    pub value_kind: &'static str,
+    /// The period dimension.
+    pub period: &'static str,
+    /// The part of a broken-down value.
+    pub part: &'static str,
+    /// The whole of a broken-down value.
+    pub whole: &'static str,
+    /// A measured value.
+    pub measured: &'static str,
+    /// An illustrative value, not measured.
+    pub illustration: &'static str,
+    /// A baseline.
+    pub baseline: &'static str,
+    /// A target.
+    pub target: &'static str,
+    /// The ambition.
+    pub ambition: &'static str,
+    /// Before a value's source: `Kilde: {source}`.
+    pub source: &'static str,
+    /// The whole set's title: `Alle indikatorer i {strategy}`.
+    pub set_title: &'static str,
+    /// The whole set's description.
+    pub set_description: &'static str,
+    /// The heading of the downloads.
+    pub downloads: &'static str,
+    /// What the JSON-stat file is for.
+    pub jsonstat: &'static str,
+    /// What the CSV file is for.
+    pub csv: &'static str,
+    /// What the CSV's metadata is for.
+    pub csvw: &'static str,
+    /// What the indicator's definition file is for.
+    pub definition: &'static str,
+    /// The licence of the data: `Lisens: {licence}`.
+    pub licence: &'static str,
+    /// The licence when the content names none.
+    pub no_licence: &'static str,
+}

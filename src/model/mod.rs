@@ -95,6 +95,51 @@ pub struct Strategy {
     /// in the PDFs follow from it.
     #[serde(skip)]
     pub base_url: Option<BaseUrl>,
+    /// The licence the data is published under, when the content names one.
+    #[serde(skip)]
+    pub licence: Option<Licence>,
+}
+
+/// A licence for open data: a known one by its address and name, or another by its address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Licence {
+    /// The licence's address.
+    pub url: String,
+    /// Its short name, for a known licence (`NLOD 2.0`).
+    pub name: Option<&'static str>,
+}
+
+impl Licence {
+    /// The licences known by name: identifier, short name, address.
+    pub const KNOWN: [(&'static str, &'static str, &'static str); 2] = [
+        ("NLOD-2.0", "NLOD 2.0", "https://data.norge.no/nlod/no/2.0"),
+        ("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    ];
+
+    /// A known licence by its identifier or address, or any other `https://` address; the
+    /// error says what is expected.
+    pub fn parse(text: &str) -> Result<Licence, String> {
+        let t = text.trim();
+        let same = |url: &str| t.trim_end_matches('/') == url.trim_end_matches('/');
+        if let Some((_, name, url)) = Self::KNOWN
+            .iter()
+            .find(|(id, _, url)| t.eq_ignore_ascii_case(id) || same(url))
+        {
+            return Ok(Licence { url: (*url).to_owned(), name: Some(name) });
+        }
+        match BaseUrl::parse(t) {
+            Ok(_) if t.starts_with("https://") => Ok(Licence { url: t.to_owned(), name: None }),
+            _ => Err(format!(
+                "expected {} or the licence's https:// address",
+                Self::KNOWN.map(|(id, ..)| format!("`{id}`")).join(", ")
+            )),
+        }
+    }
+
+    /// How a reader sees it: its short name, else its address.
+    pub fn title(&self) -> &str {
+        self.name.unwrap_or(&self.url)
+    }
 }
 
 /// The address the site is published at: an absolute `http(s)` address that ends with `/`,
@@ -187,6 +232,8 @@ mod base_url_tests {
         assert_eq!(url.join("index.html"), "https://example.org/e-helse/");
         assert_eq!(url.join("nn/indikator/1.6/index.html"), "https://example.org/e-helse/nn/indikator/1.6/");
         assert_eq!(url.join("sitemap.xml"), "https://example.org/e-helse/sitemap.xml");
+        assert_eq!(super::Licence::parse("nlod-2.0").unwrap().url, "https://data.norge.no/nlod/no/2.0");
+        assert!(super::Licence::parse("http://example.org/l").is_err());
         for bad in ["example.org", "ftp://x/", "https://", "https:///x", "https://a b/", "https://x/?q", "https://x/#f"] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }

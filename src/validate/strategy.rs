@@ -11,7 +11,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
 use crate::labels::Lang;
 use crate::model::{
-    BaseUrl,
+    BaseUrl, Licence,
     Goal, GoalNumber, InitiativeScale, Languages, ScaleLevel, Source, SourceId, Strategy, Text,
     Thresholds,
 };
@@ -98,6 +98,13 @@ pub(super) fn strategy(
                     None
                 }
             });
+            let licence = doc.licence.as_ref().and_then(|u| match Licence::parse(&u.value) {
+                Ok(l) => Some(l),
+                Err(why) => {
+                    s.at(u, format!("unknown licence `{}` ({why})", u.value));
+                    None
+                }
+            });
             Some(Strategy {
                 title: Text::from(&doc.title),
                 subtitle: doc.subtitle.as_ref().map(Text::from),
@@ -108,6 +115,7 @@ pub(super) fn strategy(
                 languages,
                 initiative_scale,
                 base_url,
+                licence,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,

@@ -1,7 +1,9 @@
-//! An indicator's data to download beside its page: its values as CSV and its metadata as
-//! JSON, published with the site.
+//! An indicator's data to download beside its page: its figures as CSV with its CSV on the
+//! Web metadata, as a JSON-stat 2.0 dataset, and its definition as JSON, published with the
+//! site in each of its languages.
 
-use super::{Context, Kind, KeyPart, Make, Output, Planned};
+use super::{Context, Kind, Planned, bytes_file as file};
+use crate::document::{csvw, jsonstat};
 use crate::document::indicator as site;
 use crate::document::names::{self, DocId};
 use crate::document::reader::Reader;
@@ -9,15 +11,6 @@ use crate::model::{Indicator, Publication};
 
 /// An indicator's data files.
 pub struct IndicatorData<'a>(pub &'a Indicator);
-
-/// A file's key: its kind and its bytes, which are all it is made of.
-fn file(name: String, kind: &'static str, bytes: Vec<u8>) -> Output {
-    Output {
-        name,
-        key: (kind, vec![KeyPart::Part("bytes".into(), bytes.clone())]),
-        make: Make::Bytes(bytes.into()),
-    }
-}
 
 impl Kind for IndicatorData<'_> {
     fn id(&self) -> Option<DocId> {
@@ -33,10 +26,16 @@ impl Kind for IndicatorData<'_> {
     }
 
     fn files(&self) -> Vec<String> {
-        vec![
-            names::indicator_csv(&self.0.id),
-            names::indicator_metadata(&self.0.id),
-        ]
+        let id = &self.0.id;
+        let mut files = vec![
+            names::indicator_csv(id),
+            names::indicator_csv_metadata(id),
+            names::indicator_metadata(id),
+        ];
+        if jsonstat::has_figures(self.0) {
+            files.push(names::indicator_jsonstat(id));
+        }
+        files
     }
 
     fn plan(&self, cx: &Context<'_>) -> Planned {
@@ -46,11 +45,26 @@ impl Kind for IndicatorData<'_> {
         reader.uses_indicator(ind);
         let csv = site::data_csv(cx.labels, &reader, cx.analysis, ind);
         let json = site::metadata_json(cx.labels, ind);
+        let csvw = csvw::metadata(
+            cx.labels,
+            &reader,
+            cx.analysis,
+            &[ind],
+            names::INDICATOR_CSV,
+            &ind.name,
+            &ind.description,
+        );
+        let dataset = jsonstat::has_figures(ind)
+            .then(|| jsonstat::dataset(cx.labels, &reader, cx.analysis, &[ind], &ind.name));
         Planned {
             outputs: vec![
                 file(names::indicator_csv(&ind.id), "csv", csv),
+                file(names::indicator_csv_metadata(&ind.id), "json", csvw),
                 file(names::indicator_metadata(&ind.id), "json", json),
-            ],
+            ]
+            .into_iter()
+            .chain(dataset.map(|d| file(names::indicator_jsonstat(&ind.id), "json", d)))
+            .collect(),
             inputs: reader.inputs(),
         }
     }

@@ -14,6 +14,7 @@ mod documents;
 mod fonts;
 mod front_page;
 mod indicator_page;
+mod indicator_set;
 mod sitemap;
 
 use std::borrow::Cow;
@@ -25,6 +26,7 @@ pub use data::IndicatorData;
 pub use fonts::WebFonts;
 pub use front_page::FrontPage;
 pub use indicator_page::IndicatorPage;
+pub use indicator_set::IndicatorSet;
 pub use sitemap::{Robots, Sitemap};
 
 use super::names::{self, DocId, LangDir};
@@ -154,6 +156,7 @@ pub fn kinds(content: &Content) -> Vec<Box<dyn Kind + '_>> {
         all.push(Box::new(IndicatorPage(ind)));
         all.push(Box::new(IndicatorData(ind)));
     }
+    all.push(Box::new(IndicatorSet));
     all.push(Box::new(FrontPage));
     all.push(Box::new(WebFonts));
     if content.strategy.base_url.is_some() {
@@ -234,6 +237,15 @@ impl PageLanguages {
             "languages".into(),
             serde_json::to_vec(self).expect("languages serialize"),
         ))
+    }
+}
+
+/// A file made of `bytes` as they are, keyed by its kind and its bytes (all it is made of).
+pub fn bytes_file(name: String, kind: &'static str, bytes: Vec<u8>) -> Output {
+    Output {
+        name,
+        key: (kind, vec![KeyPart::Part("bytes".into(), bytes.clone())]),
+        make: Make::Bytes(bytes.into()),
     }
 }
 

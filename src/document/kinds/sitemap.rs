@@ -2,7 +2,7 @@
 //! (`base_url`): `sitemap.xml`, every web page of every language once by its full address,
 //! and `robots.txt`, which points at it. Made once, at the top of `out/`.
 
-use super::{Context, Kind, KeyPart, Make, Output, Planned, kinds, languages_of};
+use super::{Context, Kind, Output, Planned, bytes_file, kinds, languages_of};
 use crate::document::names::{self, DocId, LangDir};
 use crate::model::Publication;
 
@@ -14,12 +14,7 @@ pub struct Robots;
 
 /// A file made from `text`, keyed by it.
 fn text_file(name: &str, kind: &'static str, text: String) -> Output {
-    let bytes = text.into_bytes();
-    Output {
-        name: name.to_owned(),
-        key: (kind, vec![KeyPart::Part("bytes".into(), bytes.clone())]),
-        make: Make::Bytes(bytes.into()),
-    }
+    bytes_file(name.to_owned(), kind, text.into_bytes())
 }
 
 /// `&`, `<`, `>`, `"` and `'` as XML entities.

@@ -99,6 +99,12 @@ pub struct Strategy {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub base_url: Option<S<String>>,
+    /// The licence the data is published under: `NLOD-2.0`, `CC-BY-4.0`, or the licence's
+    /// `https://` address (`https://data.norge.no/nlod/no/2.0`). Every download and its
+    /// metadata states it; left out, they state none.
+    #[serde(default, alias = "license")]
+    #[schemars(with = "Option<String>")]
+    pub licence: Option<S<String>>,
 }
 
 /// `publish` in `strategy.yaml`: the languages of each kind of output, each a subset of
