@@ -5,26 +5,14 @@
 use super::{Context, Kind, Planned, bytes_file as file};
 use crate::document::{csvw, jsonstat};
 use crate::document::indicator as site;
-use crate::document::names::{self, DocId};
+use crate::document::names;
 use crate::document::reader::Reader;
-use crate::model::{Indicator, Publication};
+use crate::model::Indicator;
 
 /// An indicator's data files.
 pub struct IndicatorData<'a>(pub &'a Indicator);
 
 impl Kind for IndicatorData<'_> {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
-    }
-
     fn files(&self) -> Vec<String> {
         let id = &self.0.id;
         let mut files = vec![

@@ -2,28 +2,15 @@
 //! once at the top of `out/` for every language, from no content file.
 
 use super::{Context, Kind, KeyPart, Make, Output, Planned};
-use crate::document::names::{self, DocId};
-use crate::model::Publication;
+use crate::document::names;
 use crate::typeset::fonts;
 
 /// The web fonts.
 pub struct WebFonts;
 
 impl Kind for WebFonts {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
     fn once(&self) -> bool {
         true
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
     }
 
     fn files(&self) -> Vec<String> {

@@ -4,25 +4,12 @@
 use super::{Context, Kind, Make, Output, PageLanguages, Planned};
 use super::{anchors, page_key, view_value};
 use crate::document::index;
-use crate::document::names::{self, DocId};
-use crate::model::Publication;
+use crate::document::names;
 
 /// The front page.
 pub struct FrontPage;
 
 impl Kind for FrontPage {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
-    }
-
     fn files(&self) -> Vec<String> {
         vec![names::INDEX.to_owned()]
     }

@@ -4,26 +4,14 @@
 use super::{Context, Kind, KeyPart, Make, Output, PageLanguages, Planned};
 use super::{anchors, page_key, view_value};
 use crate::document::indicator as site;
-use crate::document::names::{self, DocId};
+use crate::document::names;
 use crate::document::reader::Reader;
-use crate::model::{Indicator, Publication};
+use crate::model::Indicator;
 
 /// An indicator's page.
 pub struct IndicatorPage<'a>(pub &'a Indicator);
 
 impl Kind for IndicatorPage<'_> {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
-    }
-
     fn files(&self) -> Vec<String> {
         vec![names::indicator_html(&self.0.id)]
     }

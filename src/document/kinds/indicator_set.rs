@@ -4,28 +4,16 @@
 
 use super::{Context, Kind, Output, Planned, bytes_file};
 use crate::document::{csvw, jsonstat};
-use crate::document::names::{self, DocId};
+use crate::document::names;
 use crate::document::observations;
 use crate::document::reader::Reader;
 use crate::labels::fill;
-use crate::model::{Indicator, Publication};
+use crate::model::Indicator;
 
 /// The whole set's data files.
 pub struct IndicatorSet;
 
 impl Kind for IndicatorSet {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
-    }
-
     fn files(&self) -> Vec<String> {
         [names::SET_JSONSTAT, names::SET_CSV, names::SET_CSV_METADATA]
             .map(str::to_owned)

@@ -115,9 +115,11 @@ pub struct Planned {
 
 /// A kind of output.
 pub trait Kind: Sync {
-    /// The id `build --only` selects it by; `None` for the site's pages and files, which a
-    /// build of one document leaves as they are.
-    fn id(&self) -> Option<DocId>;
+    /// The id `build --only` selects it by; `None` (the default) for the site's pages and
+    /// files, which a build of one document leaves as they are.
+    fn id(&self) -> Option<DocId> {
+        None
+    }
 
     /// The id of the group `build --only` also selects it by (a quarter's deck, for each of
     /// its reports).
@@ -125,16 +127,21 @@ pub trait Kind: Sync {
         self.id()
     }
 
-    /// What it is published as, which says the languages it is made in.
-    fn publication(&self) -> Publication;
+    /// What it is published as, which says the languages it is made in: the site's, unless
+    /// it says otherwise.
+    fn publication(&self) -> Publication {
+        Publication::Site
+    }
 
     /// Made once, in the main language's folder, whatever the languages (the web fonts).
     fn once(&self) -> bool {
         false
     }
 
-    /// Whether it makes a PDF; every other kind belongs to the web site alone.
-    fn makes_pdf(&self) -> bool;
+    /// Whether it makes a PDF; every other kind (the default) belongs to the web site alone.
+    fn makes_pdf(&self) -> bool {
+        false
+    }
 
     /// The files `list` names for it, relative to the main language's folder.
     fn files(&self) -> Vec<String>;

@@ -3,8 +3,7 @@
 //! and `robots.txt`, which points at it. Made once, at the top of `out/`.
 
 use super::{Context, Kind, Output, Planned, bytes_file, kinds, languages_of};
-use crate::document::names::{self, DocId, LangDir};
-use crate::model::Publication;
+use crate::document::names::{self, LangDir};
 
 /// The sitemap.
 pub struct Sitemap;
@@ -27,20 +26,8 @@ fn xml_escape(s: &str) -> String {
 }
 
 impl Kind for Sitemap {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
     fn once(&self) -> bool {
         true
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
     }
 
     fn files(&self) -> Vec<String> {
@@ -89,20 +76,8 @@ impl Kind for Sitemap {
 }
 
 impl Kind for Robots {
-    fn id(&self) -> Option<DocId> {
-        None
-    }
-
-    fn publication(&self) -> Publication {
-        Publication::Site
-    }
-
     fn once(&self) -> bool {
         true
-    }
-
-    fn makes_pdf(&self) -> bool {
-        false
     }
 
     fn files(&self) -> Vec<String> {
