@@ -165,7 +165,7 @@ cp -r content "$tmp/w/content"
 "$bin" build --content "$tmp/w/content" --out "$tmp/w/out" >/dev/null 2>&1
 "$bin" watch --content "$tmp/w/content" --out "$tmp/w/out" 2>"$tmp/w/log" &
 watcher=$!
-trap 'kill "$watcher" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill "$watcher" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 built() { # waits for the Nth `built:` line of the watch
   for _ in $(seq 1200); do
     [ "$(grep -c '^built:' "$tmp/w/log")" -ge "$1" ] && return
