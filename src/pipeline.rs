@@ -231,7 +231,10 @@ const MEMO_AGE: usize = 0;
 /// The jobs that compile nothing (web pages, fonts) are spread over the batches after their
 /// documents: a thread done with its documents makes pages while another finishes a deck,
 /// instead of waiting at the batch's end.
-fn batches<'k>(work: Vec<(usize, &'k dyn Kind)>, documents: usize) -> Vec<Vec<(usize, &'k dyn Kind)>> {
+fn batches<'k>(
+    work: Vec<(usize, &'k dyn Kind)>,
+    documents: usize,
+) -> Vec<Vec<(usize, &'k dyn Kind)>> {
     let (docs, rest): (Vec<_>, Vec<_>) = work.into_iter().partition(|(_, kind)| kind.makes_pdf());
     let per = documents.max(1);
     let n = docs.len().div_ceil(per).max(1);
@@ -259,7 +262,11 @@ fn selects(kind: &dyn Kind, only: Option<&str>) -> bool {
 /// Checks that `only` names a document of the content.
 fn check_only(content: &Content, only: Option<&str>) -> Result<(), BuildError> {
     match only {
-        Some(id) if !kinds::kinds(content).iter().any(|k| selects(k.as_ref(), only) && k.id().is_some()) => {
+        Some(id)
+            if !kinds::kinds(content)
+                .iter()
+                .any(|k| selects(k.as_ref(), only) && k.id().is_some()) =>
+        {
             Err(BuildError::UnknownDocument {
                 id: id.to_owned(),
                 known: document::ids(content)

@@ -29,7 +29,12 @@ fn built(dir: &Path, args: &[&str]) -> std::path::PathBuf {
 fn pages(out: &Path) -> Vec<String> {
     let mut found: Vec<String> = files(out, ".html")
         .iter()
-        .map(|p| p.strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            p.strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     found.sort();
     found
@@ -43,7 +48,11 @@ fn with_an_address_every_page_is_in_the_sitemap_once_and_names_itself() {
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     let locs: Vec<&str> = sitemap
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("<url><loc>")?.strip_suffix("</loc></url>"))
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("<url><loc>")?
+                .strip_suffix("</loc></url>")
+        })
         .collect();
     let pages = pages(&out);
     assert!(pages.len() > 10, "{pages:?}");
@@ -96,7 +105,10 @@ fn a_malformed_address_is_reported_where_it_is_written() {
     let strategy = content.join("strategy.yaml");
     let text = std::fs::read_to_string(&strategy).unwrap();
     std::fs::write(&strategy, format!("{text}base_url: ftp://example.org/\n")).unwrap();
-    let o = run_short(tmp.path(), &["check", "--content", content.to_str().unwrap()]);
+    let o = run_short(
+        tmp.path(),
+        &["check", "--content", content.to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -104,7 +116,12 @@ fn a_malformed_address_is_reported_where_it_is_written() {
         "{err}"
     );
     let o = run(tmp.path(), &["build", "--base-url", "example.org"]);
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(String::from_utf8_lossy(&o.stderr).contains("https://"));
 }
 

@@ -147,7 +147,12 @@ fn an_indicator_pages_inputs_are_every_file_its_history_and_goal_come_from() {
     let data = manifest_inputs(&out, "indikator/1.6/data.csv");
     assert_eq!(
         data,
-        ["data/1.6.csv", "indicators/1.6.yaml", "sources.yaml", "strategy.yaml"],
+        [
+            "data/1.6.csv",
+            "indicators/1.6.yaml",
+            "sources.yaml",
+            "strategy.yaml"
+        ],
         "data.csv"
     );
 }

@@ -173,7 +173,10 @@ fn many_changes(dir: &Path, per_goal: usize) -> PathBuf {
             let text = template
                 .replace("id: \"1.7\"", &format!("id: \"{id}\""))
                 .replace("goal: 1", &format!("goal: {goal}"))
-                .replace("name: Andel kommuner", &format!("name: Andel kommuner nr. {k}"));
+                .replace(
+                    "name: Andel kommuner",
+                    &format!("name: Andel kommuner nr. {k}"),
+                );
             std::fs::write(content.join(format!("indicators/{id}.yaml")), text).unwrap();
         }
     }

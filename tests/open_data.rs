@@ -40,7 +40,13 @@ fn site(dir: &Path, content: &Path, extra: &[&str]) -> PathBuf {
     std::fs::create_dir_all(dir).unwrap();
     let out = dir.join("out");
     let args = [
-        &["build", "--format", "html", "--content", content.to_str().unwrap()][..],
+        &[
+            "build",
+            "--format",
+            "html",
+            "--content",
+            content.to_str().unwrap(),
+        ][..],
         &["--out", out.to_str().unwrap()],
         extra,
     ]
@@ -73,7 +79,10 @@ fn every_dataset_of_every_language_is_valid_json_stat() {
     );
     validate_all(&out);
     for lang in ["nn", "en"] {
-        assert!(out.join(lang).join("data/indikatorer.json").is_file(), "{lang}");
+        assert!(
+            out.join(lang).join("data/indikatorer.json").is_file(),
+            "{lang}"
+        );
     }
     let en: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("en/data/indikatorer.json")).unwrap())
@@ -87,7 +96,11 @@ fn cell(ds: &serde_json::Value, at: &[(&str, &str)]) -> serde_json::Value {
     let size = ds["size"].as_array().unwrap();
     let mut index = 0;
     for (dim, n) in ids.iter().zip(size) {
-        let cat = at.iter().find(|(d, _)| *d == dim.as_str().unwrap()).unwrap().1;
+        let cat = at
+            .iter()
+            .find(|(d, _)| *d == dim.as_str().unwrap())
+            .unwrap()
+            .1;
         let pos = ds["dimension"][dim.as_str().unwrap()]["category"]["index"]
             .as_array()
             .unwrap()
@@ -139,14 +152,23 @@ fn downloads_are_the_same_bytes_at_any_thread_count() {
     let tmp = tempfile::tempdir().unwrap();
     let content = root().join("tests/fixtures/languages/content");
     let url = ["--base-url", "https://example.org/statusrapport/"];
-    let one = site(&tmp.path().join("one"), &content, &[&url[..], &["--jobs", "1"]].concat());
+    let one = site(
+        &tmp.path().join("one"),
+        &content,
+        &[&url[..], &["--jobs", "1"]].concat(),
+    );
     let many = site(&tmp.path().join("many"), &content, &url);
     let downloads = |out: &Path| -> Vec<(PathBuf, Vec<u8>)> {
         [".json", ".csv", ".ttl"]
             .iter()
             .flat_map(|s| files(out, s))
             .filter(|p| !p.ends_with("manifest.json"))
-            .map(|p| (p.strip_prefix(out).unwrap().to_path_buf(), std::fs::read(&p).unwrap()))
+            .map(|p| {
+                (
+                    p.strip_prefix(out).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
             .collect()
     };
     let (a, b) = (downloads(&one), downloads(&many));
@@ -154,6 +176,10 @@ fn downloads_are_the_same_bytes_at_any_thread_count() {
     assert_eq!(a.len(), b.len());
     for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
         assert_eq!(pa, pb);
-        assert!(ba == bb, "{} differs between --jobs 1 and the default", pa.display());
+        assert!(
+            ba == bb,
+            "{} differs between --jobs 1 and the default",
+            pa.display()
+        );
     }
 }

@@ -73,10 +73,16 @@ fn the_second_quarter_lists_new_values_changed_classes_and_moved_statuses() {
         // The method is in the reports and on the web page; the deck says so.
         "Metoden bak vurderingene er forklart i vedlegget til rapportene per mål og på nettsiden.",
     ] {
-        assert!(deck.contains(&squash(expected)), "`{expected}` missing:\n{deck}");
+        assert!(
+            deck.contains(&squash(expected)),
+            "`{expected}` missing:\n{deck}"
+        );
     }
     let report = squash(&pdf_text(&out.join("status-2026-q2-mal-1.pdf")));
-    assert!(report.contains(&squash("Tallene bak hver vurdering")), "{report}");
+    assert!(
+        report.contains(&squash("Tallene bak hver vurdering")),
+        "{report}"
+    );
     let first = norm(&html_text(&out.join("status-2026-q1/index.html")));
     assert!(
         first.contains("Arkivet har ingen status fra et tidligere kvartal å sammenligne med"),

@@ -44,7 +44,10 @@ pub fn listing(content: &Content) -> String {
             let mut files = Vec::new();
             let mut more = 0;
             let mut publication = None;
-            for k in kinds.iter().filter(|k| k.group() == Some(id.clone()) || k.id() == Some(id.clone())) {
+            for k in kinds
+                .iter()
+                .filter(|k| k.group() == Some(id.clone()) || k.id() == Some(id.clone()))
+            {
                 publication.get_or_insert(k.publication());
                 if k.id() == Some(id.clone()) {
                     files.extend(k.files());

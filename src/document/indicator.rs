@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::edition::edition_measures;
 use super::names::{self, DocId};
-use crate::chart::pages::{breakdown_chart, measure_chart as chart_id};
 use super::progress::{CardView, MethodView, card, input_row, method_view};
 use super::reader::Reader;
 use super::status_page::{ChartView, chart_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};
 use crate::analyse::Analysis;
+use crate::chart::pages::{breakdown_chart, measure_chart as chart_id};
 use crate::chart::{Chart, ChartId, DataTable};
 use crate::labels::{Labels, fill};
 use crate::model::*;
@@ -137,7 +137,10 @@ pub fn set_downloads(l: &Labels) -> Vec<Download> {
         (names::SET_CSV_METADATA, w.csvw),
     ]
     .into_iter()
-    .map(|(href, what)| Download { href: href.to_owned(), what: what.to_owned() })
+    .map(|(href, what)| Download {
+        href: href.to_owned(),
+        what: what.to_owned(),
+    })
     .collect()
 }
 
@@ -153,7 +156,10 @@ fn downloads(l: &Labels, ind: &Indicator) -> Vec<Download> {
     all.push((names::INDICATOR_CSV_METADATA, w.csvw));
     all.push((names::INDICATOR_METADATA, w.definition));
     all.into_iter()
-        .map(|(href, what)| Download { href: href.to_owned(), what: what.to_owned() })
+        .map(|(href, what)| Download {
+            href: href.to_owned(),
+            what: what.to_owned(),
+        })
         .collect()
 }
 

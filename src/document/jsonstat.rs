@@ -26,9 +26,15 @@ pub fn measure_id(ind: &Indicator, i: usize, m: &Measure) -> String {
 pub fn has_figures(ind: &Indicator) -> bool {
     ind.measures.iter().any(|m| {
         !m.values.is_empty()
-            || m.baseline.as_ref().is_some_and(|b| b.quantity.is_some() && b.period.is_some())
-            || m.ambition.as_ref().is_some_and(|a| a.value.is_some() && a.period.is_some())
-            || m.targets.iter().any(|t| matches!(t.kind, TargetKind::Value(_)))
+            || m.baseline
+                .as_ref()
+                .is_some_and(|b| b.quantity.is_some() && b.period.is_some())
+            || m.ambition
+                .as_ref()
+                .is_some_and(|a| a.value.is_some() && a.period.is_some())
+            || m.targets
+                .iter()
+                .any(|t| matches!(t.kind, TargetKind::Value(_)))
     })
 }
 
@@ -79,16 +85,20 @@ pub fn dataset(
     for ind in inds {
         content.uses_indicator(ind);
     }
-    let obs: Vec<(&Indicator, Vec<Observation<'_>>)> =
-        inds.iter().map(|ind| (*ind, observations(l, analysis, ind))).collect();
+    let obs: Vec<(&Indicator, Vec<Observation<'_>>)> = inds
+        .iter()
+        .map(|ind| (*ind, observations(l, analysis, ind)))
+        .collect();
     // Only figures with a number and a period are cells of the cube.
     let cells = || {
         obs.iter()
             .flat_map(|(ind, os)| os.iter().map(move |o| (*ind, o)))
             .filter(|(_, o)| o.value.is_some() && o.period.is_some())
     };
-    let indicators: Vec<(String, String)> =
-        inds.iter().map(|i| (i.id.to_string(), i.name.to_string())).collect();
+    let indicators: Vec<(String, String)> = inds
+        .iter()
+        .map(|i| (i.id.to_string(), i.name.to_string()))
+        .collect();
     let mut measures = Vec::new();
     let mut units = Map::new();
     for (ind, os) in &obs {
@@ -97,7 +107,11 @@ pub fn dataset(
             let figures: Vec<f64> = os
                 .iter()
                 .filter(|o| o.measure.0 == i)
-                .flat_map(|o| o.value.into_iter().chain(o.breakdown.iter().map(|(_, v)| *v)))
+                .flat_map(|o| {
+                    o.value
+                        .into_iter()
+                        .chain(o.breakdown.iter().map(|(_, v)| *v))
+                })
                 .collect();
             units.insert(id.clone(), unit(l, ind, m, &figures));
             let name = m.name.as_deref().unwrap_or(&ind.name);
@@ -111,8 +125,10 @@ pub fn dataset(
         .map(|k| (k.code().to_owned(), k.label(l).to_owned()))
         .collect();
     let periods_used: BTreeSet<Period> = cells().filter_map(|(_, o)| o.period).collect();
-    let periods: Vec<(String, String)> =
-        periods_used.iter().map(|p| (p.code(), l.period(*p))).collect();
+    let periods: Vec<(String, String)> = periods_used
+        .iter()
+        .map(|p| (p.code(), l.period(*p)))
+        .collect();
     let mut parts: Vec<(String, String)> = Vec::new();
     for (_, o) in cells() {
         for (name, _) in o.breakdown {
@@ -133,7 +149,12 @@ pub fn dataset(
         dims.push(&parts);
     }
     let size: Vec<usize> = dims.iter().map(|d| d.len()).collect();
-    let place = |dim: usize, id: &str| dims[dim].iter().position(|(c, _)| c == id).expect("a category of the dataset");
+    let place = |dim: usize, id: &str| {
+        dims[dim]
+            .iter()
+            .position(|(c, _)| c == id)
+            .expect("a category of the dataset")
+    };
     let index = |coords: &[usize]| coords.iter().zip(&size).fold(0, |acc, (c, n)| acc * n + c);
 
     let mut values = BTreeMap::new();
@@ -211,7 +232,10 @@ pub fn dataset(
         "sources": catalogue,
     });
     if !denominators.is_empty() {
-        extension["denominator"] = json!(key(denominators.into_iter().map(|(k, v)| (k, json!(v))).collect()));
+        extension["denominator"] = json!(key(denominators
+            .into_iter()
+            .map(|(k, v)| (k, json!(v)))
+            .collect()));
     }
     if !texts.is_empty() {
         extension["text"] = json!(key(texts.into_iter().map(|(k, v)| (k, json!(v))).collect()));

@@ -78,7 +78,11 @@ pub struct Observation<'a> {
 }
 
 /// Every figure of `ind`, measure by measure: baseline, targets, values, ambition.
-pub fn observations<'a>(l: &Labels, analysis: &Analysis, ind: &'a Indicator) -> Vec<Observation<'a>> {
+pub fn observations<'a>(
+    l: &Labels,
+    analysis: &Analysis,
+    ind: &'a Indicator,
+) -> Vec<Observation<'a>> {
     let mut all = Vec::new();
     for (i, m) in ind.measures.iter().enumerate() {
         let at = |kind, period, value, of, text: String, source| Observation {
@@ -94,7 +98,14 @@ pub fn observations<'a>(l: &Labels, analysis: &Analysis, ind: &'a Indicator) -> 
         if let Some(b) = &m.baseline {
             let q = b.quantity;
             let text = b.text.as_deref().unwrap_or("").to_owned();
-            all.push(at(ValueKind::Baseline, b.period, q.map(|q| q.value), q.and_then(|q| q.of), text, &b.source));
+            all.push(at(
+                ValueKind::Baseline,
+                b.period,
+                q.map(|q| q.value),
+                q.and_then(|q| q.of),
+                text,
+                &b.source,
+            ));
         }
         for (t, level) in m.targets.iter().zip(&analysis.of(ind, m).targets) {
             let q = level.map(|l| l.quantity);
@@ -107,15 +118,33 @@ pub fn observations<'a>(l: &Labels, analysis: &Analysis, ind: &'a Indicator) -> 
                 &t.source,
             ));
         }
-        let kind = if m.illustrative { ValueKind::Illustration } else { ValueKind::Measured };
+        let kind = if m.illustrative {
+            ValueKind::Illustration
+        } else {
+            ValueKind::Measured
+        };
         for v in &m.values {
             all.push(Observation {
                 breakdown: &v.breakdown,
-                ..at(kind, Some(v.period), Some(v.quantity.value), v.quantity.of, v.text.clone().unwrap_or_default(), &v.source)
+                ..at(
+                    kind,
+                    Some(v.period),
+                    Some(v.quantity.value),
+                    v.quantity.of,
+                    v.text.clone().unwrap_or_default(),
+                    &v.source,
+                )
             });
         }
         if let Some(a) = &m.ambition {
-            all.push(at(ValueKind::Ambition, a.period, a.value, None, a.text.to_string(), &a.source));
+            all.push(at(
+                ValueKind::Ambition,
+                a.period,
+                a.value,
+                None,
+                a.text.to_string(),
+                &a.source,
+            ));
         }
     }
     all
@@ -123,7 +152,15 @@ pub fn observations<'a>(l: &Labels, analysis: &Analysis, ind: &'a Indicator) -> 
 
 /// The header of the data files' CSV.
 pub const CSV_COLUMNS: [&str; 9] = [
-    "indikator", "maling", "type", "periode", "verdi", "av", "enhet", "tekst", "kilde",
+    "indikator",
+    "maling",
+    "type",
+    "periode",
+    "verdi",
+    "av",
+    "enhet",
+    "tekst",
+    "kilde",
 ];
 
 /// The CSV rows of `ind`'s figures, one per observation, without the header.

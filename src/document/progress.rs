@@ -345,7 +345,10 @@ pub fn changes(
             continue;
         };
         let row = change_row(l, ind, m, c, facts.measure(&c.indicator, &c.measure));
-        match goals.iter_mut().find(|g| g.label == names::changes_label(c.goal)) {
+        match goals
+            .iter_mut()
+            .find(|g| g.label == names::changes_label(c.goal))
+        {
             Some(group) => group.rows.push(row),
             None => goals.push(ChangeGroup {
                 title: goal_title(l, content, c.goal),

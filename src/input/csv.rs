@@ -99,7 +99,9 @@ fn resolve(root: &Path, name: &str) -> Result<PathBuf, String> {
         && rel.components().all(|c| matches!(c, Component::Normal(_)))
         && !name.contains('\\');
     if !clean {
-        return Err(format!("invalid data file path `{name}` (expected a relative path inside the content folder, without `..`)"));
+        return Err(format!(
+            "invalid data file path `{name}` (expected a relative path inside the content folder, without `..`)"
+        ));
     }
     let path = root.join(rel);
     let mut walked = root.to_path_buf();

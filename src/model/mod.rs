@@ -113,7 +113,11 @@ impl Licence {
     /// The licences known by name: identifier, short name, address.
     pub const KNOWN: [(&'static str, &'static str, &'static str); 2] = [
         ("NLOD-2.0", "NLOD 2.0", "https://data.norge.no/nlod/no/2.0"),
-        ("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+        (
+            "CC-BY-4.0",
+            "CC BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+        ),
     ];
 
     /// A known licence by its identifier or address, or any other `https://` address; the
@@ -125,10 +129,16 @@ impl Licence {
             .iter()
             .find(|(id, _, url)| t.eq_ignore_ascii_case(id) || same(url))
         {
-            return Ok(Licence { url: (*url).to_owned(), name: Some(name) });
+            return Ok(Licence {
+                url: (*url).to_owned(),
+                name: Some(name),
+            });
         }
         match BaseUrl::parse(t) {
-            Ok(_) if t.starts_with("https://") => Ok(Licence { url: t.to_owned(), name: None }),
+            Ok(_) if t.starts_with("https://") => Ok(Licence {
+                url: t.to_owned(),
+                name: None,
+            }),
             _ => Err(format!(
                 "expected {} or the licence's https:// address",
                 Self::KNOWN.map(|(id, ..)| format!("`{id}`")).join(", ")
@@ -160,7 +170,9 @@ impl BaseUrl {
         if rest.is_empty() || rest.starts_with('/') {
             return Err("expected a host after https://");
         }
-        if t.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')) {
+        if t.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')
+        }) {
             return Err("expected no spaces, query, fragment, quotes or angle brackets");
         }
         let mut url = t.to_owned();
@@ -230,11 +242,28 @@ mod base_url_tests {
     fn an_address_ends_with_a_slash_and_addresses_folders_by_their_index() {
         let url = BaseUrl::parse("https://example.org/e-helse").unwrap();
         assert_eq!(url.join("index.html"), "https://example.org/e-helse/");
-        assert_eq!(url.join("nn/indikator/1.6/index.html"), "https://example.org/e-helse/nn/indikator/1.6/");
-        assert_eq!(url.join("sitemap.xml"), "https://example.org/e-helse/sitemap.xml");
-        assert_eq!(super::Licence::parse("nlod-2.0").unwrap().url, "https://data.norge.no/nlod/no/2.0");
+        assert_eq!(
+            url.join("nn/indikator/1.6/index.html"),
+            "https://example.org/e-helse/nn/indikator/1.6/"
+        );
+        assert_eq!(
+            url.join("sitemap.xml"),
+            "https://example.org/e-helse/sitemap.xml"
+        );
+        assert_eq!(
+            super::Licence::parse("nlod-2.0").unwrap().url,
+            "https://data.norge.no/nlod/no/2.0"
+        );
         assert!(super::Licence::parse("http://example.org/l").is_err());
-        for bad in ["example.org", "ftp://x/", "https://", "https:///x", "https://a b/", "https://x/?q", "https://x/#f"] {
+        for bad in [
+            "example.org",
+            "ftp://x/",
+            "https://",
+            "https:///x",
+            "https://a b/",
+            "https://x/?q",
+            "https://x/#f",
+        ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
     }

@@ -255,7 +255,11 @@ impl Runner<'_> {
     /// `--keep-typst`, else under a name that says it was generated.
     fn origin(&self, id: &DocId) -> PathBuf {
         let dir = self.keep_typst.unwrap_or(Path::new(typeset::GENERATED));
-        self.cx.dir.keep(dir).join(id.as_str()).join(names::TYPST_MAIN)
+        self.cx
+            .dir
+            .keep(dir)
+            .join(id.as_str())
+            .join(names::TYPST_MAIN)
     }
 }
 

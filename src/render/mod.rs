@@ -420,7 +420,8 @@ mod tests {
                     let value = rest.trim_start_matches('#');
                     let external = value.starts_with("{{ f.url }}");
                     // `label(id)` in a typst function takes what its caller passed in.
-                    let passed = attr == "label(" && value.starts_with(|c: char| c.is_ascii_lowercase());
+                    let passed =
+                        attr == "label(" && value.starts_with(|c: char| c.is_ascii_lowercase());
                     assert!(
                         value.starts_with("{{") || external || passed,
                         "{} spells out `{attr}{}`",

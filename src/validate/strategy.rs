@@ -11,9 +11,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
 use crate::labels::Lang;
 use crate::model::{
-    BaseUrl, Licence,
-    Goal, GoalNumber, InitiativeScale, Languages, ScaleLevel, Source, SourceId, Strategy, Text,
-    Thresholds,
+    BaseUrl, Goal, GoalNumber, InitiativeScale, Languages, Licence, ScaleLevel, Source, SourceId,
+    Strategy, Text, Thresholds,
 };
 
 /// Claims every source id and checks each source.
@@ -91,20 +90,26 @@ pub(super) fn strategy(
                 .map_or_else(Thresholds::default, |t| thresholds(&mut s, t));
             let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
             let languages = languages(&mut s, doc);
-            let base_url = doc.base_url.as_ref().and_then(|u| match BaseUrl::parse(&u.value) {
-                Ok(url) => Some(url),
-                Err(why) => {
-                    s.at(u, format!("invalid base_url `{}` ({why})", u.value));
-                    None
-                }
-            });
-            let licence = doc.licence.as_ref().and_then(|u| match Licence::parse(&u.value) {
-                Ok(l) => Some(l),
-                Err(why) => {
-                    s.at(u, format!("unknown licence `{}` ({why})", u.value));
-                    None
-                }
-            });
+            let base_url = doc
+                .base_url
+                .as_ref()
+                .and_then(|u| match BaseUrl::parse(&u.value) {
+                    Ok(url) => Some(url),
+                    Err(why) => {
+                        s.at(u, format!("invalid base_url `{}` ({why})", u.value));
+                        None
+                    }
+                });
+            let licence = doc
+                .licence
+                .as_ref()
+                .and_then(|u| match Licence::parse(&u.value) {
+                    Ok(l) => Some(l),
+                    Err(why) => {
+                        s.at(u, format!("unknown licence `{}` ({why})", u.value));
+                        None
+                    }
+                });
             Some(Strategy {
                 title: Text::from(&doc.title),
                 subtitle: doc.subtitle.as_ref().map(Text::from),

@@ -3,10 +3,10 @@
 //! site in each of its languages.
 
 use super::{Context, Kind, Planned, bytes_file as file};
-use crate::document::{csvw, jsonstat};
 use crate::document::indicator as site;
 use crate::document::names;
 use crate::document::reader::Reader;
+use crate::document::{csvw, jsonstat};
 use crate::model::Indicator;
 
 /// An indicator's data files.

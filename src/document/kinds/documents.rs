@@ -5,12 +5,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::{Context, Kind, KeyPart, Make, Output, PageLanguages, PdfSource, Planned};
+use super::{Context, KeyPart, Kind, Make, Output, PageLanguages, PdfSource, Planned};
 use super::{anchors, page_key, view_value};
-use crate::document::names::{self, DocId};
-use crate::document::reader::Reader;
 use crate::chart::pages;
 use crate::chart::{Chart, ChartId};
+use crate::document::names::{self, DocId};
+use crate::document::reader::Reader;
 use crate::document::{Document, edition, status};
 use crate::model::Publication;
 
@@ -48,10 +48,11 @@ impl Kind for Document<'_> {
                     Document::Report(_, g) => Some(g),
                     _ => None,
                 };
-                let charts: BTreeMap<ChartId, Chart> = pages::of_status(cx.charts, cx.content, s, goal)
-                    .into_iter()
-                    .filter_map(|id| Some((id.clone(), cx.charts.get(&id)?.clone())))
-                    .collect();
+                let charts: BTreeMap<ChartId, Chart> =
+                    pages::of_status(cx.charts, cx.content, s, goal)
+                        .into_iter()
+                        .filter_map(|id| Some((id.clone(), cx.charts.get(&id)?.clone())))
+                        .collect();
                 let view = status::status_view(
                     cx.labels,
                     &reader,
@@ -65,15 +66,25 @@ impl Kind for Document<'_> {
                     .into_values()
                     .map(|c| (names::chart_in_typst(&c.id), c.svg.into_bytes()))
                     .collect();
-                let typst = if goal.is_some() { "report.typ" } else { "deck.typ" };
+                let typst = if goal.is_some() {
+                    "report.typ"
+                } else {
+                    "deck.typ"
+                };
                 let (value, json) = view_value(&view);
                 (value, json, typst, "status.html", files, s.date)
             }
             Document::Edition(e) => {
-                let view =
-                    edition::edition_view(cx.labels, &reader, e, names::HOME_FROM_DOCUMENT);
+                let view = edition::edition_view(cx.labels, &reader, e, names::HOME_FROM_DOCUMENT);
                 let (value, json) = view_value(&view);
-                (value, json, "indikatorer.typ", "indikatorer.html", Vec::new(), e.published)
+                (
+                    value,
+                    json,
+                    "indikatorer.typ",
+                    "indikatorer.html",
+                    Vec::new(),
+                    e.published,
+                )
             }
         };
         let mut pdf_key = vec![
@@ -84,11 +95,9 @@ impl Kind for Document<'_> {
             KeyPart::Part("view".into(), view_json.clone()),
             KeyPart::Fonts,
         ];
-        pdf_key.extend(
-            files
-                .iter()
-                .map(|(name, bytes): &(String, Vec<u8>)| KeyPart::Part(Cow::Owned(name.clone()), bytes.clone())),
-        );
+        pdf_key.extend(files.iter().map(|(name, bytes): &(String, Vec<u8>)| {
+            KeyPart::Part(Cow::Owned(name.clone()), bytes.clone())
+        }));
         let page = PageLanguages::new(cx, self.publication(), &id.html());
         let html_key = page_key(
             html,

@@ -1,7 +1,7 @@
 //! The fonts the web pages are set in, with their licence: the same faces as the PDFs', made
 //! once at the top of `out/` for every language, from no content file.
 
-use super::{Context, Kind, KeyPart, Make, Output, Planned};
+use super::{Context, KeyPart, Kind, Make, Output, Planned};
 use crate::document::names;
 use crate::typeset::fonts;
 
@@ -14,7 +14,9 @@ impl Kind for WebFonts {
     }
 
     fn files(&self) -> Vec<String> {
-        fonts::web_files().map(|(name, _)| names::font(name)).collect()
+        fonts::web_files()
+            .map(|(name, _)| names::font(name))
+            .collect()
     }
 
     fn plan(&self, _: &Context<'_>) -> Planned {

@@ -1,7 +1,7 @@
 //! An indicator's page on the site: its definition, charts, table of figures and history,
 //! published in the site's languages and made in every full build of the web site.
 
-use super::{Context, Kind, KeyPart, Make, Output, PageLanguages, Planned};
+use super::{Context, KeyPart, Kind, Make, Output, PageLanguages, Planned};
 use super::{anchors, page_key, view_value};
 use crate::document::indicator as site;
 use crate::document::names;
@@ -28,7 +28,10 @@ impl Kind for IndicatorPage<'_> {
             "indicator.html",
             Vec::new(),
             view_json,
-            vec![KeyPart::Part("publisher".into(), publisher.clone().into_bytes())],
+            vec![KeyPart::Part(
+                "publisher".into(),
+                publisher.clone().into_bytes(),
+            )],
             &page,
         );
         let context = minijinja::context! {

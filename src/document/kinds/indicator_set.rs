@@ -3,10 +3,10 @@
 //! metadata.
 
 use super::{Context, Kind, Output, Planned, bytes_file};
-use crate::document::{csvw, jsonstat};
 use crate::document::names;
 use crate::document::observations;
 use crate::document::reader::Reader;
+use crate::document::{csvw, jsonstat};
 use crate::labels::fill;
 use crate::model::Indicator;
 
