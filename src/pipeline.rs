@@ -354,7 +354,10 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             .enumerate()
             .map(|(i, (lang, content))| {
                 let mine = || work.iter().filter(move |(j, _)| *j == i);
-                let quarters = |q| mine().any(|(_, k)| k.group() == Some(names::DocId::deck(q)));
+                // The groups once, not every job's for every quarter.
+                let groups: std::collections::BTreeSet<names::DocId> =
+                    mine().filter_map(|(_, k)| k.group()).collect();
+                let quarters = |q| groups.contains(&names::DocId::deck(q));
                 let site = mine().any(|(_, k)| k.id().is_none() && !k.once());
                 chart::pages::draw_all(lang.labels(), content, &analysis, quarters, site)
             })

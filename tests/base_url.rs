@@ -12,15 +12,7 @@ use common::*;
 fn built(dir: &Path, args: &[&str]) -> std::path::PathBuf {
     let content = root().join("tests/fixtures/languages/content");
     let out = dir.join("out");
-    let mut all = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    all.extend(args);
-    let o = run(dir, &all);
+    let o = build_with(dir, &content, &out, args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     out
 }
@@ -129,14 +121,11 @@ fn a_malformed_address_is_reported_where_it_is_written() {
 fn with_an_address_the_deck_links_the_web_page_by_its_full_address() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let o = run(
+    let o = build_with(
         tmp.path(),
+        &root().join("content"),
+        &out,
         &[
-            "build",
-            "--content",
-            root().join("content").to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
             "--base-url",
             "https://example.org/e-helse",
             "--only",
