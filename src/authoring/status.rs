@@ -76,6 +76,7 @@ pub(super) fn status_yaml(
         draft: _, // set: the texts are to be written
         dividers,
         goals,
+        roadmap,
         goals_key: _, // where the old file wrote `goals:`, not a field
     } = doc;
     let from = from.file_name().map_or_else(
@@ -113,7 +114,67 @@ pub(super) fn status_yaml(
     for g in goals {
         goal(&mut y, g);
     }
+    if !roadmap.is_empty() {
+        y.line(0, "roadmap:");
+    }
+    for r in roadmap {
+        sub_goal_report(&mut y, r);
+    }
     y.0
+}
+
+/// A quarter or year as written.
+fn period(p: &raw::PeriodText) -> String {
+    q(&p.0)
+}
+
+/// A sub-goal's report: its status and ends carry over, to be checked; its comments are
+/// emptied, this quarter's to write.
+fn sub_goal_report(y: &mut Lines, r: &raw::SubGoalReport) {
+    let raw::SubGoalReport {
+        sub_goal,
+        status,
+        comment: _, // emptied: this quarter's text
+        expected_end,
+        actual_end,
+        deliveries,
+    } = r;
+    let mut fields = vec![format!("sub_goal: {}", q(&sub_goal.value))];
+    ends(&mut fields, status, expected_end, actual_end);
+    y.item(2, &fields);
+    if !deliveries.is_empty() {
+        y.line(4, "deliveries:");
+    }
+    for d in deliveries {
+        let raw::DeliveryReport {
+            id,
+            status,
+            comment: _, // emptied: this quarter's text
+            expected_end,
+            actual_end,
+        } = d;
+        let mut fields = vec![format!("id: {}", q(&id.value))];
+        ends(&mut fields, status, expected_end, actual_end);
+        y.item(6, &fields);
+    }
+}
+
+/// A report's status and end, carried over as last quarter's.
+fn ends(
+    fields: &mut Vec<String>,
+    status: &Option<raw::S<String>>,
+    expected_end: &Option<raw::S<raw::PeriodText>>,
+    actual_end: &Option<raw::S<raw::PeriodText>>,
+) {
+    if let Some(st) = status {
+        fields.push(format!("status: {} # as last quarter: check", q(&st.value)));
+    }
+    if let Some(e) = expected_end {
+        fields.push(format!("expected_end: {}", period(&e.value)));
+    }
+    if let Some(a) = actual_end {
+        fields.push(format!("actual_end: {}", period(&a.value)));
+    }
 }
 
 /// One goal's status: what it selects and its pages carry over, its texts are emptied.

@@ -68,6 +68,10 @@ string_id!(
     /// A source document's id in `sources.yaml`.
     SourceId
 );
+string_id!(
+    /// A roadmap delivery's id, unique within its sub-goal.
+    DeliveryId
+);
 
 /// Whether an id is made of dot-separated numbers of up to three digits (`2.5.3`).
 pub fn is_numbered(s: &str) -> bool {
@@ -119,7 +123,7 @@ macro_rules! text_order {
     )*};
 }
 
-text_order!(MeasureId, InitiativeId, SourceId);
+text_order!(MeasureId, InitiativeId, SourceId, DeliveryId);
 
 /// A strategic goal's number, 1 to 5 (mål 1–5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -154,6 +158,26 @@ pub struct Quarter {
     pub year: i32,
     /// 1 to 4.
     pub quarter: u8,
+}
+
+impl Quarter {
+    /// The quarter with this running number (`year * 4 + quarter - 1`).
+    pub fn from_index(index: i32) -> Quarter {
+        Quarter {
+            year: index.div_euclid(4),
+            quarter: (index.rem_euclid(4) + 1) as u8,
+        }
+    }
+
+    /// Its running number: quarters apart are numbers apart.
+    pub fn index(self) -> i32 {
+        self.year * 4 + i32::from(self.quarter) - 1
+    }
+
+    /// How many quarters `self` lies after `earlier` (negative when before).
+    pub fn since(self, earlier: Quarter) -> i32 {
+        self.index() - earlier.index()
+    }
 }
 
 /// Which chart: named by what it draws, never by its place in a list. The chart stage draws

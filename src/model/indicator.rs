@@ -266,6 +266,9 @@ pub struct Measure {
     pub higher_is_better: bool,
     /// The CSV file some values were read from.
     pub values_file: Option<PathBuf>,
+    /// The phase whose share of significantly delayed roadmap deliveries gives this measure's
+    /// quarterly values (indicators 5.2 and 5.3).
+    pub from_roadmap: Option<crate::model::Phase>,
 }
 
 /// A baseline.

@@ -10,6 +10,7 @@ mod ids;
 mod indicator;
 mod languages;
 pub mod period;
+mod roadmap;
 mod status;
 mod text;
 mod texts;
@@ -24,6 +25,7 @@ pub use ids::*;
 pub use indicator::*;
 pub use languages::{Languages, Publication};
 pub use period::Period;
+pub use roadmap::*;
 pub use status::*;
 pub use text::Text;
 
@@ -45,6 +47,9 @@ pub struct Content {
     pub statuses: BTreeMap<Quarter, Status>,
     /// Editions of the annual indicator document by year, oldest first.
     pub editions: BTreeMap<i32, Edition>,
+    /// Each quarter's share of roadmap deliveries significantly delayed, per phase: the
+    /// values of the measures computed from the roadmap.
+    pub delays: DelayShares,
     /// The strategy file.
     pub strategy_path: PathBuf,
     /// The sources files.
@@ -98,6 +103,9 @@ pub struct Strategy {
     /// The licence the data is published under, when the content names one.
     #[serde(skip)]
     pub licence: Option<Licence>,
+    /// When a roadmap delivery counts as significantly delayed.
+    #[serde(skip)]
+    pub delay_rule: DelayRule,
 }
 
 /// A licence for open data: a known one by its address and name, or another by its address.

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 use time::Date;
 
-use super::{Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Quarter, SourceId, Text};
+use super::{
+    Delivery, Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Quarter, SourceId, Span,
+    SubGoalReport, Text,
+};
 
 /// An initiative / roadmap sub-goal.
 #[derive(Debug, Clone)]
@@ -19,6 +22,10 @@ pub struct Initiative {
     pub description: Option<Text>,
     /// Owner.
     pub owner: Option<String>,
+    /// The planned period, when the sources give one.
+    pub planned: Option<Span>,
+    /// The deliveries, in the plan's order.
+    pub deliveries: Vec<Delivery>,
     /// The file it was read from.
     pub path: PathBuf,
 }
@@ -228,6 +235,8 @@ pub struct Status {
     pub dividers: bool,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
+    /// Its report on the roadmap, per sub-goal.
+    pub roadmap: BTreeMap<InitiativeId, SubGoalReport>,
     /// The file it was read from.
     pub path: PathBuf,
 }

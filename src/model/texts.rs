@@ -106,11 +106,20 @@ impl Content {
             let path = i.path.as_path();
             f(path, &mut i.title);
             opt(path, &mut i.description, f);
+            for d in &mut i.deliveries {
+                f(path, &mut d.title);
+            }
         }
         for s in self.statuses.values_mut() {
             let path = s.path.as_path();
             f(path, &mut s.title);
             opt(path, &mut s.subtitle, f);
+            for r in s.roadmap.values_mut() {
+                opt(path, &mut r.report.comment, f);
+                for d in r.deliveries.values_mut() {
+                    opt(path, &mut d.comment, f);
+                }
+            }
             for g in s.goals.values_mut() {
                 items(path, &mut g.overall, f);
                 selected(path, &mut g.selected, f);

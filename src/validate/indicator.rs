@@ -360,6 +360,26 @@ fn check_measure(
         text: Text::from(&a.text),
         source: refs.check_source(s, &a.source),
     });
+    let from_roadmap = m.from_roadmap.as_ref().and_then(|w| {
+        let phase = Phase::parse(w.value.trim());
+        if phase.is_none() {
+            let known: Vec<&str> = Phase::ALL.map(Phase::id).to_vec();
+            s.at(
+                w,
+                format!(
+                    "unknown phase `{}` (expected one of: {})",
+                    w.value,
+                    known.join(", ")
+                ),
+            );
+        } else if unit != Unit::Percent {
+            s.at(
+                w,
+                "a measure computed from the roadmap is a share of deliveries (expected `unit: percent`)",
+            );
+        }
+        phase
+    });
     Measure {
         id: m.id.as_ref().map(|i| MeasureId::new(i.value.clone())),
         name: m.name.as_ref().map(Text::from),
@@ -371,5 +391,6 @@ fn check_measure(
         illustrative: m.illustrative,
         higher_is_better: m.higher_is_better.unwrap_or(higher_is_better),
         values_file: None,
+        from_roadmap,
     }
 }

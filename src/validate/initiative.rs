@@ -46,6 +46,7 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
         for st in &doc.statuses {
             s.period(&st.quarter);
         }
+        let (planned, deliveries) = super::roadmap::plan(&mut s, doc);
         let id = InitiativeId::new(id);
         refs.initiatives.insert(
             id.clone(),
@@ -54,6 +55,8 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
                 title: Text::from(&doc.title),
                 description: doc.description.as_ref().map(Text::from),
                 owner: doc.owner.clone(),
+                planned,
+                deliveries,
                 path: path.clone(),
             },
         );

@@ -15,6 +15,7 @@ mod edition;
 mod glyphs;
 mod indicator;
 mod initiative;
+mod roadmap;
 mod sink;
 mod status;
 mod strategy;
@@ -164,10 +165,15 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
                 initiatives: refs.initiatives,
                 statuses,
                 editions,
+                delays: DelayShares::new(),
                 strategy_path: raw.strategy[0].path.clone(),
                 source_paths: raw.sources.iter().map(|l| l.path.clone()).collect(),
                 files: raw.files.into_iter().chain(value_files).collect(),
             };
+            roadmap::add_computed_values(&mut content, &mut problems);
+            if error_count(&problems) > 0 {
+                return Err(problems);
+            }
             let main = content.strategy.languages.main;
             content.texts_mut(&mut |_, t| t.settle(main));
             problems.extend(draft::draft_warnings(&content));

@@ -99,6 +99,8 @@ fn check_status(
         },
         None => quarter.map(|q| Period::Quarter(q.year, q.quarter).end()),
     };
+    let known = |id: &str| refs.known_initiatives.report(&id.to_owned());
+    let roadmap = super::roadmap::reports(s, doc, &refs.initiatives, &known, scale);
     let mut goals: BTreeMap<GoalNumber, GoalStatus> = BTreeMap::new();
     for g in &doc.goals {
         let Some(goal) = refs.check_goal(s, &g.goal) else {
@@ -150,7 +152,27 @@ fn check_status(
                 );
                 continue;
             };
-            let status = initiative_status(s, sel, &reference, scale);
+            let mut status = initiative_status(s, sel, &reference, scale);
+            if let SelectedRef::Initiative(id) = &reference
+                && let Some(report) = roadmap.get(id).map(|r| &r.report)
+                && let Some(level) = report.level
+            {
+                match (&status, &sel.status) {
+                    (Some(given), Some(word)) if given.level != level => s.at(
+                        word,
+                        format!(
+                            "sub-goal {id}'s status here is not the one its `roadmap:` report gives (expected one status a quarter: give it under `roadmap:` only)"
+                        ),
+                    ),
+                    (Some(_), _) => {}
+                    (None, _) => {
+                        status = Some(InitiativeStatus {
+                            level,
+                            comment: report.comment.clone(),
+                        })
+                    }
+                }
+            }
             selected.push(Selected {
                 label: sel.label.as_ref().map(Text::from),
                 reference,
@@ -243,6 +265,7 @@ fn check_status(
         draft: doc.draft,
         dividers: doc.dividers,
         goals,
+        roadmap,
         path: path.to_path_buf(),
     })
 }

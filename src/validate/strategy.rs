@@ -89,6 +89,8 @@ pub(super) fn strategy(
                 .as_ref()
                 .map_or_else(Thresholds::default, |t| thresholds(&mut s, t));
             let initiative_scale = initiative_scale(&mut s, &doc.initiative_scale);
+            let delay_rule =
+                super::roadmap::delay_rule(&mut s, doc.roadmap_delays.as_ref(), &initiative_scale);
             let languages = languages(&mut s, doc);
             let base_url = doc
                 .base_url
@@ -121,6 +123,7 @@ pub(super) fn strategy(
                 initiative_scale,
                 base_url,
                 licence,
+                delay_rule,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,

@@ -99,6 +99,11 @@ pub struct Measure {
     /// Whether a rise is an improvement, when not as the indicator says.
     #[serde(default)]
     pub higher_is_better: Option<bool>,
+    /// `utvikling` or `innføring`: the measure's values are computed from the roadmap, each
+    /// quarter's share of that phase's deliveries significantly delayed (indicators 5.2, 5.3).
+    #[serde(default)]
+    #[schemars(with = "Option<written::Phase>")]
+    pub from_roadmap: Option<S<String>>,
 }
 
 /// The starting point of a measure.

@@ -12,12 +12,14 @@ use crate::diagnostics::Pos;
 
 mod edition;
 mod indicator;
+mod roadmap;
 mod status;
 mod text;
 mod written;
 
 pub use edition::*;
 pub use indicator::*;
+pub use roadmap::*;
 pub use status::*;
 pub use text::*;
 
@@ -105,6 +107,10 @@ pub struct Strategy {
     #[serde(default, alias = "license")]
     #[schemars(with = "Option<String>")]
     pub licence: Option<S<String>>,
+    /// When a roadmap delivery counts as significantly delayed (indicators 5.2 and 5.3);
+    /// more than one quarter after its first planned end, or stopped, when left out.
+    #[serde(default)]
+    pub roadmap_delays: Option<DelayRule>,
 }
 
 /// `publish` in `strategy.yaml`: the languages of each kind of output, each a subset of

@@ -31,6 +31,13 @@ pub struct Initiative {
     /// Status per quarter.
     #[serde(default)]
     pub statuses: Vec<InitiativeStatus>,
+    /// The planned period, when the sources give one; without it the timeline shows no bar
+    /// and says so.
+    #[serde(default)]
+    pub planned: Option<Planned>,
+    /// The deliveries, each with its phase and planned period.
+    #[serde(default)]
+    pub deliveries: Vec<Delivery>,
     /// Source id.
     #[schemars(with = "String")]
     pub source: S<String>,
@@ -84,6 +91,10 @@ pub struct Status {
     pub dividers: bool,
     /// One entry per goal.
     pub goals: Vec<GoalStatus>,
+    /// This quarter's report on the roadmap: per sub-goal (and its deliveries) the status, a
+    /// comment, and the expected or actual end.
+    #[serde(default)]
+    pub roadmap: Vec<SubGoalReport>,
     /// Where the `goals:` key is, filled in after parsing (serde does not see keys' places);
     /// `None` when it is not written at the start of a line.
     #[serde(skip)]

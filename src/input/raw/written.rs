@@ -128,3 +128,38 @@ impl JsonSchema for Frequency {
         )
     }
 }
+
+/// A quarter or a year as written: `2026-Q2` or `2026`.
+pub struct QuarterOrYear;
+
+impl JsonSchema for QuarterOrYear {
+    fn schema_name() -> Cow<'static, str> {
+        "QuarterOrYear".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A quarter (2026-Q2) or a year (2026: its first quarter as a start, its last as an end).",
+            "anyOf": [
+                { "type": "integer", "minimum": 1900, "maximum": 2200 },
+                { "type": "string", "pattern": "^[0-9]{4}(-[Qq][1-4])?$" }
+            ]
+        })
+    }
+}
+
+/// A delivery's phase as written: `utvikling` or `innføring`.
+pub struct Phase;
+
+impl JsonSchema for Phase {
+    fn schema_name() -> Cow<'static, str> {
+        "Phase".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        words(
+            "The phase of a delivery: development or adoption.",
+            model::Phase::ALL.map(model::Phase::id),
+        )
+    }
+}
