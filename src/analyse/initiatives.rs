@@ -40,29 +40,39 @@ pub fn status_moves(content: &Content) -> StatusMoves {
     let mut last: BTreeMap<&InitiativeId, (Quarter, Level)> = BTreeMap::new();
     let mut moves = StatusMoves::new();
     for status in content.statuses.values() {
-        let mut this_quarter = Vec::new();
+        // A sub-goal's status is given under `roadmap:` or on its selected entry (validation
+        // holds the two to one level).
+        let mut given: BTreeMap<&InitiativeId, Level> = BTreeMap::new();
         for g in status.goals.values() {
             for s in &g.selected {
-                let (SelectedRef::Initiative(id), Some(st)) = (&s.reference, &s.status) else {
-                    continue;
-                };
-                let previous = last.get(id).copied();
-                let movement = match previous {
-                    None => Movement::New,
-                    Some((_, before)) if st.level < before => Movement::Better,
-                    Some((_, before)) if st.level > before => Movement::Worse,
-                    Some(_) => Movement::Same,
-                };
-                moves.insert(
-                    (status.quarter, id.clone()),
-                    StatusMove {
-                        level: st.level,
-                        previous,
-                        movement,
-                    },
-                );
-                this_quarter.push((id, st.level));
+                if let (SelectedRef::Initiative(id), Some(st)) = (&s.reference, &s.status) {
+                    given.insert(id, st.level);
+                }
             }
+        }
+        for (id, r) in &status.roadmap {
+            if let Some(level) = r.report.level {
+                given.insert(id, level);
+            }
+        }
+        let mut this_quarter = Vec::new();
+        for (id, level) in given {
+            let previous = last.get(id).copied();
+            let movement = match previous {
+                None => Movement::New,
+                Some((_, before)) if level < before => Movement::Better,
+                Some((_, before)) if level > before => Movement::Worse,
+                Some(_) => Movement::Same,
+            };
+            moves.insert(
+                (status.quarter, id.clone()),
+                StatusMove {
+                    level,
+                    previous,
+                    movement,
+                },
+            );
+            this_quarter.push((id, level));
         }
         for (id, level) in this_quarter {
             last.insert(id, (status.quarter, level));

@@ -48,6 +48,8 @@ pub struct MeasureView {
     pub card: Option<CardView>,
     /// The breakdown of the measure's values, when they are broken down.
     pub breakdown: Option<ChartView>,
+    /// How the values were computed from the roadmap, for a measure computed from it.
+    pub computed: Option<super::roadmap::ComputationView>,
 }
 
 /// Where an indicator appeared: a quarter's status or an edition.
@@ -243,6 +245,9 @@ pub fn indicator_view(
                 let title = fill(l.charts.breakdown_title, &[("title", &chart_title(ind, m))]);
                 chart_view(l, c, &title)
             }),
+            computed: m
+                .from_roadmap
+                .map(|phase| super::roadmap::computation(l, content, phase)),
         })
         .collect();
     let mut history = Vec::new();

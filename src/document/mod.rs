@@ -21,6 +21,7 @@ pub mod names;
 pub mod observations;
 pub mod progress;
 pub mod reader;
+pub mod roadmap;
 pub mod status;
 pub mod status_page;
 pub mod text;

@@ -219,6 +219,12 @@ pub fn goal_heading_anchor(goal: GoalNumber) -> String {
     heading_anchor(&goal_anchor(goal))
 }
 
+/// The anchor (and typst label) of a goal's roadmap timeline in a status document:
+/// `mal-3-veikart`.
+pub fn timeline_anchor(goal: GoalNumber) -> String {
+    format!("mal-{goal}-veikart")
+}
+
 /// The anchor of a goal's roadmap sub-goals in a status document: `mal-3-delmal`.
 pub fn roadmap_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}-delmal")

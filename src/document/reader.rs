@@ -60,6 +60,35 @@ impl<'a> Reader<'a> {
                 self.note(file);
             }
         }
+        // A measure computed from the roadmap is made from every plan and every report.
+        if ind.measures.iter().any(|m| m.from_roadmap.is_some()) {
+            for i in self.content.initiatives.values() {
+                self.note(&i.path);
+            }
+            for s in self.content.statuses.values() {
+                self.note(&s.path);
+            }
+        }
+    }
+
+    /// The roadmap's sub-goals of one goal, in id order.
+    pub fn initiatives_of(&self, goal: GoalNumber) -> Vec<&'a Initiative> {
+        let found: Vec<&'a Initiative> = self
+            .content
+            .initiatives
+            .values()
+            .filter(|i| i.goal == goal)
+            .collect();
+        for i in &found {
+            self.note(&i.path);
+        }
+        found
+    }
+
+    /// Every quarter's count of significantly delayed deliveries (read with the indicators
+    /// computed from it, whose files note the plans and reports).
+    pub fn delays(&self) -> &'a crate::model::DelayShares {
+        &self.content.delays
     }
 
     /// The initiative with this id.

@@ -160,6 +160,8 @@ pub struct GoalView {
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
     pub initiatives: Vec<InitiativeView>,
+    /// The goal's roadmap as of the quarter, when its sub-goals have dates or deliveries.
+    pub roadmap: Option<super::roadmap::RoadmapView>,
     /// Set when the quarter's status leaves the goal out: what the document says in place of
     /// its status (every other list is then empty).
     pub no_status: Option<String>,
@@ -186,6 +188,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         unplaced_footnotes: Vec::new(),
         pages: Vec::new(),
         initiatives: Vec::new(),
+        roadmap: None,
         no_status: Some(fill(
             l.goal_not_reported,
             &[("n", &goal.number.to_string())],
@@ -433,6 +436,13 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         unplaced_footnotes,
         pages,
         initiatives: initiative_views(sc, g),
+        roadmap: super::roadmap::goal_roadmap(
+            l,
+            content,
+            &sc.analysis.initiatives,
+            sc.status,
+            g.goal,
+        ),
         no_status: None,
     })
 }

@@ -13,6 +13,7 @@ pub mod en;
 pub mod format;
 pub mod nb;
 pub mod nn;
+mod roadmap;
 mod tables;
 
 use serde::Serialize;
@@ -20,6 +21,7 @@ use serde::Serialize;
 use crate::analyse::initiatives::Movement;
 use crate::analyse::{Class, NoClass, ProgressClass, TrendClass};
 use crate::model::{DefaultLevel, Frequency, IndicatorType, Unit};
+pub use roadmap::RoadmapWords;
 pub use tables::*;
 
 /// A language documents are written in.
@@ -89,6 +91,8 @@ pub struct Labels {
     pub method: MethodWords,
     /// Changes since the previous quarter and the tiles of selected indicators.
     pub changes: ChangeWords,
+    /// The roadmap's timeline and the indicators computed from it.
+    pub timeline: RoadmapWords,
 
     // Shared by every document.
     /// `Mål {n}`.

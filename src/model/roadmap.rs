@@ -71,15 +71,6 @@ pub enum End {
     Actual(Quarter),
 }
 
-impl End {
-    /// The quarter, whichever kind of end.
-    pub fn quarter(self) -> Quarter {
-        match self {
-            End::Expected(q) | End::Actual(q) => q,
-        }
-    }
-}
-
 /// A quarter's report on one sub-goal or delivery.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -189,9 +180,7 @@ pub fn delay_shares<'a>(
     for (&quarter, reported) in reports {
         for (sub_goal, deliveries) in plans.clone() {
             for d in deliveries {
-                let report = reported
-                    .get(sub_goal)
-                    .and_then(|r| r.deliveries.get(&d.id));
+                let report = reported.get(sub_goal).and_then(|r| r.deliveries.get(&d.id));
                 let Some(delay) = delay_of(quarter, d.planned, report, rule) else {
                     continue;
                 };

@@ -16,6 +16,8 @@ use super::{
 pub struct Initiative {
     /// Id (`1A`).
     pub id: InitiativeId,
+    /// The goal it serves.
+    pub goal: GoalNumber,
     /// Title.
     pub title: Text,
     /// Description.

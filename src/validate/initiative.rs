@@ -52,6 +52,7 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
             id.clone(),
             Initiative {
                 id,
+                goal,
                 title: Text::from(&doc.title),
                 description: doc.description.as_ref().map(Text::from),
                 owner: doc.owner.clone(),

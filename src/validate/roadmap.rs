@@ -56,14 +56,19 @@ fn span(
             hinted(
                 s,
                 p,
-                format!("`{field}` in the plan (the plan keeps its first dates, so that a slip shows)"),
+                format!(
+                    "`{field}` in the plan (the plan keeps its first dates, so that a slip shows)"
+                ),
                 &format!(
                     "give `{field}` in the quarter's status file, under `roadmap:` for this sub-goal or delivery"
                 ),
             );
         }
     }
-    let (start_q, end_q) = (quarter_or_year(s, start, false)?, quarter_or_year(s, end, true)?);
+    let (start_q, end_q) = (
+        quarter_or_year(s, start, false)?,
+        quarter_or_year(s, end, true)?,
+    );
     if end_q < start_q {
         s.at(
             end,
@@ -174,10 +179,7 @@ fn report(
     }
     Report {
         level,
-        comment: comment
-            .as_ref()
-            .map(Text::from)
-            .filter(|c| !c.is_blank()),
+        comment: comment.as_ref().map(Text::from).filter(|c| !c.is_blank()),
         end,
     }
 }
@@ -228,7 +230,10 @@ pub(super) fn reports(
                 };
                 let known: Vec<&str> = initiative.deliveries.iter().map(|p| &*p.id).collect();
                 let help = if known.is_empty() {
-                    format!("sub-goal {id}'s plan has no deliveries: add them under `deliveries:` in {}", initiative.path.display())
+                    format!(
+                        "sub-goal {id}'s plan has no deliveries: add them under `deliveries:` in {}",
+                        initiative.path.display()
+                    )
                 } else {
                     format!("sub-goal {id}'s deliveries are: {}", known.join(", "))
                 };
@@ -243,10 +248,24 @@ pub(super) fn reports(
                 );
                 continue;
             }
-            let rep = report(s, &d.status, &d.comment, &d.expected_end, &d.actual_end, scale);
+            let rep = report(
+                s,
+                &d.status,
+                &d.comment,
+                &d.expected_end,
+                &d.actual_end,
+                scale,
+            );
             deliveries.insert(key, rep);
         }
-        let rep = report(s, &r.status, &r.comment, &r.expected_end, &r.actual_end, scale);
+        let rep = report(
+            s,
+            &r.status,
+            &r.comment,
+            &r.expected_end,
+            &r.actual_end,
+            scale,
+        );
         out.insert(
             initiative.id.clone(),
             SubGoalReport {

@@ -1,0 +1,57 @@
+//! The roadmap's words: the timeline's headings and notes, the delay rule, and the
+//! computation of indicators 5.2 and 5.3.
+
+use serde::Serialize;
+
+/// The words of the roadmap's timeline and of the indicators computed from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoadmapWords {
+    /// The timeline's heading: "Veikart mål {n}".
+    pub title: &'static str,
+    /// The whole strategy's roadmap page: "Veikart for strategien".
+    pub whole: &'static str,
+    /// What the table shows, printed under it.
+    pub caption: &'static str,
+    /// Column heading: the sub-goal or delivery.
+    pub item: &'static str,
+    /// Column heading: the phase.
+    pub phase: &'static str,
+    /// Column heading: the planned period.
+    pub planned: &'static str,
+    /// Column heading: the status.
+    pub status: &'static str,
+    /// Column heading: the end, when not as planned.
+    pub end: &'static str,
+    /// A quarter column's heading: "K{q} {year}".
+    pub quarter: &'static str,
+    /// The document's quarter, read after its column's heading: "(nå)".
+    pub now: &'static str,
+    /// The phase `utvikling`.
+    pub development: &'static str,
+    /// The phase `innføring`.
+    pub adoption: &'static str,
+    /// Quarters late: "+{n} kv.".
+    pub late: &'static str,
+    /// An expected end: "forventet {when}".
+    pub expected: &'static str,
+    /// An actual end: "ferdig {when}".
+    pub done: &'static str,
+    /// A planned period: "{from}–{to}".
+    pub span: &'static str,
+    /// No dates in the sources: "ingen datoer i kildene".
+    pub no_dates: &'static str,
+    /// The list of sub-goals without dates: "Uten datoer i kildene (vises uten stolpe): {list}".
+    pub without_dates: &'static str,
+    /// What the bars mean, for the sighted reader (the columns say it in words).
+    pub legend: &'static str,
+    /// The computation: "{delayed} av {counted} leveranser i {phase} betydelig forsinket ({share})".
+    pub computed: &'static str,
+    /// Which were delayed: "Forsinket: {list}".
+    pub delayed_list: &'static str,
+    /// A measure computed from the roadmap that has no deliveries yet.
+    pub nothing_to_compute: &'static str,
+    /// The rule, stated once: with {n} the tolerance in quarters and {statuses} the statuses.
+    pub rule: &'static str,
+    /// A computed value's source: "Beregnet fra veikartet i {source}".
+    pub source: &'static str,
+}

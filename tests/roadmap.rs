@@ -1,0 +1,183 @@
+//! The roadmap (issue 21): the fixture `tests/fixtures/roadmap` has two goals, three sub-goals
+//! (1A and 5A with deliveries, 1B with no dates) and three quarters of reports. Indicators 5.2
+//! and 5.3 are computed from it; every share below is counted by hand from the fixture's
+//! files, with the rule's default (more than one quarter late, or stopped):
+//!
+//! | quarter | utvikling counted | delayed | share | innføring counted | delayed | share |
+//! | --- | --- | --- | --- | --- | --- | --- |
+//! | 2026-Q1 | D2, E1, E2 (D1 done 2025-Q4) | E1 (expected 2026-Q3, +2) | 1/3 | D3 | – | 0/1 |
+//! | 2026-Q2 | D2, E1, E2 | E1 (+3), E2 (stoppet) | 2/3 | D3, E3 | – | 0/2 |
+//! | 2026-Q3 | D2 (done 2026-Q3, +1), E1, E2 | E1 (+4), E2 (stoppet) | 2/3 | D3, D4, E3 | D3 (+2) | 1/3 |
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// The fixture built once into `dir/out`.
+fn built(dir: &Path) -> PathBuf {
+    let content = root().join("tests/fixtures/roadmap/content");
+    let out = dir.join("out");
+    let o = build(dir, &content, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+/// The measured values of an indicator's `data.csv`, by period.
+fn measured(out: &Path, id: &str) -> Vec<(String, f64)> {
+    let csv = std::fs::read_to_string(out.join(format!("indikator/{id}/data.csv"))).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (kind, period, value) = (col("type"), col("periode"), col("verdi"));
+    rows.records()
+        .map(|r| r.unwrap())
+        .filter(|r| &r[kind] == "malt")
+        .map(|r| (r[period].to_owned(), r[value].parse().unwrap()))
+        .collect()
+}
+
+fn assert_shares(got: &[(String, f64)], want: &[(&str, f64)]) {
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((gp, gv), (wp, wv)) in got.iter().zip(want) {
+        assert_eq!(gp, wp);
+        assert!((gv - wv).abs() < 1e-9, "{gp}: {gv} (expected {wv})");
+    }
+}
+
+#[test]
+fn indicators_5_2_and_5_3_are_the_hand_counted_shares() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let third = 100.0 / 3.0;
+    assert_shares(
+        &measured(&out, "5.2"),
+        &[
+            ("2026-Q1", third),
+            ("2026-Q2", 2.0 * third),
+            ("2026-Q3", 2.0 * third),
+        ],
+    );
+    assert_shares(
+        &measured(&out, "5.3"),
+        &[("2026-Q1", 0.0), ("2026-Q2", 0.0), ("2026-Q3", third)],
+    );
+
+    // The indicator's page shows the computation, quarter by quarter, and the rule.
+    let page = html_text(&out.join("indikator/5.2/index.html"));
+    for expected in [
+        "3. kvartal 2026: 2 av 3 leveranser i utvikling betydelig forsinket (66,7 %). Forsinket: 5A E1 Forskrift på høring (+4 kv.); 5A E2 Tekniske krav (■ stoppet).",
+        "1. kvartal 2026: 1 av 3 leveranser i utvikling betydelig forsinket (33,3 %). Forsinket: 5A E1 Forskrift på høring (+2 kv.).",
+        "mer enn 1 kvartal etter første planlagte slutt, eller når statusen er ■ stoppet",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in {page}");
+    }
+    let page = html_text(&out.join("indikator/5.3/index.html"));
+    assert!(
+        page.contains("3. kvartal 2026: 1 av 3 leveranser i innføring betydelig forsinket (33,3 %). Forsinket: 1A D3 Innføring hos fastlegene (+2 kv.)."),
+        "{page}"
+    );
+    // Lower is better: 0 % against a target of 10 % is reached, 33,3 % then goes wrong.
+    let deck = html_text(&out.join("status-2026-q3/index.html"));
+    assert!(deck.contains("Mål nådd → Går i feil retning"), "{deck}");
+}
+
+#[test]
+fn the_timeline_is_in_the_deck_the_report_and_the_web_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let deck = pdf_pages(&out.join("status-2026-q3.pdf"));
+    let page = deck
+        .iter()
+        .find(|p| p.starts_with("Veikart mål 1"))
+        .unwrap_or_else(|| panic!("no page headed Veikart mål 1: {deck:#?}"));
+    for expected in [
+        "1A Digitale innbyggertjenester",
+        "K1 2025–K4 2027",
+        "▲ risiko (→ uendret)",
+        "D1 Innsyn for foreldre utvikling K1 2025–K4 2025 ✓ fullført ferdig K4 2025",
+        "ferdig K3 2026 (+1 kv.)",
+        "D3 Innføring hos fastlegene innføring K1 2026–K4 2026 ◆ forsinket forventet K2 2027 (+2 kv.)",
+        "Uten datoer i kildene (vises uten stolpe): 1B Innsiktsarbeid om digitalt utenforskap.",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in {page}");
+    }
+    // The sub-goal's own slip, and the roadmap's page comes right after the goal's summary.
+    let five = deck
+        .iter()
+        .position(|p| p.starts_with("Veikart mål 5"))
+        .unwrap();
+    assert!(
+        deck[five].contains("forventet K2 2028 (+2 kv.)"),
+        "{}",
+        deck[five]
+    );
+    assert!(
+        deck[five - 1].contains("Oppsummering status mål 5"),
+        "{}",
+        deck[five - 1]
+    );
+    // The first quarter's roadmap has no slip for D3 yet.
+    let first = pdf_text(&out.join("status-2026-q1.pdf"));
+    assert!(first.contains("Veikart mål 1"), "{first}");
+    assert!(!first.contains("forventet K2 2027"), "{first}");
+
+    let report = pdf_text(&out.join("status-2026-q3-mal-5.pdf"));
+    assert!(report.contains("Veikart mål 5"), "{report}");
+    assert!(
+        report.contains("E2 Tekniske krav utvikling K1 2026–K3 2026 ■ stoppet"),
+        "{report}"
+    );
+
+    // The web page: a table with a caption, header cells with scope, the words in the cells.
+    let html = std::fs::read_to_string(out.join("status-2026-q3/index.html")).unwrap();
+    let table = &html[html.find("<table class=\"timeline\">").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<caption>Delmål og leveranser i veikartet med planlagt periode, status og forventet slutt per 3. kvartal 2026.</caption>"), "{table}");
+    assert!(
+        table.contains("<th scope=\"row\">1A Digitale innbyggertjenester</th>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<th scope=\"colgroup\" colspan=\"4\" class=\"year\">2026</th>"),
+        "{table}"
+    );
+    assert_eq!(
+        table.matches("<th ").count() + table.matches("<th>").count(),
+        table.matches("<th scope=").count(),
+        "every header cell has a scope: {table}"
+    );
+    assert!(
+        table.contains("<td>forventet K2 2027 (+2 kv.)</td>"),
+        "{table}"
+    );
+}
+
+#[test]
+fn new_quarter_carries_the_roadmap_forward_without_its_comments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_tree(
+        &root().join("tests/fixtures/roadmap/content"),
+        &dir.join("content"),
+    );
+    let o = run(dir, &["new-quarter", "2026-Q4"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(dir.join("content/status/2026-q4.yaml")).unwrap();
+    let roadmap = &text[text.find("\nroadmap:\n").expect("a roadmap section")..];
+    for expected in [
+        "  - sub_goal: \"5A\"\n    status: \"forsinket\" # as last quarter: check\n    expected_end: \"2028-Q2\"\n",
+        "      - id: \"E1\"\n        status: \"forsinket\" # as last quarter: check\n        expected_end: \"2027-Q1\"\n",
+        "      - id: \"D2\"\n        status: \"fullført\" # as last quarter: check\n        actual_end: \"2026-Q3\"\n",
+    ] {
+        assert!(
+            roadmap.contains(expected),
+            "missing {expected:?} in\n{roadmap}"
+        );
+    }
+    assert!(!roadmap.contains("comment"), "{roadmap}");
+    // It checks, and the new quarter counts from the carried-forward ends.
+    let o = run(dir, &["check", "--content", "content"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
