@@ -126,5 +126,6 @@ pub(crate) fn measure(
         illustrative: false,
         higher_is_better: true,
         values_file: None,
+        from_roadmap: None,
     }
 }

@@ -236,6 +236,7 @@ mod tests {
             illustrative: false,
             higher_is_better: true,
             values_file: None,
+            from_roadmap: None,
         }
     }
 
@@ -291,6 +292,7 @@ mod tests {
             draft: false,
             dividers: false,
             goals: BTreeMap::new(),
+            roadmap: BTreeMap::new(),
             path: PathBuf::new(),
         };
         (q, s)
@@ -310,6 +312,7 @@ mod tests {
                 languages: Languages::default(),
                 initiative_scale: InitiativeScale::default(),
                 thresholds: Thresholds::default(),
+                delay_rule: DelayRule::default(),
             },
             sources: [
                 source("udatert", None),
@@ -324,6 +327,7 @@ mod tests {
             initiatives: BTreeMap::new(),
             statuses: quarters.iter().map(|q| status(*q)).collect(),
             editions: BTreeMap::new(),
+            delays: DelayShares::new(),
             strategy_path: PathBuf::new(),
             source_paths: vec![],
             files: vec![],

@@ -100,6 +100,18 @@ pub struct DelayRule {
     pub delayed_levels: Vec<Level>,
 }
 
+impl Default for DelayRule {
+    /// More than one quarter late, or stopped (on the built-in scale).
+    fn default() -> Self {
+        let stopped = crate::model::InitiativeScale::default()
+            .level(crate::model::DefaultLevel::Stopped.id());
+        DelayRule {
+            tolerance: 1,
+            delayed_levels: stopped.into_iter().collect(),
+        }
+    }
+}
+
 /// A delivery by its sub-goal and its id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct DeliveryRef {
