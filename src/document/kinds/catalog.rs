@@ -17,7 +17,7 @@ use crate::document::jsonstat;
 use crate::document::names::{self, LangDir};
 use crate::document::observations::observations;
 use crate::document::reader::Reader;
-use crate::labels::{Lang, fill};
+use crate::labels::{Labels, Lang, fill};
 use crate::model::{BaseUrl, Indicator, Licence, Publication, Text};
 
 /// The catalogue.
@@ -49,24 +49,27 @@ fn eu_licence(licence: &Licence) -> Option<&'static str> {
     }
 }
 
-/// A kind of data file: its IANA media type, its EU file type and the standard it follows
-/// (its address and title).
+/// A kind of data file: its IANA media type, its EU file type, the standard it follows (its
+/// address and title), and what it is for in a language's words.
 struct Format {
     media_type: &'static str,
     file_type: &'static str,
     conforms_to: Option<(&'static str, &'static str)>,
+    what: fn(&Labels) -> &'static str,
 }
 
 const JSONSTAT: Format = Format {
     media_type: "https://www.iana.org/assignments/media-types/application/json",
     file_type: "http://publications.europa.eu/resource/authority/file-type/JSON",
     conforms_to: Some(("https://json-stat.org/format/", "JSON-stat 2.0")),
+    what: |l| l.open_data.jsonstat,
 };
 
 const CSV: Format = Format {
     media_type: "https://www.iana.org/assignments/media-types/text/csv",
     file_type: "http://publications.europa.eu/resource/authority/file-type/CSV",
     conforms_to: None,
+    what: |l| l.open_data.csv,
 };
 
 const CSVW: Format = Format {
@@ -76,6 +79,7 @@ const CSVW: Format = Format {
         "https://www.w3.org/TR/tabular-metadata/",
         "Metadata Vocabulary for Tabular Data (CSV on the Web, W3C)",
     )),
+    what: |l| l.open_data.csvw,
 };
 
 /// A text as a Turtle string: quotes, backslashes and every control character escaped, so
@@ -239,8 +243,8 @@ impl Site<'_> {
         file: &str,
         page: &str,
         format: &Format,
-        what: &str,
     ) -> Subject {
+        let what = (format.what)(lang.labels());
         let mut d = Subject::new(self.node(fragment), "dcat:Distribution");
         d.one(
             "dct:description",
@@ -264,23 +268,39 @@ impl Site<'_> {
     }
 }
 
-/// A dataset's files in every language: each file's name, its format and what it is for.
-fn files_of(
-    site: &Site<'_>,
-    fragment: &str,
-    page: &str,
-    files: &[(String, &Format, fn(Lang) -> &'static str)],
-) -> (Vec<String>, Vec<Subject>) {
-    let mut nodes = Vec::new();
-    let mut subjects = Vec::new();
-    for &lang in site.langs {
-        for (file, format, what) in files {
-            let name = format!("{fragment}-{}-{}", lang.code(), names::file_name(file));
-            nodes.push(site.node(&name));
-            subjects.push(site.distribution(&name, lang, file, page, format, what(lang)));
+/// A dataset of the catalogue.
+struct Dataset<'i> {
+    /// Its node's fragment: `indikator-1.6`.
+    fragment: String,
+    /// The page that lists its files, relative to a language's folder.
+    page: String,
+    /// The indicator it is of; none for the whole set.
+    of: Option<&'i Indicator>,
+    /// The indicators whose figures it holds.
+    inds: Vec<&'i Indicator>,
+    /// Its files, relative to a language's folder, each with its format.
+    files: Vec<(String, &'static Format)>,
+}
+
+impl Dataset<'_> {
+    /// Its distributions, a file in a language each: their nodes and their statements.
+    fn distributions(&self, site: &Site<'_>) -> (Vec<String>, Vec<Subject>) {
+        let mut nodes = Vec::new();
+        let mut subjects = Vec::new();
+        for &lang in site.langs {
+            for (file, format) in &self.files {
+                let name = format!(
+                    "{}-{}-{}",
+                    self.fragment,
+                    lang.code(),
+                    names::file_name(file)
+                );
+                nodes.push(site.node(&name));
+                subjects.push(site.distribution(&name, lang, file, &self.page, format));
+            }
         }
+        (nodes, subjects)
     }
-    (nodes, subjects)
 }
 
 /// The temporal coverage of `inds`' figures: from the start of the first period to the end
@@ -318,9 +338,6 @@ fn turtle(cx: &Context<'_>, base: &BaseUrl) -> String {
         licence: strategy.licence.as_ref().and_then(eu_licence),
     };
     let strategy_title = |l: Lang| strategy.title.get(l).unwrap_or(&strategy.title).to_owned();
-    let what_jsonstat: fn(Lang) -> &'static str = |l| l.labels().open_data.jsonstat;
-    let what_csv: fn(Lang) -> &'static str = |l| l.labels().open_data.csv;
-    let what_csvw: fn(Lang) -> &'static str = |l| l.labels().open_data.csvw;
 
     let mut datasets = Vec::new();
     let mut subjects = Vec::new();
@@ -328,43 +345,36 @@ fn turtle(cx: &Context<'_>, base: &BaseUrl) -> String {
 
     // The whole set first, then each indicator in the content's order.
     let all: Vec<&Indicator> = content.indicators.values().collect();
-    let set_files = [
-        (names::SET_JSONSTAT.to_owned(), &JSONSTAT, what_jsonstat),
-        (names::SET_CSV.to_owned(), &CSV, what_csv),
-        (names::SET_CSV_METADATA.to_owned(), &CSVW, what_csvw),
-    ];
-    // Each dataset: its fragment, its page, the indicator it is of (none for the whole set),
-    // its indicators and its files.
-    type Group<'i> = (String, String, Option<&'i Indicator>, Vec<&'i Indicator>);
-    let mut groups: Vec<(Group<'_>, Vec<_>)> = vec![(
-        (
-            "indikatorer".to_owned(),
-            names::INDEX.to_owned(),
-            None,
-            all.clone(),
-        ),
-        set_files.to_vec(),
-    )];
+    let mut plans = vec![Dataset {
+        fragment: "indikatorer".to_owned(),
+        page: names::INDEX.to_owned(),
+        of: None,
+        inds: all.clone(),
+        files: vec![
+            (names::SET_JSONSTAT.to_owned(), &JSONSTAT),
+            (names::SET_CSV.to_owned(), &CSV),
+            (names::SET_CSV_METADATA.to_owned(), &CSVW),
+        ],
+    }];
     for ind in &all {
         let mut files = Vec::new();
         if jsonstat::has_figures(ind) {
-            files.push((names::indicator_jsonstat(&ind.id), &JSONSTAT, what_jsonstat));
+            files.push((names::indicator_jsonstat(&ind.id), &JSONSTAT));
         }
-        files.push((names::indicator_csv(&ind.id), &CSV, what_csv));
-        files.push((names::indicator_csv_metadata(&ind.id), &CSVW, what_csvw));
-        groups.push((
-            (
-                format!("indikator-{}", ind.id),
-                names::indicator_html(&ind.id),
-                Some(*ind),
-                vec![*ind],
-            ),
+        files.push((names::indicator_csv(&ind.id), &CSV));
+        files.push((names::indicator_csv_metadata(&ind.id), &CSVW));
+        plans.push(Dataset {
+            fragment: format!("indikator-{}", ind.id),
+            page: names::indicator_html(&ind.id),
+            of: Some(*ind),
+            inds: vec![*ind],
             files,
-        ));
+        });
     }
-    for ((fragment, page, of, inds), files) in &groups {
-        let mut d = site.dataset(fragment, page);
-        if let Some(ind) = of {
+    for plan in &plans {
+        let (fragment, inds) = (&plan.fragment, &plan.inds);
+        let mut d = site.dataset(fragment, &plan.page);
+        if let Some(ind) = plan.of {
             d.add("dct:title", texts(&ind.name, langs, main))
                 .add("dct:description", texts(&ind.description, langs, main))
                 .add(
@@ -400,7 +410,7 @@ fn turtle(cx: &Context<'_>, base: &BaseUrl) -> String {
         let updated = jsonstat::updated(cx.labels, &reader, cx.analysis, inds);
         modified.extend(updated);
         d.add("dct:modified", updated.map(date).into_iter().collect());
-        let (nodes, distributions) = files_of(&site, fragment, page, files);
+        let (nodes, distributions) = plan.distributions(&site);
         d.add("dcat:distribution", nodes);
         datasets.push(site.node(fragment));
         subjects.push(d);
