@@ -304,6 +304,7 @@ mod tests {
             strategy: Strategy {
                 base_url: None,
                 licence: None,
+                contact: None,
                 title: Text::default(),
                 subtitle: None,
                 vision: Text::default(),

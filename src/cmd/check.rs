@@ -56,6 +56,12 @@ pub fn run(args: CheckArgs, quiet: bool) -> ExitCode {
                     c.statuses.len(),
                     c.editions.len()
                 );
+                if c.strategy.base_url.is_none() {
+                    eprintln!(
+                        "note: {} (the open data's DCAT-AP-NO catalogue) is not written: its links must be absolute and the site has no address (`base_url` in strategy.yaml, or `build --base-url`)",
+                        document::names::CATALOG
+                    );
+                }
             }
             ExitCode::SUCCESS
         }

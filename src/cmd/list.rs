@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{ContentArgs, exit_code, report};
-use crate::document::{self, kinds};
+use crate::document::{self, kinds, names};
 use crate::model::Content;
 use crate::pipeline::{self, Timings};
 
@@ -87,6 +87,17 @@ pub fn listing(content: &Content) -> String {
         "Documents (build --only ID) and the files they write",
         &documents,
     );
+    if let Some(base) = &content.strategy.base_url {
+        let site: Vec<(String, String)> = [
+            (names::CATALOG, "the open data's DCAT-AP-NO catalogue"),
+            (names::SITEMAP, "every web page, for search engines"),
+            (names::ROBOTS, "where the sitemap is"),
+        ]
+        .into_iter()
+        .map(|(file, what)| (file.to_owned(), format!("{what} ({})", base.join(file))))
+        .collect();
+        section(&mut out, "Files the site's address adds", &site);
+    }
     section(&mut out, "Indicators", &indicators);
     section(&mut out, "Initiatives", &initiatives);
     out

@@ -76,6 +76,15 @@ pub struct IndexGoalIndicators {
     pub indicators: Vec<IndexIndicator>,
 }
 
+/// The link to the open data's catalogue: the file, relative to the page, and its name.
+#[derive(Debug, Serialize)]
+pub struct CatalogLink {
+    /// The file, relative to the page.
+    pub href: String,
+    /// Its name.
+    pub name: &'static str,
+}
+
 /// What the front page shows.
 #[derive(Debug, Serialize)]
 pub struct IndexView {
@@ -89,6 +98,10 @@ pub struct IndexView {
     pub licence: String,
     /// The whole set of indicators to download, each file with what it is for.
     pub open_data: Vec<super::indicator::Download>,
+    /// The open data's DCAT-AP-NO catalogue, relative to the page, when it is written (the
+    /// site's address is known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalog: Option<CatalogLink>,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -173,6 +186,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         publisher: content.strategy.publisher.clone(),
         licence: super::indicator::licence_line(l, &content.strategy),
         open_data: super::indicator::set_downloads(l),
+        catalog: None,
         statuses,
         editions,
         indicators,

@@ -80,6 +80,31 @@ pub fn dataset(
     inds: &[&Indicator],
     label: &str,
 ) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(&build(l, content, analysis, inds, label).0)
+        .expect("datasets serialize");
+    bytes.push(b'\n');
+    bytes
+}
+
+/// The date the dataset of `inds`' figures gives as `updated`: the latest date of the
+/// sources of its values, else the latest status's date.
+pub fn updated(
+    l: &Labels,
+    content: &Reader<'_>,
+    analysis: &Analysis,
+    inds: &[&Indicator],
+) -> Option<time::Date> {
+    build(l, content, analysis, inds, "").1
+}
+
+/// The dataset of `inds`' figures, and the date it was updated.
+fn build(
+    l: &Labels,
+    content: &Reader<'_>,
+    analysis: &Analysis,
+    inds: &[&Indicator],
+    label: &str,
+) -> (Value, Option<time::Date>) {
     let w = &l.open_data;
     let strategy = content.strategy();
     for ind in inds {
@@ -265,9 +290,7 @@ pub fn dataset(
             date.day()
         ));
     }
-    let mut bytes = serde_json::to_vec_pretty(&doc).expect("datasets serialize");
-    bytes.push(b'\n');
-    bytes
+    (doc, updated)
 }
 
 #[cfg(test)]

@@ -63,6 +63,16 @@ pub const SITEMAP: &str = "sitemap.xml";
 /// What crawlers are told, relative to `out/`, written when the site's address is known.
 pub const ROBOTS: &str = "robots.txt";
 
+/// The DCAT-AP-NO catalogue of the open data, relative to `out/`, written when the site's
+/// address is known.
+pub const CATALOG: &str = "catalog.ttl";
+
+/// The fragment that names a dataset, distribution or agent inside the catalogue:
+/// `catalog.ttl#indikator-1.6`.
+pub fn catalog_node(fragment: &str) -> String {
+    format!("{CATALOG}#{fragment}")
+}
+
 /// The manifest, relative to `out/`.
 pub const MANIFEST: &str = "manifest.json";
 

@@ -323,5 +323,10 @@ pub static EN: Labels = Labels {
         definition: "The definition: description, measurement, data source and footnotes (JSON)",
         licence: "Licence: {licence}",
         no_licence: "No licence is stated",
+        set_for: "one file per format, to download and compare the indicators together",
+        catalog: "DCAT-AP-NO catalogue (Turtle): describes every dataset and file here, so that data catalogues such as data.norge.no can list them",
+        catalog_title: "Open data from the {strategy}",
+        catalog_description: "The figures of every indicator of the {strategy} and of the whole set: measured values, baselines, targets and ambitions, as JSON-stat 2.0 and CSV with CSV on the Web metadata.",
+        keyword: "e-health",
     },
 };

@@ -323,5 +323,10 @@ pub static NB: Labels = Labels {
         definition: "Definisjonen: beskrivelse, måling, datakilde og fotnoter (JSON)",
         licence: "Lisens: {licence}",
         no_licence: "Lisensen er ikke oppgitt",
+        set_for: "én fil per format, for å laste ned og sammenligne indikatorene samlet",
+        catalog: "DCAT-AP-NO-katalog (Turtle): beskriver hvert datasett og hver fil her, slik at datakataloger som data.norge.no kan liste dem",
+        catalog_title: "Åpne data fra {strategy}",
+        catalog_description: "Tallene for hver indikator i {strategy} og for hele settet: målte verdier, utgangspunkt, måltall og ambisjoner, som JSON-stat 2.0 og CSV med CSV on the Web-metadata.",
+        keyword: "e-helse",
     },
 };

@@ -323,5 +323,10 @@ pub static NN: Labels = Labels {
         definition: "Definisjonen: skildring, måling, datakjelde og fotnotar (JSON)",
         licence: "Lisens: {licence}",
         no_licence: "Lisensen er ikkje oppgitt",
+        set_for: "éi fil per format, for å laste ned og samanlikne indikatorane samla",
+        catalog: "DCAT-AP-NO-katalog (Turtle): skildrar kvart datasett og kvar fil her, slik at datakatalogar som data.norge.no kan liste dei",
+        catalog_title: "Opne data frå {strategy}",
+        catalog_description: "Tala for kvar indikator i {strategy} og for heile settet: målte verdiar, utgangspunkt, måltal og ambisjonar, som JSON-stat 2.0 og CSV med CSV on the Web-metadata.",
+        keyword: "e-helse",
     },
 };

@@ -349,4 +349,14 @@ pub struct OpenDataWords {
     pub licence: &'static str,
     /// The licence when the content names none.
     pub no_licence: &'static str,
+    /// What the whole set is for, after its title on the front page.
+    pub set_for: &'static str,
+    /// What the DCAT-AP-NO catalogue is for, on the front page.
+    pub catalog: &'static str,
+    /// The catalogue's title: `Åpne data fra {strategy}`.
+    pub catalog_title: &'static str,
+    /// The catalogue's description.
+    pub catalog_description: &'static str,
+    /// The keyword every dataset of the catalogue has beside the strategy's title.
+    pub keyword: &'static str,
 }

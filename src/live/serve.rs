@@ -272,6 +272,7 @@ fn content_type(ext: &str) -> &'static str {
         "otf" => "font/otf",
         "txt" => "text/plain; charset=utf-8",
         "xml" => "application/xml",
+        "ttl" => "text/turtle; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

@@ -106,6 +106,49 @@ pub struct Strategy {
     /// When a roadmap delivery counts as significantly delayed.
     #[serde(skip)]
     pub delay_rule: DelayRule,
+    /// Where users of the open data reach the publisher, when the content says.
+    #[serde(skip)]
+    pub contact: Option<Contact>,
+}
+
+/// Where users of the open data reach the publisher: an e-mail address, a web address, or both.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Contact {
+    /// An e-mail address.
+    pub email: Option<String>,
+    /// A web address.
+    pub url: Option<String>,
+}
+
+impl Contact {
+    /// Whether it names no way to reach the publisher.
+    pub fn is_empty(&self) -> bool {
+        self.email.is_none() && self.url.is_none()
+    }
+
+    /// Checks an e-mail address: one `@` with text on each side, a dot in the domain, and
+    /// no spaces, quotes, brackets or separators; the error says what is expected.
+    pub fn parse_email(text: &str) -> Result<String, &'static str> {
+        let t = text.trim();
+        let ok = match t.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !t.chars().any(|c| {
+                        c.is_whitespace() || c.is_control() || "<>\"'()[]\\,;:`{}|^".contains(c)
+                    })
+                    && !domain.contains('@')
+            }
+            None => false,
+        };
+        if ok {
+            Ok(t.to_owned())
+        } else {
+            Err("expected an address such as postmottak@example.no")
+        }
+    }
 }
 
 /// A licence for open data: a known one by its address and name, or another by its address.
@@ -263,6 +306,17 @@ mod base_url_tests {
             "https://data.norge.no/nlod/no/2.0"
         );
         assert!(super::Licence::parse("http://example.org/l").is_err());
+        assert!(super::Contact::parse_email("post@example.no").is_ok());
+        for bad in [
+            "post",
+            "@example.no",
+            "a@b",
+            "a b@example.no",
+            "a@x.no>",
+            "a@b@c.no",
+        ] {
+            assert!(super::Contact::parse_email(bad).is_err(), "{bad}");
+        }
         for bad in [
             "example.org",
             "ftp://x/",

@@ -11,8 +11,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
 use crate::labels::Lang;
 use crate::model::{
-    BaseUrl, Goal, GoalNumber, InitiativeScale, Languages, Licence, ScaleLevel, Source, SourceId,
-    Strategy, Text, Thresholds,
+    BaseUrl, Contact, Goal, GoalNumber, InitiativeScale, Languages, Licence, ScaleLevel, Source,
+    SourceId, Strategy, Text, Thresholds,
 };
 
 /// Claims every source id and checks each source.
@@ -112,6 +112,25 @@ pub(super) fn strategy(
                         None
                     }
                 });
+            let contact = doc.contact.as_ref().map(|c| Contact {
+                email: c
+                    .email
+                    .as_ref()
+                    .and_then(|e| match Contact::parse_email(&e.value) {
+                        Ok(email) => Some(email),
+                        Err(why) => {
+                            s.at(e, format!("invalid contact email `{}` ({why})", e.value));
+                            None
+                        }
+                    }),
+                url: c.url.as_ref().and_then(|u| match BaseUrl::parse(&u.value) {
+                    Ok(_) => Some(u.value.trim().to_owned()),
+                    Err(why) => {
+                        s.at(u, format!("invalid contact url `{}` ({why})", u.value));
+                        None
+                    }
+                }),
+            });
             Some(Strategy {
                 title: Text::from(&doc.title),
                 subtitle: doc.subtitle.as_ref().map(Text::from),
@@ -124,6 +143,7 @@ pub(super) fn strategy(
                 base_url,
                 licence,
                 delay_rule,
+                contact,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,

@@ -15,7 +15,14 @@ impl Kind for FrontPage {
     }
 
     fn plan(&self, cx: &Context<'_>) -> Planned {
-        let view = index::index_view(cx.labels, cx.content);
+        let mut view = index::index_view(cx.labels, cx.content);
+        // The catalogue lies once, at the top of `out/`, and only with the site's address.
+        if cx.content.strategy.base_url.is_some() {
+            view.catalog = Some(index::CatalogLink {
+                href: names::href(&cx.dir.path(names::INDEX), names::CATALOG),
+                name: names::CATALOG,
+            });
+        }
         let (view, view_json) = view_value(&view);
         let page = PageLanguages::new(cx, self.publication(), names::INDEX);
         let key = page_key("index.html", Vec::new(), view_json, Vec::new(), &page);

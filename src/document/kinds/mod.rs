@@ -1,7 +1,8 @@
 //! Every kind of output, each in one file that says what it is: a [`Document`] (the
 //! quarter's deck, each goal's report, the annual edition: a PDF with its web page), an
 //! [`IndicatorPage`] of the site, an indicator's [`IndicatorData`] to download, the
-//! [`FrontPage`] and the [`WebFonts`].
+//! [`FrontPage`], the [`WebFonts`], and with the site's address the [`Sitemap`], [`Robots`]
+//! and the open data's [`Catalog`].
 //!
 //! A kind decides its id (what `build --only` selects and `list` shows), the languages it is
 //! published in, the files `list` names, and [`Kind::plan`]: its outputs, each with the
@@ -9,6 +10,7 @@
 //! made from. The build ([`crate::pipeline`]) makes what a plan says, or finds it up to date,
 //! for every kind alike; adding a kind of output is adding one implementation to [`kinds`].
 
+mod catalog;
 mod data;
 mod documents;
 mod fonts;
@@ -22,6 +24,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+pub use catalog::Catalog;
 pub use data::IndicatorData;
 pub use fonts::WebFonts;
 pub use front_page::FrontPage;
@@ -169,6 +172,7 @@ pub fn kinds(content: &Content) -> Vec<Box<dyn Kind + '_>> {
     if content.strategy.base_url.is_some() {
         all.push(Box::new(Sitemap));
         all.push(Box::new(Robots));
+        all.push(Box::new(Catalog));
     }
     all
 }

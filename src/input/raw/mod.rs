@@ -96,8 +96,9 @@ pub struct Strategy {
     #[serde(default)]
     pub initiative_scale: Vec<ScaleLevel>,
     /// The address the site is published at (`https://…/`): with it, every web page gets a
-    /// canonical link, `sitemap.xml` and `robots.txt` are written, and the PDFs link to the
-    /// web pages by their full address. `build --base-url` sets or overrides it.
+    /// canonical link, `sitemap.xml`, `robots.txt` and the open data's DCAT-AP-NO catalogue
+    /// `catalog.ttl` are written, and the PDFs link to the web pages by their full address.
+    /// `build --base-url` sets or overrides it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub base_url: Option<S<String>>,
@@ -111,6 +112,24 @@ pub struct Strategy {
     /// more than one quarter after its first planned end, or stopped, when left out.
     #[serde(default)]
     pub roadmap_delays: Option<DelayRule>,
+    /// Where users of the open data reach the publisher: the contact point of every dataset
+    /// in the DCAT-AP-NO catalogue (`catalog.ttl`).
+    #[serde(default)]
+    pub contact: Option<RawContact>,
+}
+
+/// `contact` in `strategy.yaml`: an e-mail address, a web address, or both.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawContact {
+    /// An e-mail address (`postmottak@example.no`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub email: Option<S<String>>,
+    /// A web address (`https://…`): a contact page, or the publisher's home page.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<S<String>>,
 }
 
 /// `publish` in `strategy.yaml`: the languages of each kind of output, each a subset of
