@@ -41,7 +41,7 @@ fn the_human_form_shows_the_line_underlined_and_the_help() {
         lines[start..start + 7],
         [
             "error[E-unknown-field]: unknown field `baselin` (expected one of: id, name, unit, \
-             baseline, targets, values, values_file, ambition, illustrative, higher_is_better)",
+             baseline, targets, values, values_file, ambition, illustrative, higher_is_better, from_roadmap)",
             "  ┌─ content/indicators/1.7.yaml:8:5",
             "  │",
             "8 │   - baselin:",

@@ -252,7 +252,7 @@ fn build(
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
     let mut extension = json!({
-        "publisher": strategy.publisher,
+        "publisher": content.site_publisher(),
         "source": key(sources.into_iter().map(|(k, v)| (k, json!(v))).collect()),
         "sources": catalogue,
     });

@@ -71,6 +71,26 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Who publishes a quarter's status: its own publisher, else its source's, else the
+    /// strategy's (a deck published after 1 January 2024 is Helsedirektoratet's, the
+    /// strategy's publisher having merged into it).
+    pub fn status_publisher(&self, status: &Status) -> String {
+        self.content.status_publisher(status)
+    }
+
+    /// Who publishes the site and its open data today: the latest status's publisher (noting
+    /// that status and the strategy), else the strategy's.
+    pub fn site_publisher(&self) -> String {
+        self.note(&self.content.strategy_path);
+        if let Some(status) = self.content.statuses.values().next_back() {
+            self.note(&status.path);
+            for p in &self.content.source_paths {
+                self.note(p);
+            }
+        }
+        self.content.site_publisher()
+    }
+
     /// The roadmap's sub-goals of one goal, in id order.
     pub fn initiatives_of(&self, goal: GoalNumber) -> Vec<&'a Initiative> {
         let found: Vec<&'a Initiative> = self

@@ -323,11 +323,11 @@ pub fn status_view(
         // The status's own, else its source's (a deck published after 1 January 2024 is
         // Helsedirektoratet's, the strategy's publisher having merged into it), else the
         // strategy's.
-        publisher: status
-            .publisher
-            .clone()
-            .or_else(|| content.source_publisher(&status.source))
-            .unwrap_or_else(|| content.strategy().publisher.clone()),
+        publisher: {
+            content.source(&status.source);
+            content.strategy();
+            content.status_publisher(status)
+        },
         subject,
         keywords: keywords(l, content, &quarter, &goals),
         short_title,

@@ -73,6 +73,26 @@ impl Content {
     pub fn initiative(&self, id: &InitiativeId) -> Option<&Initiative> {
         self.initiatives.get(id)
     }
+
+    /// Who publishes a quarter's status: the status's own publisher, else its source's, else
+    /// the strategy's.
+    pub fn status_publisher(&self, status: &Status) -> String {
+        status
+            .publisher
+            .clone()
+            .or_else(|| self.sources.get(&status.source)?.publisher.clone())
+            .unwrap_or_else(|| self.strategy.publisher.clone())
+    }
+
+    /// Who publishes the site and its open data today: the publisher of the latest quarter's
+    /// status, else the strategy's (Direktoratet for e-helse was merged into Helsedirektoratet
+    /// on 1 January 2024: the content's latest status says who publishes now).
+    pub fn site_publisher(&self) -> String {
+        match self.statuses.values().next_back() {
+            Some(status) => self.status_publisher(status),
+            None => self.strategy.publisher.clone(),
+        }
+    }
 }
 
 /// The strategy.
