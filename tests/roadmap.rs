@@ -181,3 +181,37 @@ fn new_quarter_carries_the_roadmap_forward_without_its_comments() {
     let o = run(dir, &["check", "--content", "content"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn the_site_has_a_roadmap_page_with_every_sub_goals_status_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let front = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        front.contains("<a href=\"veikart&#x2f;index.html\">"),
+        "{front}"
+    );
+    let html = std::fs::read_to_string(out.join("veikart/index.html")).unwrap();
+    // Both goals' timelines as of the latest quarter.
+    assert!(
+        html.contains("<h2 id=\"mal-1-veikart\">Veikart mål 1</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"mal-5-veikart\">Veikart mål 5</h2>"),
+        "{html}"
+    );
+    // The history, counted by hand from the three status files: 1A på plan, risiko, risiko;
+    // 5A risiko, forsinket, forsinket; a move down the scale marked where it happened.
+    let table = &html[html.find("<table class=\"history\">").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    for row in [
+        "<tr><th scope=\"row\">1A Digitale innbyggertjenester</th><td>● på plan</td><td class=\"moved\">▲ risiko <strong>↓ verre</strong></td><td>▲ risiko</td></tr>",
+        "<tr><th scope=\"row\">5A Felles regelverk for deling av helsedata</th><td>▲ risiko</td><td class=\"moved\">◆ forsinket <strong>↓ verre</strong></td><td>◆ forsinket</td></tr>",
+    ] {
+        assert!(table.contains(row), "missing {row:?} in {table}");
+    }
+    assert!(table.contains("<th scope=\"col\">1. kvartal 2026</th><th scope=\"col\">2. kvartal 2026</th><th scope=\"col\">3. kvartal 2026</th>"), "{table}");
+    // 1B never had a status: no row.
+    assert!(!table.contains("1B"), "{table}");
+}

@@ -102,6 +102,9 @@ pub struct IndexView {
     /// site's address is known).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub catalog: Option<CatalogLink>,
+    /// The roadmap page, relative to the front page, when the content has a roadmap.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub roadmap: Option<String>,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -187,6 +190,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
         licence: super::indicator::licence_line(l, &content.strategy),
         open_data: super::indicator::set_downloads(l),
         catalog: None,
+        roadmap: None,
         statuses,
         editions,
         indicators,

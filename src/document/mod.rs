@@ -22,6 +22,7 @@ pub mod observations;
 pub mod progress;
 pub mod reader;
 pub mod roadmap;
+pub mod roadmap_page;
 pub mod status;
 pub mod status_page;
 pub mod text;

@@ -142,6 +142,9 @@ impl std::fmt::Display for DocId {
     }
 }
 
+/// The site's roadmap page: the whole strategy's timeline and status history.
+pub const ROADMAP: &str = "veikart/index.html";
+
 /// The front page as linked from a document's web page.
 pub const HOME_FROM_DOCUMENT: &str = "../index.html";
 

@@ -170,11 +170,6 @@ impl<'a> Reader<'a> {
             .map_or_else(|| id.to_owned(), |s| s.title.clone())
     }
 
-    /// Who published a source, when the source says.
-    pub fn source_publisher(&self, id: &str) -> Option<String> {
-        self.source(id)?.publisher.clone()
-    }
-
     /// A source document.
     pub fn source(&self, id: &str) -> Option<&'a Source> {
         for path in &self.content.source_paths {

@@ -158,6 +158,11 @@ pub static EN: Labels = Labels {
         nothing_to_compute: "Computed from the roadmap: the share of deliveries in {phase} significantly delayed. The roadmap has no deliveries in this phase with a status yet, so there is no value.",
         rule: "A delivery is counted in a quarter when its planned start has come and it was not done before the quarter. It is significantly delayed when its actual or expected end (at least the quarter itself when it is not done) lies more than {n} quarters after its first planned end, or when its status is {statuses}.",
         source: "computed from the roadmap in {source}",
+        page_intro: "The roadmap as it stood at the end of {quarter}, goal by goal, and each sub-goal’s status through the quarters.",
+        link: "The roadmap of the whole strategy: sub-goals, deliveries and status by quarter",
+        history: "Status by quarter",
+        history_caption: "Each sub-goal’s status at the end of each quarter of the archive. An arrow shows that the status changed from the quarter before (↑ better, ↓ worse); an empty cell means the quarter gave no status for the sub-goal.",
+        sub_goal: "Sub-goal",
     },
     changes: ChangeWords {
         heading: "Changes since the previous quarter",

@@ -158,6 +158,11 @@ pub static NB: Labels = Labels {
         nothing_to_compute: "Regnes ut fra veikartet: andelen leveranser i {phase} som er betydelig forsinket. Veikartet har ennå ingen leveranser i denne fasen med status, så det finnes ingen verdi.",
         rule: "En leveranse telles i et kvartal når planlagt start er nådd og den ikke ble ferdig før kvartalet. Den er betydelig forsinket når faktisk eller forventet slutt (minst kvartalet selv når den ikke er ferdig) ligger mer enn {n} kvartal etter første planlagte slutt, eller når statusen er {statuses}.",
         source: "beregnet fra veikartet i {source}",
+        page_intro: "Veikartet slik det sto ved utgangen av {quarter}, mål for mål, og hvert delmåls status gjennom kvartalene.",
+        link: "Veikartet for hele strategien: delmål, leveranser og status per kvartal",
+        history: "Status per kvartal",
+        history_caption: "Hvert delmåls status ved utgangen av hvert kvartal i arkivet. En pil viser at statusen er endret fra kvartalet før (↑ bedre, ↓ verre); en tom celle betyr at kvartalet ikke ga status for delmålet.",
+        sub_goal: "Delmål",
     },
     changes: ChangeWords {
         heading: "Endringer siden forrige kvartal",

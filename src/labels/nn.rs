@@ -158,6 +158,11 @@ pub static NN: Labels = Labels {
         nothing_to_compute: "Blir rekna ut frå vegkartet: delen leveransar i {phase} som er vesentleg forseinka. Vegkartet har enno ingen leveransar i denne fasen med status, så det finst ingen verdi.",
         rule: "Ein leveranse blir talt i eit kvartal når planlagd start er nådd og han ikkje vart ferdig før kvartalet. Han er vesentleg forseinka når faktisk eller forventa slutt (minst kvartalet sjølv når han ikkje er ferdig) ligg meir enn {n} kvartal etter første planlagde slutt, eller når statusen er {statuses}.",
         source: "rekna ut frå vegkartet i {source}",
+        page_intro: "Vegkartet slik det stod ved utgangen av {quarter}, mål for mål, og statusen til kvart delmål gjennom kvartala.",
+        link: "Vegkartet for heile strategien: delmål, leveransar og status per kvartal",
+        history: "Status per kvartal",
+        history_caption: "Statusen til kvart delmål ved utgangen av kvart kvartal i arkivet. Ei pil viser at statusen er endra frå kvartalet før (↑ betre, ↓ verre); ei tom celle tyder at kvartalet ikkje gav status for delmålet.",
+        sub_goal: "Delmål",
     },
     changes: ChangeWords {
         heading: "Endringar sidan førre kvartal",

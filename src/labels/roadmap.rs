@@ -54,4 +54,14 @@ pub struct RoadmapWords {
     pub rule: &'static str,
     /// A computed value's source: "Beregnet fra veikartet i {source}".
     pub source: &'static str,
+    /// The roadmap page's opening line, with {quarter}.
+    pub page_intro: &'static str,
+    /// The front page's link to the roadmap page.
+    pub link: &'static str,
+    /// The history table's heading.
+    pub history: &'static str,
+    /// What the history table shows, on the page.
+    pub history_caption: &'static str,
+    /// Column heading of the history's rows: the sub-goal.
+    pub sub_goal: &'static str,
 }

@@ -35,6 +35,14 @@ pub static BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/progress.html"),
     ),
     (
+        "html/roadmap.html",
+        include_str!("../../templates/html/roadmap.html"),
+    ),
+    (
+        "html/timeline.html",
+        include_str!("../../templates/html/timeline.html"),
+    ),
+    (
         "html/index.html",
         include_str!("../../templates/html/index.html"),
     ),

@@ -23,6 +23,9 @@ impl Kind for FrontPage {
                 name: names::CATALOG,
             });
         }
+        if crate::document::roadmap_page::has_roadmap(cx.content) {
+            view.roadmap = Some(names::href(&cx.dir.path(names::INDEX), names::ROADMAP));
+        }
         let (view, view_json) = view_value(&view);
         let page = PageLanguages::new(cx, self.publication(), names::INDEX);
         let key = page_key("index.html", Vec::new(), view_json, Vec::new(), &page);

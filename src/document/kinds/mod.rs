@@ -17,6 +17,7 @@ mod fonts;
 mod front_page;
 mod indicator_page;
 mod indicator_set;
+mod roadmap_page;
 mod sitemap;
 
 use std::borrow::Cow;
@@ -30,6 +31,7 @@ pub use fonts::WebFonts;
 pub use front_page::FrontPage;
 pub use indicator_page::IndicatorPage;
 pub use indicator_set::IndicatorSet;
+pub use roadmap_page::RoadmapPage;
 pub use sitemap::{Robots, Sitemap};
 
 use super::names::{self, DocId, LangDir};
@@ -168,6 +170,9 @@ pub fn kinds(content: &Content) -> Vec<Box<dyn Kind + '_>> {
     }
     all.push(Box::new(IndicatorSet));
     all.push(Box::new(FrontPage));
+    if super::roadmap_page::has_roadmap(content) {
+        all.push(Box::new(RoadmapPage));
+    }
     all.push(Box::new(WebFonts));
     if content.strategy.base_url.is_some() {
         all.push(Box::new(Sitemap));
