@@ -76,10 +76,26 @@ pub fn listing(content: &Content) -> String {
         .values()
         .map(|i| (i.id.to_string(), i.name.to_string()))
         .collect();
+    // Each sub-goal with its planned period, then its deliveries with phase and period.
+    let quarter = |q: crate::model::Quarter| format!("{}-Q{}", q.year, q.quarter);
+    let span = |s: crate::model::Span| format!("{}–{}", quarter(s.start), quarter(s.end));
     let initiatives: Vec<(String, String)> = content
         .initiatives
         .values()
-        .map(|i| (i.id.to_string(), i.title.to_string()))
+        .flat_map(|i| {
+            let planned = i
+                .planned
+                .map(|s| format!(" (planned {})", span(s)))
+                .unwrap_or_default();
+            std::iter::once((i.id.to_string(), format!("{}{planned}", i.title))).chain(
+                i.deliveries.iter().map(move |d| {
+                    (
+                        format!("{}/{}", i.id, d.id),
+                        format!("{} ({}, {})", d.title, d.phase.id(), span(d.planned)),
+                    )
+                }),
+            )
+        })
         .collect();
     let mut out = String::new();
     section(

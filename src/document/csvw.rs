@@ -73,7 +73,7 @@ pub fn metadata(
         "url": csv,
         "dc:title": title,
         "dc:description": description,
-        "dc:publisher": content.site_publisher(),
+        "dc:publisher": strategy.publisher,
         "dc:source": sources,
         "tableSchema": {
             "columns": columns,

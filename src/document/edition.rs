@@ -278,6 +278,8 @@ pub fn edition_view(
         year: edition.year,
         date: l.date(edition.published),
         strategy: Shown::new(l, &content.strategy().title),
+        // The edition's own or its source's (validation resolves it: the editions of 2023 and
+        // 2024 are Direktoratet for e-helse's), else the strategy's.
         publisher: edition
             .publisher
             .clone()

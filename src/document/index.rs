@@ -186,7 +186,7 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
     IndexView {
         strategy: Shown::new(l, &content.strategy.title),
         vision: Shown::new(l, &content.strategy.vision),
-        publisher: content.site_publisher(),
+        publisher: content.strategy.publisher.clone(),
         licence: super::indicator::licence_line(l, &content.strategy),
         open_data: super::indicator::set_downloads(l),
         catalog: None,

@@ -252,7 +252,7 @@ fn build(
         m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
     };
     let mut extension = json!({
-        "publisher": content.site_publisher(),
+        "publisher": strategy.publisher,
         "source": key(sources.into_iter().map(|(k, v)| (k, json!(v))).collect()),
         "sources": catalogue,
     });

@@ -145,6 +145,9 @@ impl std::fmt::Display for DocId {
 /// The site's roadmap page: the whole strategy's timeline and status history.
 pub const ROADMAP: &str = "veikart/index.html";
 
+/// The anchor of the roadmap page's status history.
+pub const HISTORY_ANCHOR: &str = "status-per-kvartal";
+
 /// The front page as linked from a document's web page.
 pub const HOME_FROM_DOCUMENT: &str = "../index.html";
 

@@ -60,8 +60,12 @@ impl<'a> Reader<'a> {
                 self.note(file);
             }
         }
-        // A measure computed from the roadmap is made from every plan and every report.
-        if ind.measures.iter().any(|m| m.from_roadmap.is_some()) {
+        // A measure the roadmap gave values is made from every plan and every report.
+        let computed = ind.measures.iter().filter_map(|m| m.from_roadmap);
+        if computed
+            .into_iter()
+            .any(|phase| self.content.delays.keys().any(|(_, p)| *p == phase))
+        {
             for i in self.content.initiatives.values() {
                 self.note(&i.path);
             }
@@ -76,19 +80,6 @@ impl<'a> Reader<'a> {
     /// strategy's publisher having merged into it).
     pub fn status_publisher(&self, status: &Status) -> String {
         self.content.status_publisher(status)
-    }
-
-    /// Who publishes the site and its open data today: the latest status's publisher (noting
-    /// that status and the strategy), else the strategy's.
-    pub fn site_publisher(&self) -> String {
-        self.note(&self.content.strategy_path);
-        if let Some(status) = self.content.statuses.values().next_back() {
-            self.note(&status.path);
-            for p in &self.content.source_paths {
-                self.note(p);
-            }
-        }
-        self.content.site_publisher()
     }
 
     /// The roadmap's sub-goals of one goal, in id order.

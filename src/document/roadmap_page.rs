@@ -54,6 +54,8 @@ pub struct RoadmapPageView {
     pub timelines: Vec<RoadmapView>,
     /// Every sub-goal's status in every quarter, when any quarter gave one.
     pub history: Option<HistoryView>,
+    /// The anchor of the history's heading.
+    pub history_anchor: &'static str,
     /// Link to the front page.
     pub home: &'static str,
 }
@@ -144,6 +146,7 @@ pub fn roadmap_page_view(
         quarter: latest.map(|s| l.quarter(s.quarter)).unwrap_or_default(),
         timelines,
         history: history(l, content, moves),
+        history_anchor: super::names::HISTORY_ANCHOR,
         home,
     }
 }

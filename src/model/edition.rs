@@ -15,7 +15,7 @@ pub struct Edition {
     pub title: Text,
     /// Publication date.
     pub published: Date,
-    /// Who publishes it, when not the strategy's publisher.
+    /// Who publishes it: its own word, else its source's; the strategy's when neither says.
     pub publisher: Option<String>,
     /// Heading of the baseline column.
     pub baseline_heading: Text,

@@ -83,16 +83,6 @@ impl Content {
             .or_else(|| self.sources.get(&status.source)?.publisher.clone())
             .unwrap_or_else(|| self.strategy.publisher.clone())
     }
-
-    /// Who publishes the site and its open data today: the publisher of the latest quarter's
-    /// status, else the strategy's (Direktoratet for e-helse was merged into Helsedirektoratet
-    /// on 1 January 2024: the content's latest status says who publishes now).
-    pub fn site_publisher(&self) -> String {
-        match self.statuses.values().next_back() {
-            Some(status) => self.status_publisher(status),
-            None => self.strategy.publisher.clone(),
-        }
-    }
 }
 
 /// The strategy.

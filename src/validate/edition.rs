@@ -171,7 +171,12 @@ fn check_edition(s: &mut Sink, doc: &raw::Edition, refs: &Refs) -> Option<Editio
         year: year?,
         title: Text::from(&doc.title),
         published: published?,
-        publisher: doc.publisher.clone(),
+        // Its own, else its source's: an edition keeps the publisher it was published by.
+        publisher: doc.publisher.clone().or_else(|| {
+            refs.sources
+                .get(doc.source.value.as_str())
+                .and_then(|s| s.publisher.clone())
+        }),
         baseline_heading: Text::from(&doc.baseline_heading),
         target_years,
         introduction: doc

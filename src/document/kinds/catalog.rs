@@ -333,7 +333,7 @@ fn turtle(cx: &Context<'_>, base: &BaseUrl) -> String {
         base,
         langs,
         main,
-        publisher: cx.content.site_publisher(),
+        publisher: strategy.publisher.clone(),
         contact: contact.map(|_| iri(&base.join(&names::catalog_node("kontakt")))),
         licence: strategy.licence.as_ref().and_then(eu_licence),
     };

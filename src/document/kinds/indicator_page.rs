@@ -22,7 +22,7 @@ impl Kind for IndicatorPage<'_> {
         let reader = Reader::new(cx.content);
         let view = site::indicator_view(cx.labels, &reader, cx.analysis, ind, cx.charts);
         let (view, view_json) = view_value(&view);
-        let publisher = reader.site_publisher();
+        let publisher = reader.strategy().publisher.clone();
         let page = PageLanguages::new(cx, self.publication(), &name);
         let key = page_key(
             "indicator.html",

@@ -25,7 +25,7 @@ impl Kind for RoadmapPage {
             names::HOME_FROM_DOCUMENT,
         );
         let (view, view_json) = view_value(&view);
-        let publisher = reader.site_publisher();
+        let publisher = reader.strategy().publisher.clone();
         let page = PageLanguages::new(cx, self.publication(), names::ROADMAP);
         let key = page_key(
             "roadmap.html",
