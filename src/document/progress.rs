@@ -107,6 +107,9 @@ pub struct InputRow {
     pub rates: String,
     /// The class, or why there is none.
     pub class: String,
+    /// Whether the measure has a class: the PDFs' table shows only these, and names the rest
+    /// in [`MethodView::unclassed`].
+    pub classed: bool,
 }
 
 /// The method as printed, with the numbers behind the classes of a document.
@@ -122,6 +125,11 @@ pub struct MethodView {
     pub outro: Vec<String>,
     /// The numbers behind each class printed.
     pub rows: Vec<InputRow>,
+    /// Whether any row has a class, so that the PDFs print the table.
+    pub any_classed: bool,
+    /// The measures without a class, named with why, in one sentence: the PDFs print it in
+    /// place of their rows (the web page keeps the whole table).
+    pub unclassed: Option<String>,
 }
 
 /// A measure's name as printed: its own, else the indicator's.
@@ -273,38 +281,62 @@ pub fn card(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> Optio
     })
 }
 
-/// The tiles of a goal's selected indicators: the page's measures when the goal has a page
-/// for the indicator, else every measure.
+/// Whether a measure has no figure at all: neither a measured value nor a baseline number.
+/// Such a measure gets no tile, fact card or row of numbers; it is named in a short list.
+pub fn without_figure(f: &MeasureFacts) -> bool {
+    f.latest().is_none() && f.baseline.is_none()
+}
+
+/// The tiles of a goal's selected indicators (the page's measures when the goal has a page
+/// for the indicator, else every measure), each with its measures that have a figure, and
+/// the line that names those without one ("Uten måling ennå: …"), when there are any: an
+/// indicator by its short name when none of its measures has a figure, else each such
+/// measure by name.
 pub fn tiles(
     l: &Labels,
     content: &Reader<'_>,
     analysis: &Analysis,
     quarter: Option<&QuarterFacts>,
     goal: &GoalStatus,
-) -> Vec<TileView> {
-    goal.selected
-        .iter()
-        .filter_map(|s| match &s.reference {
-            SelectedRef::Indicator(id) => content.indicator(id),
-            _ => None,
-        })
-        .map(|ind| {
-            let ids = goal
-                .pages
+) -> (Vec<TileView>, Option<String>) {
+    let mut unmeasured: Vec<String> = Vec::new();
+    let mut tiles = Vec::new();
+    for ind in goal.selected.iter().filter_map(|s| match &s.reference {
+        SelectedRef::Indicator(id) => content.indicator(id),
+        _ => None,
+    }) {
+        let ids = goal
+            .pages
+            .iter()
+            .find(|p| p.indicator == ind.id)
+            .map(|p| p.measures.as_slice())
+            .unwrap_or_default();
+        let title = ind.short_name.as_ref().unwrap_or(&ind.name);
+        let measures = ind.select_measures(ids);
+        let (with, without): (Vec<_>, Vec<_>) = measures
+            .into_iter()
+            .map(|m| (m, facts_at(analysis, quarter, ind, m)))
+            .partition(|(_, f)| !without_figure(f));
+        if with.is_empty() {
+            unmeasured.push(title.to_string());
+            continue;
+        }
+        unmeasured.extend(
+            without
                 .iter()
-                .find(|p| p.indicator == ind.id)
-                .map(|p| p.measures.as_slice())
-                .unwrap_or_default();
-            TileView {
-                title: Shown::new(l, ind.short_name.as_ref().unwrap_or(&ind.name)),
-                measures: ind
-                    .select_measures(ids)
-                    .into_iter()
-                    .map(|m| tile_measure(l, ind, m, facts_at(analysis, quarter, ind, m)))
-                    .collect(),
-            }
-        })
-        .collect()
+                .map(|(m, _)| format!("{title} – {}", measure_name(ind, m))),
+        );
+        tiles.push(TileView {
+            title: Shown::new(l, title),
+            measures: with
+                .into_iter()
+                .map(|(m, f)| tile_measure(l, ind, m, f))
+                .collect(),
+        });
+    }
+    let line = (!unmeasured.is_empty())
+        .then(|| fill(l.changes.unmeasured, &[("list", &unmeasured.join("; "))]));
+    (tiles, line)
 }
 
 /// A class's name, or "no class" in short.
@@ -513,7 +545,40 @@ pub fn input_row(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> 
         target,
         rates,
         class: l.class(f.class).to_owned(),
+        classed: f.class.is_ok(),
     }
+}
+
+/// The sentence naming the rows without a class, grouped by why, in the rows' order:
+/// `A, B (ingen vurdering: ingen måling i kildene); C (…)`.
+fn unclassed(l: &Labels, rows: &[InputRow]) -> Option<String> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for r in rows.iter().filter(|r| !r.classed) {
+        match groups.iter_mut().find(|(why, _)| *why == r.class) {
+            Some((_, names)) => names.push(&r.measure),
+            None => groups.push((&r.class, vec![&r.measure])),
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = groups
+        .into_iter()
+        .map(|(why, names)| {
+            let mut chars = why.chars();
+            let why: String = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default();
+            format!("{} ({why})", names.join(", "))
+        })
+        .collect();
+    let pattern = if rows.iter().any(|r| r.classed) {
+        l.method.unclassed
+    } else {
+        l.method.unclassed_all
+    };
+    Some(fill(pattern, &[("list", &list.join("; "))]))
 }
 
 /// The method as printed, with the given rows.
@@ -549,6 +614,8 @@ pub fn method_view(l: &Labels, thresholds: Thresholds, rows: Vec<InputRow>) -> M
             w.no_class.to_owned(),
             w.changes.to_owned(),
         ],
+        any_classed: rows.iter().any(|r| r.classed),
+        unclassed: unclassed(l, &rows),
         rows,
     }
 }

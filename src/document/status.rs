@@ -143,8 +143,10 @@ pub struct GoalView {
     pub overall: Vec<ItemView>,
     /// Selected indicators and sub-goals.
     pub selected: Vec<SelectedView>,
-    /// A tile per selected indicator: latest value, change, target, class.
+    /// A tile per selected indicator with a figure: latest value, change, target, class.
     pub tiles: Vec<TileView>,
+    /// The selected measures without any figure, as one line: `Uten måling ennå: …`.
+    pub unmeasured: Option<String>,
     /// Positive events.
     pub positive: Vec<ItemView>,
     /// Challenges.
@@ -179,6 +181,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         overall: Vec::new(),
         selected: Vec::new(),
         tiles: Vec::new(),
+        unmeasured: None,
         positive: Vec::new(),
         challenges: Vec::new(),
         questions: Vec::new(),
@@ -409,6 +412,7 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
     let mut positive = items(l, &g.positive);
     let mut challenges = items(l, &g.challenges);
     let mut questions = items(l, &g.questions);
+    let (tiles, unmeasured) = progress::tiles(l, content, sc.analysis, sc.quarter_facts, g);
     let unplaced_footnotes = super::footnote_marks::place_in_summary(
         g,
         &mut overall,
@@ -425,7 +429,8 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         summary: Shown::new(l, &goal.summary),
         overall,
         selected,
-        tiles: progress::tiles(l, content, sc.analysis, sc.quarter_facts, g),
+        tiles,
+        unmeasured,
         positive,
         challenges,
         questions,

@@ -132,6 +132,8 @@ pub static EN: Labels = Labels {
         point: "{value} ({period}; t = {t})",
         rates_values: "r_obs = {observed}; r_req = {required}; R = {ratio}",
         trend_values: "change {change} of the previous value; tolerance ±{tolerance}",
+        unclassed: "The table shows only the measures with an assessment. Without one: {list}.",
+        unclassed_all: "None of the measures has an assessment yet: {list}.",
     },
     changes: ChangeWords {
         heading: "Changes since the previous quarter",
@@ -154,6 +156,7 @@ pub static EN: Labels = Labels {
         no_previous_value: "no earlier value",
         target: "Target",
         no_target: "no numeric target",
+        unmeasured: "No measurement yet: {list}",
     },
 
     goal: "Goal {n}",

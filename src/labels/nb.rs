@@ -132,6 +132,8 @@ pub static NB: Labels = Labels {
         point: "{value} ({period}; t = {t})",
         rates_values: "r_obs = {observed}; r_req = {required}; R = {ratio}",
         trend_values: "endring {change} av forrige måling; toleranse ±{tolerance}",
+        unclassed: "Tabellen viser bare målingene som har en vurdering. Uten vurdering: {list}.",
+        unclassed_all: "Ingen av målingene har en vurdering ennå: {list}.",
     },
     changes: ChangeWords {
         heading: "Endringer siden forrige kvartal",
@@ -154,6 +156,7 @@ pub static NB: Labels = Labels {
         no_previous_value: "ingen tidligere måling",
         target: "Måltall",
         no_target: "intet tallfestet måltall",
+        unmeasured: "Uten måling ennå: {list}",
     },
 
     goal: "Mål {n}",

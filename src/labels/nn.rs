@@ -132,6 +132,8 @@ pub static NN: Labels = Labels {
         point: "{value} ({period}; t = {t})",
         rates_values: "r_obs = {observed}; r_req = {required}; R = {ratio}",
         trend_values: "endring {change} av førre måling; toleranse ±{tolerance}",
+        unclassed: "Tabellen viser berre målingane som har ei vurdering. Utan vurdering: {list}.",
+        unclassed_all: "Ingen av målingane har ei vurdering enno: {list}.",
     },
     changes: ChangeWords {
         heading: "Endringar sidan førre kvartal",
@@ -154,6 +156,7 @@ pub static NN: Labels = Labels {
         no_previous_value: "inga tidlegare måling",
         target: "Måltal",
         no_target: "inkje talfesta måltal",
+        unmeasured: "Utan måling enno: {list}",
     },
 
     goal: "Mål {n}",

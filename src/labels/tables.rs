@@ -218,6 +218,11 @@ pub struct MethodWords {
     pub rates_values: &'static str,
     /// A trend's change: `endring {change} av forrige måling; toleranse ±{tolerance}`.
     pub trend_values: &'static str,
+    /// The measures the PDFs' table leaves out for having no class, with `{list}` (each
+    /// group of names with why).
+    pub unclassed: &'static str,
+    /// In place of [`MethodWords::unclassed`] when no measure has a class, with `{list}`.
+    pub unclassed_all: &'static str,
 }
 
 /// What changed since the previous quarter, and the tiles of a goal's selected indicators.
@@ -263,6 +268,9 @@ pub struct ChangeWords {
     pub target: &'static str,
     /// In place of a target when the measure has no numeric one.
     pub no_target: &'static str,
+    /// The selected measures without any figure, in place of their tiles, with `{list}`:
+    /// `Uten måling ennå: {list}`.
+    pub unmeasured: &'static str,
 }
 
 /// The words of charts beyond their first version, of the data tables behind them and of the
