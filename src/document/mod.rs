@@ -12,6 +12,7 @@
 pub mod csvw;
 pub mod edition;
 mod footnote_marks;
+pub mod history;
 pub mod index;
 pub mod indicator;
 pub mod initiative_status;
@@ -19,6 +20,7 @@ pub mod jsonstat;
 pub mod kinds;
 pub mod names;
 pub mod observations;
+pub mod overview;
 pub mod progress;
 pub mod reader;
 pub mod status;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
+use super::overview::{OverviewView, overview_view};
 use super::names::{self, DocId, LangDir, initiative_anchor, page_anchor};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
@@ -224,6 +225,8 @@ pub struct StatusView {
     pub scale: Vec<LevelView>,
     /// Goals in the document.
     pub goals: Vec<GoalView>,
+    /// The overview of the document's goals ("Samlet status"), with their history.
+    pub overview: OverviewView,
     /// What changed since the previous quarter.
     pub changes: ChangesView,
     /// The method, with the numbers behind every class the document prints.
@@ -347,6 +350,7 @@ pub fn status_view(
             analysis.thresholds,
             method_rows(l, content, analysis, status, goal_filter),
         ),
+        overview: overview_view(l, content, analysis, status, goal_filter, charts),
         changes: progress::changes(l, content, analysis, status, goal_filter),
         as_of: fill(l.method.as_of, &[("quarter", &l.quarter(status.quarter))]),
         goals,

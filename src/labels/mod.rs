@@ -89,6 +89,8 @@ pub struct Labels {
     pub method: MethodWords,
     /// Changes since the previous quarter and the tiles of selected indicators.
     pub changes: ChangeWords,
+    /// The overview of every goal and its history.
+    pub overview: OverviewWords,
 
     // Shared by every document.
     /// `Mål {n}`.

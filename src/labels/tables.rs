@@ -225,6 +225,45 @@ pub struct MethodWords {
     pub unclassed_all: &'static str,
 }
 
+/// The overview of every goal ("Samlet status") and its history across quarters.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverviewWords {
+    /// Heading: `Samlet status`.
+    pub heading: &'static str,
+    /// When the overview stands, with `{quarter}`.
+    pub as_of: &'static str,
+    /// A goal's counts, with `{n}` measures and the `{list}` of classes.
+    pub counts: &'static str,
+    /// One class's count in the list: `{class}: {n}`.
+    pub count: &'static str,
+    /// What the symbols mean, with `{list}`.
+    pub symbols: &'static str,
+    /// Caption of a goal's table of measures, with `{n}`.
+    pub measures_caption: &'static str,
+    /// Heading of the column of sparklines.
+    pub trend_column: &'static str,
+    /// Caption of a goal's table of sub-goals, with `{n}`.
+    pub sub_goals_caption: &'static str,
+    /// Heading of the column of a sub-goal's status.
+    pub status_column: &'static str,
+    /// Heading of the column of a sub-goal's movement since last quarter.
+    pub movement_column: &'static str,
+    /// A sparkline's alt text, with `{measure}` and `{values}`.
+    pub sparkline_alt: &'static str,
+    /// In place of a goal's measures when it selects none.
+    pub no_measures: &'static str,
+    /// In place of a sub-goal's status when the quarter's status gives none.
+    pub no_status: &'static str,
+    /// Heading of the history across quarters.
+    pub history_heading: &'static str,
+    /// Caption of a goal's history table, with `{n}`.
+    pub history_caption: &'static str,
+    /// Heading of the history's first column.
+    pub history_what: &'static str,
+    /// What the history's cells and marks mean.
+    pub history_note: &'static str,
+}
+
 /// What changed since the previous quarter, and the tiles of a goal's selected indicators.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeWords {

@@ -15,7 +15,7 @@ impl Kind for FrontPage {
     }
 
     fn plan(&self, cx: &Context<'_>) -> Planned {
-        let view = index::index_view(cx.labels, cx.content);
+        let view = index::index_view(cx.labels, cx.content, cx.analysis, cx.charts);
         let (view, view_json) = view_value(&view);
         let page = PageLanguages::new(cx, self.publication(), names::INDEX);
         let key = page_key("index.html", Vec::new(), view_json, Vec::new(), &page);
