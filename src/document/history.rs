@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::initiative_status::status_view as initiative_status;
 use super::overview::class_mark;
 use super::reader::Reader;
-use crate::analyse::{Analysis, Class, NoClass};
 use crate::analyse::initiatives::Movement;
+use crate::analyse::{Analysis, Class, NoClass};
 use crate::chart::pages::selected_measures;
 use crate::labels::{Labels, fill};
 use crate::model::{GoalStatus, SelectedRef, Status};
@@ -92,7 +92,11 @@ pub fn goal_history(
                             text: format!("{} {}", class_mark(class).1, l.class(class))
                                 .trim_start()
                                 .to_owned(),
-                            change: if changed { CHANGED.to_owned() } else { String::new() },
+                            change: if changed {
+                                CHANGED.to_owned()
+                            } else {
+                                String::new()
+                            },
                             changed,
                         },
                         None => HistoryCell {
@@ -117,22 +121,28 @@ pub fn goal_history(
     }) {
         let cells = quarters
             .iter()
-            .map(|(q, _)| match analysis.initiatives.get(&(**q, id.clone())) {
-                Some(mv) => {
-                    let v = initiative_status(l, scale, mv, None);
-                    let changed = matches!(mv.movement, Movement::Better | Movement::Worse);
-                    HistoryCell {
-                        text: v.name,
-                        change: if changed { v.movement_text } else { String::new() },
-                        changed,
+            .map(
+                |(q, _)| match analysis.initiatives.get(&(**q, id.clone())) {
+                    Some(mv) => {
+                        let v = initiative_status(l, scale, mv, None);
+                        let changed = matches!(mv.movement, Movement::Better | Movement::Worse);
+                        HistoryCell {
+                            text: v.name,
+                            change: if changed {
+                                v.movement_text
+                            } else {
+                                String::new()
+                            },
+                            changed,
+                        }
                     }
-                }
-                None => HistoryCell {
-                    text: "–".to_owned(),
-                    change: String::new(),
-                    changed: false,
+                    None => HistoryCell {
+                        text: "–".to_owned(),
+                        change: String::new(),
+                        changed: false,
+                    },
                 },
-            })
+            )
             .collect();
         let what = content
             .initiative(id)

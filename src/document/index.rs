@@ -190,11 +190,15 @@ pub fn index_view(
             date: l.date(e.published),
         })
         .collect();
-    let overview = content.statuses.values().next_back().map(|s| IndexOverview {
-        title: Shown::new(l, &s.title),
-        href: DocId::deck(s.quarter).html(),
-        view: overview_view(l, &Reader::new(content), analysis, s, None, charts),
-    });
+    let overview = content
+        .statuses
+        .values()
+        .next_back()
+        .map(|s| IndexOverview {
+            title: Shown::new(l, &s.title),
+            href: DocId::deck(s.quarter).html(),
+            view: overview_view(l, &Reader::new(content), analysis, s, None, charts),
+        });
     IndexView {
         overview,
         strategy: Shown::new(l, &content.strategy.title),

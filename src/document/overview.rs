@@ -187,10 +187,7 @@ pub fn overview_view(
         }
     }
     OverviewView {
-        as_of: fill(
-            l.overview.as_of,
-            &[("quarter", &l.quarter(status.quarter))],
-        ),
+        as_of: fill(l.overview.as_of, &[("quarter", &l.quarter(status.quarter))]),
         symbols: (!symbols.is_empty())
             .then(|| fill(l.overview.symbols, &[("list", &symbols.join(", "))])),
         has_history: goals.iter().any(|g| g.history.is_some()),

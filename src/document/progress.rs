@@ -191,7 +191,12 @@ fn target_used_text(l: &Labels, m: &Measure, t: &TargetLevel) -> String {
 }
 
 /// The tile of a measure, from its facts.
-pub(super) fn tile_measure(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> TileMeasure {
+pub(super) fn tile_measure(
+    l: &Labels,
+    ind: &Indicator,
+    m: &Measure,
+    f: &MeasureFacts,
+) -> TileMeasure {
     TileMeasure {
         name: (ind.measures.len() > 1).then(|| measure_name(ind, m)),
         latest: f

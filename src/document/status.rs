@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
-use super::overview::{OverviewView, overview_view};
 use super::names::{self, DocId, LangDir, initiative_anchor, page_anchor};
+use super::overview::{OverviewView, overview_view};
 use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
