@@ -1,5 +1,6 @@
 //! A goal's history across the archive's quarters: each selected measure's class and each
-//! selected sub-goal's status at the end of every quarter with a status up to the one shown,
+//! selected sub-goal's status at the end of every quarter with a status up to the one shown
+//! (the last [`QUARTERS`] of them),
 //! a change since the quarter before marked. Read from the [`Analysis`]'s facts per quarter
 //! and its status moves; a quarter whose status did not show a measure or sub-goal has no
 //! cell for it ("–"), as the analysis keeps no facts of what a status did not show.
@@ -14,6 +15,10 @@ use crate::analyse::{Analysis, Class, NoClass};
 use crate::chart::pages::selected_measures;
 use crate::labels::{Labels, fill};
 use crate::model::{GoalStatus, SelectedRef, Status};
+
+/// How many quarters the history shows, the latest last: two years, as many columns as a
+/// page holds legibly (a ten-year archive would give forty).
+pub const QUARTERS: usize = 8;
 
 /// The mark of a measure's class that changed since the quarter before.
 pub const CHANGED: &str = "Δ";
@@ -60,11 +65,12 @@ pub fn goal_history(
     status: &Status,
     g: &GoalStatus,
 ) -> Option<HistoryView> {
-    let quarters: Vec<_> = analysis
+    let mut quarters: Vec<_> = analysis
         .quarters
         .iter()
         .filter(|(q, _)| **q <= status.quarter)
         .collect();
+    quarters.drain(..quarters.len().saturating_sub(QUARTERS));
     if quarters.len() < 2 {
         return None;
     }

@@ -357,7 +357,7 @@ pub fn chart_file(id: &ChartId) -> String {
 
 /// The typst label of a goal's group in the overview's table, which its repeated heading on
 /// a later page reads to say that it continues, and the web page's anchor of the goal's
-/// overview: `samlet-mal-3`.
+/// overview: `samlet-status-mal-3`.
 pub fn overview_label(goal: GoalNumber) -> String {
     format!("{}-mal-{goal}", ANCHORS.overview)
 }

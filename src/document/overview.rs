@@ -264,7 +264,7 @@ fn goal_overview(
     let n = g.goal.to_string();
     GoalOverview {
         number: g.goal.get(),
-        title: goal_title(l, content, g.goal),
+        title: progress::goal_title(l, content, g.goal),
         label: names::overview_label(g.goal),
         counts_text,
         bar: counts
@@ -284,17 +284,6 @@ fn goal_overview(
         sub_goals_caption: fill(l.overview.sub_goals_caption, &[("n", &n)]),
         history: history::goal_history(l, content, analysis, status, g),
         report_href: names::DocId::report(status.quarter, g.goal).html(),
-    }
-}
-
-/// A goal's number and title: `Mål 1: Enklere arbeidshverdag`.
-fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
-    match content.goal(goal) {
-        Some(g) => fill(
-            l.goal_titled,
-            &[("n", &goal.to_string()), ("title", &g.title.to_string())],
-        ),
-        None => fill(l.goal, &[("n", &goal.to_string())]),
     }
 }
 

@@ -410,11 +410,11 @@ pub fn changes(
 }
 
 /// A goal's number and title: `Mål 1: Enklere arbeidshverdag`.
-fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
+pub(super) fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
     match content.goal(goal) {
         Some(g) => fill(
             l.goal_titled,
-            &[("n", &goal.to_string()), ("title", &g.title.to_string())],
+            &[("n", &goal.to_string()), ("title", g.title.as_ref())],
         ),
         None => fill(l.goal, &[("n", &goal.to_string())]),
     }
