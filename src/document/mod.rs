@@ -18,6 +18,7 @@ pub mod indicator;
 pub mod initiative_status;
 pub mod jsonstat;
 pub mod kinds;
+pub mod method;
 pub mod names;
 pub mod observations;
 pub mod overview;

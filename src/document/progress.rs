@@ -1,6 +1,6 @@
-//! Progress as printed: the tiles of a goal's selected indicators, the changes since the
-//! previous quarter, and the method with the numbers behind every class, for the status
-//! documents and the indicator pages. Every number comes from the [`Analysis`]; this only
+//! Progress as printed: the tiles of a goal's selected indicators and the changes since the
+//! previous quarter, for the status documents (the method with the numbers behind every
+//! class is [`super::method`]'s). Every number comes from the [`Analysis`]; this only
 //! puts it into words.
 
 use serde::Serialize;
@@ -92,53 +92,13 @@ pub struct StatusChange {
     pub previous: String,
 }
 
-/// The numbers behind one measure's class.
-#[derive(Debug, Clone, Serialize)]
-pub struct InputRow {
-    /// The measure.
-    pub measure: String,
-    /// The baseline as the method uses it.
-    pub baseline: String,
-    /// The latest value as the method uses it.
-    pub latest: String,
-    /// The target used.
-    pub target: String,
-    /// Both rates and their ratio, or a trend's change and tolerance.
-    pub rates: String,
-    /// The class, or why there is none.
-    pub class: String,
-    /// Whether the measure has a class: the PDFs' table shows only these, and names the rest
-    /// in [`MethodView::unclassed`].
-    pub classed: bool,
-}
-
-/// The method as printed, with the numbers behind the classes of a document.
-#[derive(Debug, Clone, Serialize)]
-pub struct MethodView {
-    /// Paragraphs before the classes.
-    pub intro: Vec<String>,
-    /// The sentence that introduces the classes.
-    pub classes_intro: String,
-    /// Each class and when it is given.
-    pub classes: Vec<(String, String)>,
-    /// Paragraphs after the classes.
-    pub outro: Vec<String>,
-    /// The numbers behind each class printed.
-    pub rows: Vec<InputRow>,
-    /// Whether any row has a class, so that the PDFs print the table.
-    pub any_classed: bool,
-    /// The measures without a class, named with why, in one sentence: the PDFs print it in
-    /// place of their rows (the web page keeps the whole table).
-    pub unclassed: Option<String>,
-}
-
 /// A measure's name as printed: its own, else the indicator's.
-fn measure_name(ind: &Indicator, m: &Measure) -> String {
+pub(super) fn measure_name(ind: &Indicator, m: &Measure) -> String {
     m.name.as_ref().unwrap_or(&ind.name).to_string()
 }
 
 /// A number with its sign: `+4,5`, `−53`.
-fn signed(l: &Labels, value: f64, decimals: usize) -> String {
+pub(super) fn signed(l: &Labels, value: f64, decimals: usize) -> String {
     let n = l.number(value, decimals);
     if value > 0.0 && n != l.number(0.0, decimals) {
         fill(l.changes.rise, &[("n", &n)])
@@ -491,136 +451,4 @@ fn status_changes(
             })
         })
         .collect()
-}
-
-/// The numbers behind a measure's class.
-pub fn input_row(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> InputRow {
-    let dash = || "–".to_owned();
-    let t = |x: f64| l.number(x, 3);
-    let point = |p: &Point| {
-        fill(
-            l.method.point,
-            &[
-                ("value", &l.quantity(m.unit, p.quantity)),
-                ("period", &l.period(p.period)),
-                ("t", &t(p.time)),
-            ],
-        )
-    };
-    let target = f.target_used.as_ref().map_or_else(dash, |x| {
-        fill(
-            l.method.point,
-            &[
-                ("value", &l.quantity(m.unit, x.quantity)),
-                ("period", &x.year.to_string()),
-                ("t", &t(x.time)),
-            ],
-        )
-    });
-    let rates = match (f.class, f.rates, f.step) {
-        (Ok(Class::Trend(_)), _, Some(s)) => fill(
-            l.method.trend_values,
-            &[
-                (
-                    "change",
-                    &s.relative
-                        .map_or_else(dash, |r| fill(l.number.percent, &[("n", &signed(l, r, 2))])),
-                ),
-                ("tolerance", &l.percent(ind.trend_tolerance)),
-            ],
-        ),
-        (_, Some(r), _) => fill(
-            l.method.rates_values,
-            &[
-                ("observed", &l.number(r.observed, 4)),
-                ("required", &l.number(r.required, 4)),
-                ("ratio", &l.number(r.ratio, 3)),
-            ],
-        ),
-        _ => dash(),
-    };
-    let latest = match (f.class, f.step) {
-        (Ok(Class::Trend(_)), Some(s)) => format!("{} → {}", point(&s.previous), point(&s.latest)),
-        _ => f.latest().map_or_else(dash, point),
-    };
-    InputRow {
-        measure: measure_name(ind, m),
-        baseline: f.baseline.as_ref().map_or_else(dash, point),
-        latest,
-        target,
-        rates,
-        class: l.class(f.class).to_owned(),
-        classed: f.class.is_ok(),
-    }
-}
-
-/// The sentence naming the rows without a class, grouped by why, in the rows' order:
-/// `A, B (ingen vurdering: ingen måling i kildene); C (…)`.
-fn unclassed(l: &Labels, rows: &[InputRow]) -> Option<String> {
-    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
-    for r in rows.iter().filter(|r| !r.classed) {
-        match groups.iter_mut().find(|(why, _)| *why == r.class) {
-            Some((_, names)) => names.push(&r.measure),
-            None => groups.push((&r.class, vec![&r.measure])),
-        }
-    }
-    if groups.is_empty() {
-        return None;
-    }
-    let list: Vec<String> = groups
-        .into_iter()
-        .map(|(why, names)| {
-            let mut chars = why.chars();
-            let why: String = chars
-                .next()
-                .map(|c| c.to_lowercase().chain(chars).collect())
-                .unwrap_or_default();
-            format!("{} ({why})", names.join(", "))
-        })
-        .collect();
-    let pattern = if rows.iter().any(|r| r.classed) {
-        l.method.unclassed
-    } else {
-        l.method.unclassed_all
-    };
-    Some(fill(pattern, &[("list", &list.join("; "))]))
-}
-
-/// The method as printed, with the given rows.
-pub fn method_view(l: &Labels, thresholds: Thresholds, rows: Vec<InputRow>) -> MethodView {
-    let w = &l.method;
-    let p = &l.progress;
-    let on_track = l.number(thresholds.on_track, 2);
-    let moderate = l.number(thresholds.moderate, 2);
-    let bounds = [
-        ("on_track", on_track.as_str()),
-        ("moderate", moderate.as_str()),
-    ];
-    let origin = if thresholds == Thresholds::default() {
-        w.default_thresholds
-    } else {
-        w.own_thresholds
-    };
-    MethodView {
-        intro: vec![w.intro.to_owned(), w.rates.to_owned(), w.time.to_owned()],
-        classes_intro: fill(w.classes, &[("origin", origin)]),
-        classes: [
-            (p.reached, w.reached),
-            (p.on_track, w.on_track),
-            (p.moderate, w.moderate),
-            (p.insufficient, w.insufficient),
-            (p.wrong_direction, w.wrong_direction),
-        ]
-        .into_iter()
-        .map(|(name, when)| (name.to_owned(), fill(when, &bounds)))
-        .collect(),
-        outro: vec![
-            w.trend.to_owned(),
-            w.no_class.to_owned(),
-            w.changes.to_owned(),
-        ],
-        any_classed: rows.iter().any(|r| r.classed),
-        unclassed: unclassed(l, &rows),
-        rows,
-    }
 }

@@ -5,16 +5,17 @@
 //! document's language; templates only place it and their own fixed words, from the same
 //! labels. The same view fills the typst and the HTML templates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
+use super::method::{MethodView, method_rows, method_view};
 use super::names::{self, DocId, LangDir, initiative_anchor, page_anchor};
 use super::overview::{OverviewView, overview_view};
-use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
+use super::progress::{self, CardView, ChangesView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
 use super::status_page::{chart_view, fact_rows};
@@ -345,7 +346,7 @@ pub fn status_view(
         } else {
             Vec::new()
         },
-        method: progress::method_view(
+        method: method_view(
             l,
             analysis.thresholds,
             method_rows(l, content, analysis, status, goal_filter),
@@ -614,59 +615,5 @@ fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
                 owner: i.owner.clone(),
             }
         })
-        .collect()
-}
-
-/// The numbers behind every class a status document prints: its pages' measures, its tiles'
-/// and its changed measures', in the content's order.
-fn method_rows(
-    l: &Labels,
-    content: &Reader<'_>,
-    analysis: &Analysis,
-    status: &Status,
-    goal_filter: Option<GoalNumber>,
-) -> Vec<progress::InputRow> {
-    let quarter = analysis.quarters.get(&status.quarter);
-    let mut printed: BTreeSet<(&IndicatorId, Option<&MeasureId>)> = BTreeSet::new();
-    for g in status
-        .goals
-        .values()
-        .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
-    {
-        let shown = g
-            .pages
-            .iter()
-            .map(|p| (&p.indicator, p.measures.as_slice()))
-            .chain(g.selected.iter().filter_map(|s| match &s.reference {
-                SelectedRef::Indicator(id) => {
-                    let page = g.pages.iter().find(|p| &p.indicator == id);
-                    Some((id, page.map(|p| p.measures.as_slice()).unwrap_or_default()))
-                }
-                _ => None,
-            }));
-        for (id, ids) in shown {
-            if let Some(ind) = content.indicator(id) {
-                printed.extend(
-                    ind.select_measures(ids)
-                        .into_iter()
-                        .map(|m| (&ind.id, m.id.as_ref())),
-                );
-            }
-        }
-    }
-    if let Some(q) = quarter {
-        printed.extend(
-            q.changes
-                .iter()
-                .filter(|c| c.class_changed && goal_filter.is_none_or(|g| g == c.goal))
-                .map(|c| (&c.indicator, c.measure.as_ref())),
-        );
-    }
-    content
-        .search_indicators()
-        .flat_map(|ind| ind.measures.iter().map(move |m| (ind, m)))
-        .filter(|(ind, m)| printed.contains(&(&ind.id, m.id.as_ref())))
-        .inspect(|(ind, _)| content.uses_indicator(ind))
-        .map(|(ind, m)| progress::input_row(l, ind, m, facts_at(analysis, quarter, ind, m)))
         .collect()
 }
