@@ -14,6 +14,7 @@ mod breakdown;
 pub mod pages;
 mod plot;
 mod series;
+pub mod sparkline;
 
 use std::sync::Once;
 
@@ -128,6 +129,15 @@ fn what(id: &ChartId) -> String {
             "the breakdown of indicator {indicator}{}{}",
             measure(m.as_ref()),
             q.as_ref().map(quarter).unwrap_or_default()
+        ),
+        ChartId::Sparkline {
+            quarter: q,
+            indicator,
+            measure: m,
+        } => format!(
+            "the sparkline of indicator {indicator}{}{}",
+            measure(m.as_ref()),
+            quarter(q)
         ),
     }
 }

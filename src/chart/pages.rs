@@ -7,10 +7,14 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use super::sparkline::draw_sparkline;
 use super::{Chart, ChartError, ChartId, draw, draw_breakdown};
 use crate::analyse::{Analysis, MeasureFacts};
 use crate::labels::Labels;
-use crate::model::{Content, GoalNumber, Indicator, IndicatorPage, Measure, Quarter, Status};
+use crate::model::{
+    Content, GoalNumber, GoalStatus, Indicator, IndicatorPage, Measure, Quarter, SelectedRef,
+    Status,
+};
 
 /// Every chart drawn for one language, by id.
 pub type Charts = BTreeMap<ChartId, Chart>;
@@ -40,6 +44,38 @@ pub fn measure_chart(ind: &Indicator, m: &Measure) -> ChartId {
         indicator: ind.id.clone(),
         measure: m.id.clone(),
     }
+}
+
+/// The sparkline of a selected measure in a quarter's overview.
+pub fn sparkline_chart(quarter: Quarter, ind: &Indicator, m: &Measure) -> ChartId {
+    ChartId::Sparkline {
+        quarter,
+        indicator: ind.id.clone(),
+        measure: m.id.clone(),
+    }
+}
+
+/// The measures of a selected indicator that a goal's summary and overview show: those of
+/// the goal's page on the indicator when it has one, else every measure.
+pub fn selected_measures<'i>(goal: &GoalStatus, ind: &'i Indicator) -> Vec<&'i Measure> {
+    let ids = goal
+        .pages
+        .iter()
+        .find(|p| p.indicator == ind.id)
+        .map(|p| p.measures.as_slice())
+        .unwrap_or_default();
+    ind.select_measures(ids)
+}
+
+/// The indicators a goal's summary selects, in its order.
+pub fn selected_indicators<'c>(
+    content: &'c Content,
+    goal: &'c GoalStatus,
+) -> impl Iterator<Item = &'c Indicator> + 'c {
+    goal.selected.iter().filter_map(|s| match &s.reference {
+        SelectedRef::Indicator(id) => content.indicator(id),
+        _ => None,
+    })
 }
 
 /// What to draw: the statuses of the quarters `quarters` accepts, and the indicators' web
@@ -108,6 +144,19 @@ pub fn status_charts(
             }
         }
     }
+    for g in status.goals.values() {
+        for ind in selected_indicators(content, g) {
+            for m in selected_measures(g, ind) {
+                let id = sparkline_chart(status.quarter, ind, m);
+                if charts.contains_key(&id) {
+                    continue;
+                }
+                let name = m.name.as_ref().unwrap_or(&ind.name).to_string();
+                let drawn = draw_sparkline(l, &name, m, analysis.at(quarter, ind, m), &id)?;
+                charts.extend(drawn.map(|c| (id, c)));
+            }
+        }
+    }
     Ok(charts)
 }
 
@@ -135,6 +184,19 @@ pub fn of_status(
                 .into_iter()
                 .map(|m| breakdown_chart(Some(status.quarter), ind, m)),
         );
+    }
+    for g in status
+        .goals
+        .values()
+        .filter(|g| goal.is_none_or(|n| n == g.goal))
+    {
+        for ind in selected_indicators(content, g) {
+            ids.extend(
+                selected_measures(g, ind)
+                    .into_iter()
+                    .map(|m| sparkline_chart(status.quarter, ind, m)),
+            );
+        }
     }
     ids.retain(|id| charts.contains_key(id));
     ids.sort();

@@ -3,9 +3,24 @@
 use serde::Serialize;
 
 use super::names::{self, DocId};
+use super::overview::{OverviewView, overview_view};
+use super::reader::Reader;
 use super::text::Shown;
+use crate::analyse::Analysis;
+use crate::chart::pages::Charts;
 use crate::labels::Labels;
 use crate::model::Content;
+
+/// The overview of the latest quarter, the front page's first section.
+#[derive(Debug, Serialize)]
+pub struct IndexOverview {
+    /// The status's title.
+    pub title: Shown,
+    /// The deck's web page.
+    pub href: String,
+    /// The overview.
+    pub view: OverviewView,
+}
 
 /// A goal's report in a quarter.
 #[derive(Debug, Serialize)]
@@ -105,6 +120,8 @@ pub struct IndexView {
     /// The roadmap page, relative to the front page, when the content has a roadmap.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub roadmap: Option<String>,
+    /// The latest quarter's overview, when there is a status.
+    pub overview: Option<IndexOverview>,
     /// Quarters, newest first.
     pub statuses: Vec<IndexStatus>,
     /// Editions, newest first.
@@ -115,8 +132,14 @@ pub struct IndexView {
     pub home: &'static str,
 }
 
-/// Builds the front page's view.
-pub fn index_view(l: &Labels, content: &Content) -> IndexView {
+/// Builds the front page's view: the latest quarter's overview from the analysis and the
+/// sparklines drawn for it, then the lists of documents and indicators.
+pub fn index_view(
+    l: &Labels,
+    content: &Content,
+    analysis: &Analysis,
+    charts: &Charts,
+) -> IndexView {
     let indicators = content
         .goals
         .values()
@@ -183,7 +206,17 @@ pub fn index_view(l: &Labels, content: &Content) -> IndexView {
             date: l.date(e.published),
         })
         .collect();
+    let overview = content
+        .statuses
+        .values()
+        .next_back()
+        .map(|s| IndexOverview {
+            title: Shown::new(l, &s.title),
+            href: DocId::deck(s.quarter).html(),
+            view: overview_view(l, &Reader::new(content), analysis, s, None, charts),
+        });
     IndexView {
+        overview,
         strategy: Shown::new(l, &content.strategy.title),
         vision: Shown::new(l, &content.strategy.vision),
         publisher: content.strategy.publisher.clone(),

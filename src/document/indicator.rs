@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::edition::edition_measures;
+use super::method::{MethodView, input_row, method_view};
 use super::names::{self, DocId};
-use super::progress::{CardView, MethodView, card, input_row, method_view};
+use super::progress::{CardView, card};
 use super::reader::Reader;
 use super::status_page::{ChartView, chart_view};
 use super::text::{Shown, accessible_svg, baseline_text, target_text};

@@ -98,7 +98,12 @@ fn render_all(content: &Content, lang: Lang) -> Vec<(String, String)> {
             context! { ind, publisher => "P", anchors => value(&names::ANCHORS) },
         );
     }
-    let index = value(&index::index_view(l, content));
+    let index = value(&index::index_view(
+        l,
+        content,
+        &crate::analyse::analyse(content),
+        &Default::default(),
+    ));
     render(
         "index.html",
         context! { anchors => value(&names::ANCHORS), ..index },

@@ -12,13 +12,16 @@
 pub mod csvw;
 pub mod edition;
 mod footnote_marks;
+pub mod history;
 pub mod index;
 pub mod indicator;
 pub mod initiative_status;
 pub mod jsonstat;
 pub mod kinds;
+pub mod method;
 pub mod names;
 pub mod observations;
+pub mod overview;
 pub mod progress;
 pub mod reader;
 pub mod roadmap;

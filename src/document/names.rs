@@ -284,6 +284,8 @@ pub struct Anchors {
     pub indicators: &'static str,
     /// The open data: an indicator page's downloads, the front page's whole set.
     pub open_data: &'static str,
+    /// The overview of every goal ("Samlet status"): the front page's first section.
+    pub overview: &'static str,
 }
 
 /// The anchors of the web pages.
@@ -297,6 +299,7 @@ pub const ANCHORS: Anchors = Anchors {
     editions: "indikatorer",
     indicators: "alle-indikatorer",
     open_data: "apne-data",
+    overview: "samlet-status",
 };
 
 /// The anchor of an indicator page in a status document, named by the goal and the indicator,
@@ -357,7 +360,28 @@ pub fn chart_file(id: &ChartId) -> String {
                 .unwrap_or_default();
             format!("fordeling-{of}-{indicator}{measure}.svg")
         }
+        ChartId::Sparkline {
+            quarter,
+            indicator,
+            measure,
+        } => {
+            let measure = measure
+                .as_ref()
+                .map(|m| format!("-{m}"))
+                .unwrap_or_default();
+            format!(
+                "linje-{}-q{}-{indicator}{measure}.svg",
+                quarter.year, quarter.quarter
+            )
+        }
     }
+}
+
+/// The typst label of a goal's group in the overview's table, which its repeated heading on
+/// a later page reads to say that it continues, and the web page's anchor of the goal's
+/// overview: `samlet-status-mal-3`.
+pub fn overview_label(goal: GoalNumber) -> String {
+    format!("{}-mal-{goal}", ANCHORS.overview)
 }
 
 /// Where a chart lies for a document's typst source: relative to it, so that the source and

@@ -1,6 +1,6 @@
-//! Progress as printed: the tiles of a goal's selected indicators, the changes since the
-//! previous quarter, and the method with the numbers behind every class, for the status
-//! documents and the indicator pages. Every number comes from the [`Analysis`]; this only
+//! Progress as printed: the tiles of a goal's selected indicators and the changes since the
+//! previous quarter, for the status documents (the method with the numbers behind every
+//! class is [`super::method`]'s). Every number comes from the [`Analysis`]; this only
 //! puts it into words.
 
 use serde::Serialize;
@@ -92,45 +92,13 @@ pub struct StatusChange {
     pub previous: String,
 }
 
-/// The numbers behind one measure's class.
-#[derive(Debug, Clone, Serialize)]
-pub struct InputRow {
-    /// The measure.
-    pub measure: String,
-    /// The baseline as the method uses it.
-    pub baseline: String,
-    /// The latest value as the method uses it.
-    pub latest: String,
-    /// The target used.
-    pub target: String,
-    /// Both rates and their ratio, or a trend's change and tolerance.
-    pub rates: String,
-    /// The class, or why there is none.
-    pub class: String,
-}
-
-/// The method as printed, with the numbers behind the classes of a document.
-#[derive(Debug, Clone, Serialize)]
-pub struct MethodView {
-    /// Paragraphs before the classes.
-    pub intro: Vec<String>,
-    /// The sentence that introduces the classes.
-    pub classes_intro: String,
-    /// Each class and when it is given.
-    pub classes: Vec<(String, String)>,
-    /// Paragraphs after the classes.
-    pub outro: Vec<String>,
-    /// The numbers behind each class printed.
-    pub rows: Vec<InputRow>,
-}
-
 /// A measure's name as printed: its own, else the indicator's.
-fn measure_name(ind: &Indicator, m: &Measure) -> String {
+pub(super) fn measure_name(ind: &Indicator, m: &Measure) -> String {
     m.name.as_ref().unwrap_or(&ind.name).to_string()
 }
 
 /// A number with its sign: `+4,5`, `−53`.
-fn signed(l: &Labels, value: f64, decimals: usize) -> String {
+pub(super) fn signed(l: &Labels, value: f64, decimals: usize) -> String {
     let n = l.number(value, decimals);
     if value > 0.0 && n != l.number(0.0, decimals) {
         fill(l.changes.rise, &[("n", &n)])
@@ -183,7 +151,12 @@ fn target_used_text(l: &Labels, m: &Measure, t: &TargetLevel) -> String {
 }
 
 /// The tile of a measure, from its facts.
-fn tile_measure(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> TileMeasure {
+pub(super) fn tile_measure(
+    l: &Labels,
+    ind: &Indicator,
+    m: &Measure,
+    f: &MeasureFacts,
+) -> TileMeasure {
     TileMeasure {
         name: (ind.measures.len() > 1).then(|| measure_name(ind, m)),
         latest: f
@@ -273,38 +246,62 @@ pub fn card(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> Optio
     })
 }
 
-/// The tiles of a goal's selected indicators: the page's measures when the goal has a page
-/// for the indicator, else every measure.
+/// Whether a measure has no figure at all: neither a measured value nor a baseline number.
+/// Such a measure gets no tile, fact card or row of numbers; it is named in a short list.
+pub fn without_figure(f: &MeasureFacts) -> bool {
+    f.latest().is_none() && f.baseline.is_none()
+}
+
+/// The tiles of a goal's selected indicators (the page's measures when the goal has a page
+/// for the indicator, else every measure), each with its measures that have a figure, and
+/// the line that names those without one ("Uten måling ennå: …"), when there are any: an
+/// indicator by its short name when none of its measures has a figure, else each such
+/// measure by name.
 pub fn tiles(
     l: &Labels,
     content: &Reader<'_>,
     analysis: &Analysis,
     quarter: Option<&QuarterFacts>,
     goal: &GoalStatus,
-) -> Vec<TileView> {
-    goal.selected
-        .iter()
-        .filter_map(|s| match &s.reference {
-            SelectedRef::Indicator(id) => content.indicator(id),
-            _ => None,
-        })
-        .map(|ind| {
-            let ids = goal
-                .pages
+) -> (Vec<TileView>, Option<String>) {
+    let mut unmeasured: Vec<String> = Vec::new();
+    let mut tiles = Vec::new();
+    for ind in goal.selected.iter().filter_map(|s| match &s.reference {
+        SelectedRef::Indicator(id) => content.indicator(id),
+        _ => None,
+    }) {
+        let ids = goal
+            .pages
+            .iter()
+            .find(|p| p.indicator == ind.id)
+            .map(|p| p.measures.as_slice())
+            .unwrap_or_default();
+        let title = ind.short_name.as_ref().unwrap_or(&ind.name);
+        let measures = ind.select_measures(ids);
+        let (with, without): (Vec<_>, Vec<_>) = measures
+            .into_iter()
+            .map(|m| (m, facts_at(analysis, quarter, ind, m)))
+            .partition(|(_, f)| !without_figure(f));
+        if with.is_empty() {
+            unmeasured.push(title.to_string());
+            continue;
+        }
+        unmeasured.extend(
+            without
                 .iter()
-                .find(|p| p.indicator == ind.id)
-                .map(|p| p.measures.as_slice())
-                .unwrap_or_default();
-            TileView {
-                title: Shown::new(l, ind.short_name.as_ref().unwrap_or(&ind.name)),
-                measures: ind
-                    .select_measures(ids)
-                    .into_iter()
-                    .map(|m| tile_measure(l, ind, m, facts_at(analysis, quarter, ind, m)))
-                    .collect(),
-            }
-        })
-        .collect()
+                .map(|(m, _)| format!("{title} – {}", measure_name(ind, m))),
+        );
+        tiles.push(TileView {
+            title: Shown::new(l, title),
+            measures: with
+                .into_iter()
+                .map(|(m, f)| tile_measure(l, ind, m, f))
+                .collect(),
+        });
+    }
+    let line = (!unmeasured.is_empty())
+        .then(|| fill(l.changes.unmeasured, &[("list", &unmeasured.join("; "))]));
+    (tiles, line)
 }
 
 /// A class's name, or "no class" in short.
@@ -373,11 +370,11 @@ pub fn changes(
 }
 
 /// A goal's number and title: `Mål 1: Enklere arbeidshverdag`.
-fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
+pub(super) fn goal_title(l: &Labels, content: &Reader<'_>, goal: GoalNumber) -> String {
     match content.goal(goal) {
         Some(g) => fill(
             l.goal_titled,
-            &[("n", &goal.to_string()), ("title", &g.title.to_string())],
+            &[("n", &goal.to_string()), ("title", g.title.as_ref())],
         ),
         None => fill(l.goal, &[("n", &goal.to_string())]),
     }
@@ -454,101 +451,4 @@ fn status_changes(
             })
         })
         .collect()
-}
-
-/// The numbers behind a measure's class.
-pub fn input_row(l: &Labels, ind: &Indicator, m: &Measure, f: &MeasureFacts) -> InputRow {
-    let dash = || "–".to_owned();
-    let t = |x: f64| l.number(x, 3);
-    let point = |p: &Point| {
-        fill(
-            l.method.point,
-            &[
-                ("value", &l.quantity(m.unit, p.quantity)),
-                ("period", &l.period(p.period)),
-                ("t", &t(p.time)),
-            ],
-        )
-    };
-    let target = f.target_used.as_ref().map_or_else(dash, |x| {
-        fill(
-            l.method.point,
-            &[
-                ("value", &l.quantity(m.unit, x.quantity)),
-                ("period", &x.year.to_string()),
-                ("t", &t(x.time)),
-            ],
-        )
-    });
-    let rates = match (f.class, f.rates, f.step) {
-        (Ok(Class::Trend(_)), _, Some(s)) => fill(
-            l.method.trend_values,
-            &[
-                (
-                    "change",
-                    &s.relative
-                        .map_or_else(dash, |r| fill(l.number.percent, &[("n", &signed(l, r, 2))])),
-                ),
-                ("tolerance", &l.percent(ind.trend_tolerance)),
-            ],
-        ),
-        (_, Some(r), _) => fill(
-            l.method.rates_values,
-            &[
-                ("observed", &l.number(r.observed, 4)),
-                ("required", &l.number(r.required, 4)),
-                ("ratio", &l.number(r.ratio, 3)),
-            ],
-        ),
-        _ => dash(),
-    };
-    let latest = match (f.class, f.step) {
-        (Ok(Class::Trend(_)), Some(s)) => format!("{} → {}", point(&s.previous), point(&s.latest)),
-        _ => f.latest().map_or_else(dash, point),
-    };
-    InputRow {
-        measure: measure_name(ind, m),
-        baseline: f.baseline.as_ref().map_or_else(dash, point),
-        latest,
-        target,
-        rates,
-        class: l.class(f.class).to_owned(),
-    }
-}
-
-/// The method as printed, with the given rows.
-pub fn method_view(l: &Labels, thresholds: Thresholds, rows: Vec<InputRow>) -> MethodView {
-    let w = &l.method;
-    let p = &l.progress;
-    let on_track = l.number(thresholds.on_track, 2);
-    let moderate = l.number(thresholds.moderate, 2);
-    let bounds = [
-        ("on_track", on_track.as_str()),
-        ("moderate", moderate.as_str()),
-    ];
-    let origin = if thresholds == Thresholds::default() {
-        w.default_thresholds
-    } else {
-        w.own_thresholds
-    };
-    MethodView {
-        intro: vec![w.intro.to_owned(), w.rates.to_owned(), w.time.to_owned()],
-        classes_intro: fill(w.classes, &[("origin", origin)]),
-        classes: [
-            (p.reached, w.reached),
-            (p.on_track, w.on_track),
-            (p.moderate, w.moderate),
-            (p.insufficient, w.insufficient),
-            (p.wrong_direction, w.wrong_direction),
-        ]
-        .into_iter()
-        .map(|(name, when)| (name.to_owned(), fill(when, &bounds)))
-        .collect(),
-        outro: vec![
-            w.trend.to_owned(),
-            w.no_class.to_owned(),
-            w.changes.to_owned(),
-        ],
-        rows,
-    }
 }

@@ -5,15 +5,17 @@
 //! document's language; templates only place it and their own fixed words, from the same
 //! labels. The same view fills the typst and the HTML templates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::initiative_status::{
     InitiativeStatusView, LevelView, scale_view, status_view as initiative_status,
 };
+use super::method::{MethodView, method_rows, method_view};
 use super::names::{self, DocId, LangDir, initiative_anchor, page_anchor};
-use super::progress::{self, CardView, ChangesView, MethodView, TileView, facts_at};
+use super::overview::{OverviewView, overview_view};
+use super::progress::{self, CardView, ChangesView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
 use super::status_page::{chart_view, fact_rows};
@@ -143,8 +145,10 @@ pub struct GoalView {
     pub overall: Vec<ItemView>,
     /// Selected indicators and sub-goals.
     pub selected: Vec<SelectedView>,
-    /// A tile per selected indicator: latest value, change, target, class.
+    /// A tile per selected indicator with a figure: latest value, change, target, class.
     pub tiles: Vec<TileView>,
+    /// The selected measures without any figure, as one line: `Uten måling ennå: …`.
+    pub unmeasured: Option<String>,
     /// Positive events.
     pub positive: Vec<ItemView>,
     /// Challenges.
@@ -181,6 +185,7 @@ fn unreported_goal(l: &Labels, goal: &Goal) -> GoalView {
         overall: Vec::new(),
         selected: Vec::new(),
         tiles: Vec::new(),
+        unmeasured: None,
         positive: Vec::new(),
         challenges: Vec::new(),
         questions: Vec::new(),
@@ -224,6 +229,8 @@ pub struct StatusView {
     pub scale: Vec<LevelView>,
     /// Goals in the document.
     pub goals: Vec<GoalView>,
+    /// The overview of the document's goals ("Samlet status"), with their history.
+    pub overview: OverviewView,
     /// What changed since the previous quarter.
     pub changes: ChangesView,
     /// The method, with the numbers behind every class the document prints.
@@ -342,11 +349,12 @@ pub fn status_view(
         } else {
             Vec::new()
         },
-        method: progress::method_view(
+        method: method_view(
             l,
             analysis.thresholds,
             method_rows(l, content, analysis, status, goal_filter),
         ),
+        overview: overview_view(l, content, analysis, status, goal_filter, charts),
         changes: progress::changes(l, content, analysis, status, goal_filter),
         as_of: fill(l.method.as_of, &[("quarter", &l.quarter(status.quarter))]),
         goals,
@@ -412,6 +420,7 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
     let mut positive = items(l, &g.positive);
     let mut challenges = items(l, &g.challenges);
     let mut questions = items(l, &g.questions);
+    let (tiles, unmeasured) = progress::tiles(l, content, sc.analysis, sc.quarter_facts, g);
     let unplaced_footnotes = super::footnote_marks::place_in_summary(
         g,
         &mut overall,
@@ -428,7 +437,8 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         summary: Shown::new(l, &goal.summary),
         overall,
         selected,
-        tiles: progress::tiles(l, content, sc.analysis, sc.quarter_facts, g),
+        tiles,
+        unmeasured,
         positive,
         challenges,
         questions,
@@ -615,59 +625,5 @@ fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
                 owner: i.owner.clone(),
             }
         })
-        .collect()
-}
-
-/// The numbers behind every class a status document prints: its pages' measures, its tiles'
-/// and its changed measures', in the content's order.
-fn method_rows(
-    l: &Labels,
-    content: &Reader<'_>,
-    analysis: &Analysis,
-    status: &Status,
-    goal_filter: Option<GoalNumber>,
-) -> Vec<progress::InputRow> {
-    let quarter = analysis.quarters.get(&status.quarter);
-    let mut printed: BTreeSet<(&IndicatorId, Option<&MeasureId>)> = BTreeSet::new();
-    for g in status
-        .goals
-        .values()
-        .filter(|g| goal_filter.is_none_or(|n| n == g.goal))
-    {
-        let shown = g
-            .pages
-            .iter()
-            .map(|p| (&p.indicator, p.measures.as_slice()))
-            .chain(g.selected.iter().filter_map(|s| match &s.reference {
-                SelectedRef::Indicator(id) => {
-                    let page = g.pages.iter().find(|p| &p.indicator == id);
-                    Some((id, page.map(|p| p.measures.as_slice()).unwrap_or_default()))
-                }
-                _ => None,
-            }));
-        for (id, ids) in shown {
-            if let Some(ind) = content.indicator(id) {
-                printed.extend(
-                    ind.select_measures(ids)
-                        .into_iter()
-                        .map(|m| (&ind.id, m.id.as_ref())),
-                );
-            }
-        }
-    }
-    if let Some(q) = quarter {
-        printed.extend(
-            q.changes
-                .iter()
-                .filter(|c| c.class_changed && goal_filter.is_none_or(|g| g == c.goal))
-                .map(|c| (&c.indicator, c.measure.as_ref())),
-        );
-    }
-    content
-        .search_indicators()
-        .flat_map(|ind| ind.measures.iter().map(move |m| (ind, m)))
-        .filter(|(ind, m)| printed.contains(&(&ind.id, m.id.as_ref())))
-        .inspect(|(ind, _)| content.uses_indicator(ind))
-        .map(|(ind, m)| progress::input_row(l, ind, m, facts_at(analysis, quarter, ind, m)))
         .collect()
 }

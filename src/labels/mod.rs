@@ -93,6 +93,8 @@ pub struct Labels {
     pub changes: ChangeWords,
     /// The roadmap's timeline and the indicators computed from it.
     pub timeline: RoadmapWords,
+    /// The overview of every goal and its history.
+    pub overview: OverviewWords,
 
     // Shared by every document.
     /// `Mål {n}`.

@@ -218,6 +218,50 @@ pub struct MethodWords {
     pub rates_values: &'static str,
     /// A trend's change: `endring {change} av forrige måling; toleranse ±{tolerance}`.
     pub trend_values: &'static str,
+    /// The measures the PDFs' table leaves out for having no class, with `{list}` (each
+    /// group of names with why).
+    pub unclassed: &'static str,
+    /// In place of [`MethodWords::unclassed`] when no measure has a class, with `{list}`.
+    pub unclassed_all: &'static str,
+}
+
+/// The overview of every goal ("Samlet status") and its history across quarters.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverviewWords {
+    /// Heading: `Samlet status`.
+    pub heading: &'static str,
+    /// When the overview stands, with `{quarter}`.
+    pub as_of: &'static str,
+    /// A goal's counts, with `{n}` measures and the `{list}` of classes.
+    pub counts: &'static str,
+    /// One class's count in the list: `{class}: {n}`.
+    pub count: &'static str,
+    /// What the symbols mean, with `{list}`.
+    pub symbols: &'static str,
+    /// Caption of a goal's table of measures, with `{n}`.
+    pub measures_caption: &'static str,
+    /// Heading of the column of sparklines.
+    pub trend_column: &'static str,
+    /// Caption of a goal's table of sub-goals, with `{n}`.
+    pub sub_goals_caption: &'static str,
+    /// Heading of the column of a sub-goal's status.
+    pub status_column: &'static str,
+    /// Heading of the column of a sub-goal's movement since last quarter.
+    pub movement_column: &'static str,
+    /// A sparkline's alt text, with `{measure}` and `{values}`.
+    pub sparkline_alt: &'static str,
+    /// In place of a goal's measures when it selects none.
+    pub no_measures: &'static str,
+    /// In place of a sub-goal's status when the quarter's status gives none.
+    pub no_status: &'static str,
+    /// Heading of the history across quarters.
+    pub history_heading: &'static str,
+    /// Caption of a goal's history table, with `{n}`.
+    pub history_caption: &'static str,
+    /// Heading of the history's first column.
+    pub history_what: &'static str,
+    /// What the history's cells and marks mean.
+    pub history_note: &'static str,
 }
 
 /// What changed since the previous quarter, and the tiles of a goal's selected indicators.
@@ -263,6 +307,9 @@ pub struct ChangeWords {
     pub target: &'static str,
     /// In place of a target when the measure has no numeric one.
     pub no_target: &'static str,
+    /// The selected measures without any figure, in place of their tiles, with `{list}`:
+    /// `Uten måling ennå: {list}`.
+    pub unmeasured: &'static str,
 }
 
 /// The words of charts beyond their first version, of the data tables behind them and of the

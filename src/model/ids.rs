@@ -212,6 +212,16 @@ pub enum ChartId {
         /// The measure; `None` for an indicator's single unnamed measure.
         measure: Option<MeasureId>,
     },
+    /// The sparkline of one selected measure in a quarter's overview: its measured values
+    /// as of the quarter's end.
+    Sparkline {
+        /// The status's quarter.
+        quarter: Quarter,
+        /// The indicator.
+        indicator: IndicatorId,
+        /// The measure; `None` for an indicator's single unnamed measure.
+        measure: Option<MeasureId>,
+    },
 }
 
 #[cfg(test)]

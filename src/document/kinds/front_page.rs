@@ -15,7 +15,7 @@ impl Kind for FrontPage {
     }
 
     fn plan(&self, cx: &Context<'_>) -> Planned {
-        let mut view = index::index_view(cx.labels, cx.content);
+        let mut view = index::index_view(cx.labels, cx.content, cx.analysis, cx.charts);
         // The catalogue lies once, at the top of `out/`, and only with the site's address.
         if cx.content.strategy.base_url.is_some() {
             view.catalog = Some(index::CatalogLink {
