@@ -206,12 +206,39 @@ fn the_site_has_a_roadmap_page_with_every_sub_goals_status_history() {
     let table = &html[html.find("<table class=\"history\">").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
     for row in [
-        "<tr><th scope=\"row\">1A Digitale innbyggertjenester</th><td>● på plan</td><td class=\"moved\">▲ risiko <strong>↓ verre</strong></td><td>▲ risiko</td></tr>",
-        "<tr><th scope=\"row\">5A Felles regelverk for deling av helsedata</th><td>▲ risiko</td><td class=\"moved\">◆ forsinket <strong>↓ verre</strong></td><td>◆ forsinket</td></tr>",
+        "<tr><th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;1A&#x2f;index.html\">1A Digitale innbyggertjenester</a></th><td>● på plan</td><td class=\"moved\">▲ risiko <strong>↓ verre</strong></td><td>▲ risiko</td></tr>",
+        "<tr><th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;5A&#x2f;index.html\">5A Felles regelverk for deling av helsedata</a></th><td>▲ risiko</td><td class=\"moved\">◆ forsinket <strong>↓ verre</strong></td><td>◆ forsinket</td></tr>",
     ] {
         assert!(table.contains(row), "missing {row:?} in {table}");
     }
     assert!(table.contains("<th scope=\"col\">1. kvartal 2026</th><th scope=\"col\">2. kvartal 2026</th><th scope=\"col\">3. kvartal 2026</th>"), "{table}");
     // 1B never had a status: no row.
     assert!(!table.contains("1B"), "{table}");
+}
+
+#[test]
+fn a_sub_goal_has_a_page_with_its_plan_and_every_quarters_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    let page = html_text(&out.join("delmal/5A/index.html"));
+    for expected in [
+        "Delmål 5A i veikartet · Mål 5: Samarbeid og virkemidler",
+        "Planlagt K2 2025–K4 2027",
+        "E1 Forskrift på høring utvikling K2 2025–K1 2026",
+        // Newest first: the third quarter's report with its comment and new end.
+        "3. kvartal 2026 Delmål og leveranse Status Slutt Kommentar 5A ◆ forsinket (→ uendret) forventet K2 2028 Ny plan etter EU-vedtaket.",
+        "E2 Tekniske krav ■ stoppet Venter på avklaring i EU.",
+        "1. kvartal 2026 Delmål og leveranse Status Slutt Kommentar 5A ▲ risiko (ny) Høringen trekker ut.",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?} in {page}");
+    }
+    let third = page.find("3. kvartal 2026").unwrap();
+    assert!(third < page.find("1. kvartal 2026").unwrap(), "{page}");
+    // A sub-goal without dates or reports says so.
+    let page = html_text(&out.join("delmal/1B/index.html"));
+    assert!(page.contains("Planlagt ingen datoer i kildene"), "{page}");
+    assert!(
+        page.contains("Ingen kvartal har rapportert status for dette delmålet ennå."),
+        "{page}"
+    );
 }

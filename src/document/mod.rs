@@ -28,6 +28,7 @@ pub mod roadmap;
 pub mod roadmap_page;
 pub mod status;
 pub mod status_page;
+pub mod sub_goal;
 pub mod text;
 
 #[cfg(test)]

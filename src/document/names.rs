@@ -145,6 +145,19 @@ impl std::fmt::Display for DocId {
 /// The site's roadmap page: the whole strategy's timeline and status history.
 pub const ROADMAP: &str = "veikart/index.html";
 
+/// A roadmap sub-goal's page: `delmal/1A/index.html`.
+pub fn sub_goal_html(id: &InitiativeId) -> String {
+    format!("delmal/{id}/index.html")
+}
+
+/// A sub-goal's page as linked from the roadmap page.
+pub fn sub_goal_html_from_roadmap(id: &InitiativeId) -> String {
+    format!("../{}", sub_goal_html(id))
+}
+
+/// The roadmap page as linked from a sub-goal's page.
+pub const ROADMAP_FROM_SUB_GOAL: &str = "../../veikart/index.html";
+
 /// The anchor of the roadmap page's status history.
 pub const HISTORY_ANCHOR: &str = "status-per-kvartal";
 
@@ -286,6 +299,10 @@ pub struct Anchors {
     pub open_data: &'static str,
     /// The overview of every goal ("Samlet status"): the front page's first section.
     pub overview: &'static str,
+    /// A sub-goal page's deliveries.
+    pub deliveries: &'static str,
+    /// A sub-goal page's reports by quarter.
+    pub reports: &'static str,
 }
 
 /// The anchors of the web pages.
@@ -300,6 +317,8 @@ pub const ANCHORS: Anchors = Anchors {
     indicators: "alle-indikatorer",
     open_data: "apne-data",
     overview: "samlet-status",
+    deliveries: "leveranser",
+    reports: "rapportert",
 };
 
 /// The anchor of an indicator page in a status document, named by the goal and the indicator,

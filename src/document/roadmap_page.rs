@@ -30,6 +30,8 @@ pub struct HistoryCell {
 pub struct HistoryRow {
     /// "5A Felles regelverk …".
     pub label: String,
+    /// The sub-goal's page, relative to the roadmap page.
+    pub href: String,
     /// One per quarter, oldest first.
     pub cells: Vec<HistoryCell>,
 }
@@ -89,6 +91,7 @@ fn history(l: &Labels, content: &Reader<'_>, moves: &StatusMoves) -> Option<Hist
             let i = content.initiative(id)?;
             Some(HistoryRow {
                 label: format!("{} {}", i.id, i.title),
+                href: super::names::sub_goal_html_from_roadmap(&i.id),
                 cells: quarters
                     .iter()
                     .map(|q| match moves.get(&(*q, id.clone())) {

@@ -184,6 +184,11 @@ pub static EN: Labels = Labels {
         history: "Status by quarter",
         history_caption: "Each sub-goal’s status at the end of each quarter of the archive. An arrow shows that the status changed from the quarter before (↑ better, ↓ worse); an empty cell means the quarter gave no status for the sub-goal.",
         sub_goal: "Sub-goal",
+        sub_goal_kicker: "Sub-goal {id} of the roadmap",
+        deliveries: "Deliveries",
+        reports: "Reported by quarter",
+        comment: "Comment",
+        no_reports: "No quarter has reported a status for this sub-goal yet.",
     },
     changes: ChangeWords {
         heading: "Changes since the previous quarter",

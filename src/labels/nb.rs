@@ -184,6 +184,11 @@ pub static NB: Labels = Labels {
         history: "Status per kvartal",
         history_caption: "Hvert delmåls status ved utgangen av hvert kvartal i arkivet. En pil viser at statusen er endret fra kvartalet før (↑ bedre, ↓ verre); en tom celle betyr at kvartalet ikke ga status for delmålet.",
         sub_goal: "Delmål",
+        sub_goal_kicker: "Delmål {id} i veikartet",
+        deliveries: "Leveranser",
+        reports: "Rapportert per kvartal",
+        comment: "Kommentar",
+        no_reports: "Ingen kvartal har rapportert status for dette delmålet ennå.",
     },
     changes: ChangeWords {
         heading: "Endringer siden forrige kvartal",

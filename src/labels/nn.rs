@@ -184,6 +184,11 @@ pub static NN: Labels = Labels {
         history: "Status per kvartal",
         history_caption: "Statusen til kvart delmål ved utgangen av kvart kvartal i arkivet. Ei pil viser at statusen er endra frå kvartalet før (↑ betre, ↓ verre); ei tom celle tyder at kvartalet ikkje gav status for delmålet.",
         sub_goal: "Delmål",
+        sub_goal_kicker: "Delmål {id} i vegkartet",
+        deliveries: "Leveransar",
+        reports: "Rapportert per kvartal",
+        comment: "Kommentar",
+        no_reports: "Ingen kvartal har rapportert status for dette delmålet enno.",
     },
     changes: ChangeWords {
         heading: "Endringar sidan førre kvartal",

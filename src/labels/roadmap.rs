@@ -64,4 +64,14 @@ pub struct RoadmapWords {
     pub history_caption: &'static str,
     /// Column heading of the history's rows: the sub-goal.
     pub sub_goal: &'static str,
+    /// A sub-goal page's kicker: "Delmål {id} i veikartet".
+    pub sub_goal_kicker: &'static str,
+    /// The heading of a sub-goal's deliveries.
+    pub deliveries: &'static str,
+    /// The heading of a sub-goal's reports, quarter by quarter.
+    pub reports: &'static str,
+    /// A report's comment, as a column heading.
+    pub comment: &'static str,
+    /// A sub-goal without reports.
+    pub no_reports: &'static str,
 }

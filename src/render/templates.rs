@@ -39,6 +39,10 @@ pub static BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/roadmap.html"),
     ),
     (
+        "html/sub_goal.html",
+        include_str!("../../templates/html/sub_goal.html"),
+    ),
+    (
         "html/timeline.html",
         include_str!("../../templates/html/timeline.html"),
     ),

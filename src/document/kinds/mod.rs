@@ -19,6 +19,7 @@ mod indicator_page;
 mod indicator_set;
 mod roadmap_page;
 mod sitemap;
+mod sub_goal_page;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -33,6 +34,7 @@ pub use indicator_page::IndicatorPage;
 pub use indicator_set::IndicatorSet;
 pub use roadmap_page::RoadmapPage;
 pub use sitemap::{Robots, Sitemap};
+pub use sub_goal_page::SubGoalPage;
 
 use super::names::{self, DocId, LangDir};
 use crate::analyse::Analysis;
@@ -172,6 +174,9 @@ pub fn kinds(content: &Content) -> Vec<Box<dyn Kind + '_>> {
     all.push(Box::new(FrontPage));
     if super::roadmap_page::has_roadmap(content) {
         all.push(Box::new(RoadmapPage));
+        for i in content.initiatives.values() {
+            all.push(Box::new(SubGoalPage(i)));
+        }
     }
     all.push(Box::new(WebFonts));
     if content.strategy.base_url.is_some() {
