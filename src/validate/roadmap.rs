@@ -23,6 +23,28 @@ fn hinted<T>(s: &mut Sink, spanned: &Spanned<T>, message: String, help: &str) {
     s.problems.push(d);
 }
 
+/// The level of the scale a status word names; an unknown word is reported with the scale's
+/// words.
+pub(super) fn scale_level(
+    s: &mut Sink,
+    scale: &InitiativeScale,
+    word: &Spanned<String>,
+) -> Option<Level> {
+    let level = scale.level(word.value.trim());
+    if level.is_none() {
+        let known: Vec<String> = scale.levels.iter().map(|l| l.id().to_owned()).collect();
+        s.at(
+            word,
+            format!(
+                "unknown status `{}` (expected one of: {})",
+                word.value,
+                known.join(", ")
+            ),
+        );
+    }
+    level
+}
+
 /// A quarter or a year; a year is its first quarter as a start, its last as an end.
 fn quarter_or_year(s: &mut Sink, p: &Spanned<PeriodText>, end: bool) -> Option<Quarter> {
     match s.period(p)? {
@@ -135,22 +157,9 @@ fn report(
     actual: &Option<Spanned<PeriodText>>,
     scale: Option<&InitiativeScale>,
 ) -> Report {
-    let level = status.as_ref().and_then(|word| {
-        let scale = scale?;
-        let level = scale.level(word.value.trim());
-        if level.is_none() {
-            let known: Vec<String> = scale.levels.iter().map(|l| l.id().to_owned()).collect();
-            s.at(
-                word,
-                format!(
-                    "unknown status `{}` (expected one of: {})",
-                    word.value,
-                    known.join(", ")
-                ),
-            );
-        }
-        level
-    });
+    let level = status
+        .as_ref()
+        .and_then(|word| scale_level(s, scale?, word));
     let end = match (expected, actual) {
         (Some(e), Some(_)) => {
             hinted(
@@ -303,22 +312,7 @@ pub(super) fn delay_rule(
     let delayed_levels = match doc.and_then(|d| d.delayed_statuses.as_ref()) {
         Some(words) => words
             .iter()
-            .filter_map(|w| {
-                let level = scale.level(w.value.trim());
-                if level.is_none() {
-                    let known: Vec<String> =
-                        scale.levels.iter().map(|l| l.id().to_owned()).collect();
-                    s.at(
-                        w,
-                        format!(
-                            "unknown status `{}` (expected one of: {})",
-                            w.value,
-                            known.join(", ")
-                        ),
-                    );
-                }
-                level
-            })
+            .filter_map(|w| scale_level(s, scale, w))
             .collect(),
         None => scale
             .level(DefaultLevel::Stopped.id())

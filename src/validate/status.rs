@@ -316,19 +316,7 @@ fn initiative_status(
         );
         return None;
     }
-    let scale = scale?;
-    let Some(level) = scale.level(word.value.trim()) else {
-        let known: Vec<String> = scale.levels.iter().map(|l| l.id().to_owned()).collect();
-        s.at(
-            word,
-            format!(
-                "unknown status `{}` (expected one of: {})",
-                word.value,
-                known.join(", ")
-            ),
-        );
-        return None;
-    };
+    let level = super::roadmap::scale_level(s, scale?, word)?;
     Some(InitiativeStatus {
         level,
         comment: sel

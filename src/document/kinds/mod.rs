@@ -275,6 +275,50 @@ pub fn anchors() -> minijinja::Value {
     minijinja::Value::from(minijinja::value::Serde(names::ANCHORS))
 }
 
+/// A page of the site made from one view by `template`, with the strategy's publisher in its
+/// footer: its key (the labels, the templates, the view, the publisher, its languages), its
+/// context (the view's fields at the top, or under `nest`), and the files `reader` read.
+pub fn site_page(
+    cx: &Context<'_>,
+    publication: Publication,
+    name: String,
+    template: &'static str,
+    reader: &super::reader::Reader<'_>,
+    view: &impl Serialize,
+    nest: Option<&'static str>,
+) -> Planned {
+    let (view, view_json) = view_value(view);
+    let publisher = reader.strategy().publisher.clone();
+    let page = PageLanguages::new(cx, publication, &name);
+    let key = page_key(
+        template,
+        Vec::new(),
+        view_json,
+        vec![KeyPart::Part(
+            "publisher".into(),
+            publisher.clone().into_bytes(),
+        )],
+        &page,
+    );
+    let view = match nest {
+        Some(field) => minijinja::Value::from_pairs([(field, view)]),
+        None => view,
+    };
+    let context = minijinja::context! {
+        publisher => publisher,
+        anchors => anchors(),
+        ..minijinja::context! { ..view, ..page.value() }
+    };
+    Planned {
+        outputs: vec![Output {
+            name,
+            key,
+            make: Make::Html { template, context },
+        }],
+        inputs: reader.inputs(),
+    }
+}
+
 /// A view as a template value, and as the bytes its key is made of.
 pub fn view_value(view: &impl Serialize) -> (minijinja::Value, Vec<u8>) {
     (
