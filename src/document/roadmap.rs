@@ -10,11 +10,13 @@
 
 use serde::Serialize;
 
+use super::names::initiative_anchor;
 use super::reader::Reader;
+use super::text::{Shown, paragraphs};
 use crate::labels::{Labels, fill};
 use crate::model::{
-    DefaultLevel, Delay, End, GoalNumber, Initiative, InitiativeScale, Level, Phase, Quarter,
-    Report, ScaleLevel, Span, Status,
+    DefaultLevel, Delay, End, GoalNumber, GoalStatus, Initiative, InitiativeScale, Level, Phase,
+    Quarter, Report, ScaleLevel, SelectedRef, Span, Status,
 };
 
 /// Up to this many quarters the columns are quarters; beyond it, years.
@@ -458,4 +460,45 @@ pub fn computation(l: &Labels, content: &Reader<'_>, phase: Phase) -> Computatio
             ],
         ),
     }
+}
+
+/// An initiative as listed in a goal.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitiativeView {
+    /// Anchor.
+    pub anchor: String,
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: Shown,
+    /// Description, by paragraph.
+    pub description: Vec<String>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Whether it has a description or an owner to stand under its heading; one with only
+    /// its title is an item of a list.
+    pub heading: bool,
+}
+
+/// The roadmap sub-goals a goal's summary selects, with their descriptions and owners.
+pub fn initiative_views(l: &Labels, content: &Reader<'_>, g: &GoalStatus) -> Vec<InitiativeView> {
+    g.selected
+        .iter()
+        .filter_map(|s| match &s.reference {
+            SelectedRef::Initiative(id) => content.initiative(id),
+            _ => None,
+        })
+        .map(|i| {
+            let description: Vec<String> =
+                i.description.as_deref().map(paragraphs).unwrap_or_default();
+            InitiativeView {
+                anchor: initiative_anchor(g.goal, &i.id),
+                id: i.id.to_string(),
+                title: Shown::new(l, &i.title),
+                heading: !description.is_empty() || i.owner.is_some(),
+                description,
+                owner: i.owner.clone(),
+            }
+        })
+        .collect()
 }

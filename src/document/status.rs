@@ -19,7 +19,7 @@ use super::progress::{self, CardView, ChangesView, TileView, facts_at};
 use super::reader::Reader;
 pub use super::status_page::{ChartView, FactRow};
 use super::status_page::{chart_view, fact_rows};
-use super::text::{Shown, paragraphs};
+use super::text::Shown;
 use crate::analyse::Analysis;
 use crate::analyse::changes::QuarterFacts;
 use crate::chart::pages::{breakdown_chart, page_chart};
@@ -106,24 +106,6 @@ pub struct PageView {
     pub notes: Vec<Footnote>,
 }
 
-/// An initiative as listed in a goal.
-#[derive(Debug, Clone, Serialize)]
-pub struct InitiativeView {
-    /// Anchor.
-    pub anchor: String,
-    /// Id.
-    pub id: String,
-    /// Title.
-    pub title: Shown,
-    /// Description, by paragraph.
-    pub description: Vec<String>,
-    /// Owner.
-    pub owner: Option<String>,
-    /// Whether it has a description or an owner to stand under its heading; one with only
-    /// its title is an item of a list.
-    pub heading: bool,
-}
-
 /// A goal's status.
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalView {
@@ -163,7 +145,7 @@ pub struct GoalView {
     /// Indicator pages.
     pub pages: Vec<PageView>,
     /// Initiatives referred to.
-    pub initiatives: Vec<InitiativeView>,
+    pub initiatives: Vec<super::roadmap::InitiativeView>,
     /// The goal's roadmap as of the quarter, when its sub-goals have dates or deliveries.
     pub roadmap: Option<super::roadmap::RoadmapView>,
     /// Set when the quarter's status leaves the goal out: what the document says in place of
@@ -445,7 +427,7 @@ fn goal_view(sc: &Scope<'_, '_>, g: &GoalStatus) -> Option<GoalView> {
         footnotes: g.footnotes.clone(),
         unplaced_footnotes,
         pages,
-        initiatives: initiative_views(sc, g),
+        initiatives: super::roadmap::initiative_views(l, content, g),
         roadmap: super::roadmap::goal_roadmap(
             l,
             content,
@@ -603,27 +585,4 @@ fn web_address(sc: &Scope<'_, '_>, name: &str) -> Option<String> {
     let base = strategy.base_url.as_ref()?;
     let lang = crate::labels::Lang::from_code(sc.l.lang)?;
     Some(base.join(&LangDir::new(lang, strategy.languages.main).path(name)))
-}
-
-/// The roadmap sub-goals a goal's summary selects, with their descriptions and owners.
-fn initiative_views(sc: &Scope<'_, '_>, g: &GoalStatus) -> Vec<InitiativeView> {
-    g.selected
-        .iter()
-        .filter_map(|s| match &s.reference {
-            SelectedRef::Initiative(id) => sc.content.initiative(id),
-            _ => None,
-        })
-        .map(|i| {
-            let description: Vec<String> =
-                i.description.as_deref().map(paragraphs).unwrap_or_default();
-            InitiativeView {
-                anchor: initiative_anchor(g.goal, &i.id),
-                id: i.id.to_string(),
-                title: Shown::new(sc.l, &i.title),
-                heading: !description.is_empty() || i.owner.is_some(),
-                description,
-                owner: i.owner.clone(),
-            }
-        })
-        .collect()
 }
