@@ -67,9 +67,9 @@ fn indicators_5_2_and_5_3_are_the_hand_counted_shares() {
     // The indicator's page shows the computation, quarter by quarter, and the rule.
     let page = html_text(&out.join("indikator/5.2/index.html"));
     for expected in [
-        "3. kvartal 2026: 2 av 3 leveranser i utvikling betydelig forsinket (66,7 %). Forsinket: 5A E1 Forskrift på høring (+4 kv.); 5A E2 Tekniske krav (■ stoppet).",
+        "3. kvartal 2026: 2 av 3 leveranser i utvikling betydelig forsinket (66,7 %). Forsinket: 5A E1 Forskrift på høring (+4 kv.); 5A E2 Tekniske krav (✕ stoppet).",
         "1. kvartal 2026: 1 av 3 leveranser i utvikling betydelig forsinket (33,3 %). Forsinket: 5A E1 Forskrift på høring (+2 kv.).",
-        "mer enn 1 kvartal etter første planlagte slutt, eller når statusen er ■ stoppet",
+        "mer enn 1 kvartal etter første planlagte slutt, eller når statusen er ✕ stoppet",
     ] {
         assert!(page.contains(expected), "missing {expected:?} in {page}");
     }
@@ -98,7 +98,7 @@ fn the_timeline_is_in_the_deck_the_report_and_the_web_page() {
         "▲ risiko (→ uendret)",
         "D1 Innsyn for foreldre utvikling K1 2025–K4 2025 ✓ fullført ferdig K4 2025",
         "ferdig K3 2026 (+1 kv.)",
-        "D3 Innføring hos fastlegene innføring K1 2026–K4 2026 ◆ forsinket forventet K2 2027 (+2 kv.)",
+        "D3 Innføring hos fastlegene innføring K1 2026–K4 2026 ■ forsinket forventet K2 2027 (+2 kv.)",
         "Uten datoer i kildene (vises uten stolpe): 1B Innsiktsarbeid om digitalt utenforskap.",
     ] {
         assert!(page.contains(expected), "missing {expected:?} in {page}");
@@ -126,7 +126,7 @@ fn the_timeline_is_in_the_deck_the_report_and_the_web_page() {
     let report = pdf_text(&out.join("status-2026-q3-mal-5.pdf"));
     assert!(report.contains("Veikart mål 5"), "{report}");
     assert!(
-        report.contains("E2 Tekniske krav utvikling K1 2026–K3 2026 ■ stoppet"),
+        report.contains("E2 Tekniske krav utvikling K1 2026–K3 2026 ✕ stoppet"),
         "{report}"
     );
 
@@ -207,7 +207,7 @@ fn the_site_has_a_roadmap_page_with_every_sub_goals_status_history() {
     let table = &table[..table.find("</table>").unwrap()];
     for row in [
         "<tr><th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;1A&#x2f;index.html\">1A Digitale innbyggertjenester</a></th><td>● på plan</td><td class=\"moved\">▲ risiko <strong>↓ verre</strong></td><td>▲ risiko</td></tr>",
-        "<tr><th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;5A&#x2f;index.html\">5A Felles regelverk for deling av helsedata</a></th><td>▲ risiko</td><td class=\"moved\">◆ forsinket <strong>↓ verre</strong></td><td>◆ forsinket</td></tr>",
+        "<tr><th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;5A&#x2f;index.html\">5A Felles regelverk for deling av helsedata</a></th><td>▲ risiko</td><td class=\"moved\">■ forsinket <strong>↓ verre</strong></td><td>■ forsinket</td></tr>",
     ] {
         assert!(table.contains(row), "missing {row:?} in {table}");
     }
@@ -226,8 +226,8 @@ fn a_sub_goal_has_a_page_with_its_plan_and_every_quarters_report() {
         "Planlagt K2 2025–K4 2027",
         "E1 Forskrift på høring utvikling K2 2025–K1 2026",
         // Newest first: the third quarter's report with its comment and new end.
-        "3. kvartal 2026 Delmål og leveranse Status Slutt Kommentar 5A ◆ forsinket (→ uendret) forventet K2 2028 Ny plan etter EU-vedtaket.",
-        "E2 Tekniske krav ■ stoppet Venter på avklaring i EU.",
+        "3. kvartal 2026 Delmål og leveranse Status Slutt Kommentar 5A ■ forsinket (→ uendret) forventet K2 2028 Ny plan etter EU-vedtaket.",
+        "E2 Tekniske krav ✕ stoppet Venter på avklaring i EU.",
         "1. kvartal 2026 Delmål og leveranse Status Slutt Kommentar 5A ▲ risiko (ny) Høringen trekker ut.",
     ] {
         assert!(page.contains(expected), "missing {expected:?} in {page}");

@@ -105,15 +105,17 @@ fn quarter_name(l: &Labels, q: Quarter) -> String {
 }
 
 /// A level's symbol: a shape per level of the built-in scale, so that the word is never
-/// alone in carrying it in colour; none for a content's own level.
+/// alone in carrying it in colour; none for a content's own level. None of them means
+/// something else in the same documents (the overview's classes use ◆ ● ◐ ○ ▼ ↗ → ↘; "på
+/// plan" shares ● with "I rute", which says the same).
 fn symbol(level: Option<&ScaleLevel>) -> &'static str {
     match level {
         Some(ScaleLevel::Default(d)) => match d {
             DefaultLevel::Completed => "✓",
             DefaultLevel::OnTrack => "●",
             DefaultLevel::AtRisk => "▲",
-            DefaultLevel::Delayed => "◆",
-            DefaultLevel::Stopped => "■",
+            DefaultLevel::Delayed => "■",
+            DefaultLevel::Stopped => "✕",
         },
         _ => "",
     }
