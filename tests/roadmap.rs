@@ -149,7 +149,7 @@ fn the_timeline_is_in_the_deck_the_report_and_the_web_page() {
         "every header cell has a scope: {table}"
     );
     assert!(
-        table.contains("<td>forventet K2 2027 (+2 kv.)</td>"),
+        table.contains("<td data-label=\"Slutt\">forventet K2 2027 (+2 kv.)</td>"),
         "{table}"
     );
 }
