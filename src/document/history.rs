@@ -56,6 +56,21 @@ pub struct HistoryCell {
     pub changed: bool,
 }
 
+/// A sub-goal's status in one quarter as a cell: `text` as the page prints the status, with
+/// the movement's words when it moved up or down the scale.
+pub fn status_cell(l: &Labels, text: String, movement: Movement) -> HistoryCell {
+    let changed = matches!(movement, Movement::Better | Movement::Worse);
+    HistoryCell {
+        text,
+        change: if changed {
+            l.movement(movement).to_owned()
+        } else {
+            String::new()
+        },
+        changed,
+    }
+}
+
 /// The history of a goal up to `status`'s quarter, when the archive holds more than one
 /// quarter with a status by then.
 pub fn goal_history(
@@ -130,17 +145,7 @@ pub fn goal_history(
             .map(
                 |(q, _)| match analysis.initiatives.get(&(**q, id.clone())) {
                     Some(mv) => {
-                        let v = initiative_status(l, scale, mv, None);
-                        let changed = matches!(mv.movement, Movement::Better | Movement::Worse);
-                        HistoryCell {
-                            text: v.name,
-                            change: if changed {
-                                v.movement_text
-                            } else {
-                                String::new()
-                            },
-                            changed,
-                        }
+                        status_cell(l, initiative_status(l, scale, mv, None).name, mv.movement)
                     }
                     None => HistoryCell {
                         text: "–".to_owned(),

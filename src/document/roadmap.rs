@@ -16,7 +16,7 @@ use super::text::{Shown, paragraphs};
 use crate::labels::{Labels, fill};
 use crate::model::{
     DefaultLevel, Delay, End, GoalNumber, GoalStatus, Initiative, InitiativeScale, Level, Phase,
-    Quarter, Report, ScaleLevel, SelectedRef, Span, Status,
+    Quarter, Report, ScaleLevel, SelectedRef, Span, Status, end_as_of,
 };
 
 /// Up to this many quarters the columns are quarters; beyond it, years.
@@ -135,16 +135,6 @@ pub fn level_text(l: &Labels, scale: &InitiativeScale, level: Level) -> String {
     }
 }
 
-/// The end a report gives, as of its quarter: the actual end, else the expected one (never
-/// before the quarter while not done), else the plan's (likewise).
-fn effective_end(quarter: Quarter, plan: Span, report: Option<&Report>) -> (Quarter, Option<End>) {
-    match report.and_then(|r| r.end) {
-        Some(End::Actual(q)) => (q, Some(End::Actual(q))),
-        Some(End::Expected(q)) => (q.max(quarter), Some(End::Expected(q))),
-        None => (plan.end.max(quarter), None),
-    }
-}
-
 /// A row's facts as of the document's quarter.
 struct Row<'a> {
     delivery: bool,
@@ -220,7 +210,7 @@ pub fn roadmap_view(
     let mut last = quarter;
     for r in &rows {
         if let Some(plan) = r.plan {
-            let (end, _) = effective_end(quarter, plan, r.report);
+            let end = end_as_of(quarter, plan, r.report);
             first = first.min(plan.start);
             last = last.max(plan.end).max(end);
         }
@@ -240,7 +230,8 @@ pub fn roadmap_view(
             let mut cells = vec![Bar::None; columns.len()];
             let (planned, end) = match r.plan {
                 Some(plan) => {
-                    let (effective, given) = effective_end(quarter, plan, r.report);
+                    let effective = end_as_of(quarter, plan, r.report);
+                    let given = r.report.and_then(|r| r.end);
                     // The slip first, so that a year holding both plan and slip shows the plan.
                     for i in plan.end.index() + 1..=effective.index() {
                         cells[column_of(Quarter::from_index(i))] = Bar::Slip;

@@ -6,24 +6,13 @@
 
 use serde::Serialize;
 
+use super::history::{HistoryCell, status_cell};
 use super::reader::Reader;
 use super::roadmap::{RoadmapView, goal_roadmap, level_text};
 use super::text::Shown;
-use crate::analyse::initiatives::{Movement, StatusMoves};
+use crate::analyse::initiatives::StatusMoves;
 use crate::labels::Labels;
 use crate::model::{Content, Quarter};
-
-/// One sub-goal's status in one quarter of the history.
-#[derive(Debug, Clone, Serialize)]
-pub struct HistoryCell {
-    /// "▲ risiko", or empty when the quarter gave no status.
-    pub status: String,
-    /// How it moved since the quarter before that gave one, as printed ("↓ verre"); empty
-    /// when it did not move or is new.
-    pub moved: String,
-    /// Whether it moved (for the mark): up or down the scale.
-    pub changed: bool,
-}
 
 /// One sub-goal's row of the history.
 #[derive(Debug, Clone, Serialize)]
@@ -95,21 +84,10 @@ fn history(l: &Labels, content: &Reader<'_>, moves: &StatusMoves) -> Option<Hist
                 cells: quarters
                     .iter()
                     .map(|q| match moves.get(&(*q, id.clone())) {
-                        Some(mv) => {
-                            let changed = matches!(mv.movement, Movement::Better | Movement::Worse);
-                            HistoryCell {
-                                status: level_text(l, scale, mv.level),
-                                moved: if changed {
-                                    l.movement(mv.movement).to_owned()
-                                } else {
-                                    String::new()
-                                },
-                                changed,
-                            }
-                        }
+                        Some(mv) => status_cell(l, level_text(l, scale, mv.level), mv.movement),
                         None => HistoryCell {
-                            status: String::new(),
-                            moved: String::new(),
+                            text: String::new(),
+                            change: String::new(),
                             changed: false,
                         },
                     })

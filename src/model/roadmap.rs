@@ -151,6 +151,17 @@ impl DelayShare {
 /// only phases with deliveries planned to have begun by then.
 pub type DelayShares = BTreeMap<(Quarter, Phase), DelayShare>;
 
+/// A sub-goal's or delivery's end as of a quarter: the actual end when done; else the
+/// expected end, or the planned end when none is reported, but never before the quarter
+/// itself (what is not done by then ends no earlier).
+pub fn end_as_of(quarter: Quarter, planned: Span, report: Option<&Report>) -> Quarter {
+    match report.and_then(|r| r.end) {
+        Some(End::Actual(q)) => q,
+        Some(End::Expected(q)) => q.max(quarter),
+        None => planned.end.max(quarter),
+    }
+}
+
 /// One delivery's facts as of a quarter, by the rule (stated once, in the method text too):
 /// counted when its planned start is at or before the quarter and it was not done before the
 /// quarter; its end is the actual end when done, else the expected end (the planned end when
@@ -166,12 +177,12 @@ pub fn delay_of(
     if planned.start > quarter {
         return None;
     }
-    let end = match report.and_then(|r| r.end) {
-        Some(End::Actual(q)) if q < quarter => return None,
-        Some(End::Actual(q)) => q,
-        Some(End::Expected(q)) => q.max(quarter),
-        None => planned.end.max(quarter),
-    };
+    if let Some(End::Actual(q)) = report.and_then(|r| r.end)
+        && q < quarter
+    {
+        return None;
+    }
+    let end = end_as_of(quarter, planned, report);
     let late = end.since(planned.end);
     let level = report.and_then(|r| r.level);
     Some(match level {
