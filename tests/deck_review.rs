@@ -121,7 +121,8 @@ fn the_deck_has_no_divider_pages_and_each_summary_page_names_its_goal() {
     let deck = deck();
     // Before: a title page, five dividers, summaries and indicator pages, two of method.
     // Issue 22: the page of goal 1's tiles without figures went, two of overview came.
-    assert_eq!(deck.len(), 20, "the deck has {} pages", deck.len());
+    // Issue 21: goal 5's roadmap (5A's period, March 2025 to March 2027) came.
+    assert_eq!(deck.len(), 21, "the deck has {} pages", deck.len());
     for (n, title) in [
         (1, "Aktiv medvirkning i egen og næres helse"),
         (2, "Enklere arbeidshverdag"),
@@ -178,8 +179,8 @@ fn a_status_that_asks_for_dividers_gets_them() {
             "goal {n} has no divider"
         );
     }
-    // With the overview's two pages (issue 22).
-    assert_eq!(deck.len(), 25, "the deck has {} pages", deck.len());
+    // With the overview's two pages (issue 22) and goal 5's roadmap (issue 21).
+    assert_eq!(deck.len(), 26, "the deck has {} pages", deck.len());
 }
 
 #[test]

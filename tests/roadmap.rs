@@ -136,7 +136,7 @@ fn the_timeline_is_in_the_deck_the_report_and_the_web_page() {
     let table = &table[..table.find("</table>").unwrap()];
     assert!(table.contains("<caption>Delmål og leveranser i veikartet med planlagt periode, status og forventet slutt per 3. kvartal 2026.</caption>"), "{table}");
     assert!(
-        table.contains("<th scope=\"row\">1A Digitale innbyggertjenester</th>"),
+        table.contains("<th scope=\"row\"><a href=\"..&#x2f;delmal&#x2f;1A&#x2f;index.html\">1A Digitale innbyggertjenester</a></th>"),
         "{table}"
     );
     assert!(

@@ -291,6 +291,7 @@ mod tests {
             publisher: None,
             draft: false,
             dividers: false,
+            roadmap_version: RoadmapVersion::default(),
             goals: BTreeMap::new(),
             roadmap: BTreeMap::new(),
             path: PathBuf::new(),
@@ -314,6 +315,7 @@ mod tests {
                 initiative_scale: InitiativeScale::default(),
                 thresholds: Thresholds::default(),
                 delay_rule: DelayRule::default(),
+                roadmaps: Vec::new(),
             },
             sources: [
                 source("udatert", None),

@@ -75,6 +75,7 @@ pub(super) fn status_yaml(
         publisher,
         draft: _, // set: the texts are to be written
         dividers,
+        roadmap_version,
         goals,
         roadmap,
         goals_key: _, // where the old file wrote `goals:`, not a field
@@ -109,6 +110,10 @@ pub(super) fn status_yaml(
     y.line(0, "draft: true");
     if *dividers {
         y.line(0, "dividers: true");
+    }
+    // The same version of the roadmap as the quarter before, until the analyst moves on.
+    if let Some(v) = roadmap_version {
+        y.line(0, &format!("roadmap_version: {}", q(&v.value)));
     }
     y.line(0, "goals:");
     for g in goals {

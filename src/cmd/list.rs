@@ -83,14 +83,21 @@ pub fn listing(content: &Content) -> String {
         .initiatives
         .values()
         .flat_map(|i| {
-            let planned = i
-                .planned
-                .map(|s| format!(" (planned {})", span(s)))
-                .unwrap_or_default();
-            std::iter::once((i.id.to_string(), format!("{}{planned}", i.title))).chain(
+            let planned = match i.planned {
+                Some(crate::model::Plan::Period(s)) => format!(" (planned {})", span(s)),
+                Some(crate::model::Plan::By(q)) => format!(" (planned by {})", quarter(q)),
+                None => String::new(),
+            };
+            // A sub-goal of a named roadmap version is listed with it: `2023/1.B`.
+            let id = if i.id.version.is_named() {
+                format!("{}/{}", i.id.version.id, i.id)
+            } else {
+                i.id.to_string()
+            };
+            std::iter::once((id.clone(), format!("{}{planned}", i.title))).chain(
                 i.deliveries.iter().map(move |d| {
                     (
-                        format!("{}/{}", i.id, d.id),
+                        format!("{id}/{}", d.id),
                         format!("{} ({}, {})", d.title, d.phase.id(), span(d.planned)),
                     )
                 }),

@@ -10,7 +10,7 @@
 //! between the pages of one language are the same in every language.
 
 use crate::labels::Lang;
-use crate::model::{ChartId, GoalNumber, IndicatorId, InitiativeId, Quarter};
+use crate::model::{ChartId, GoalNumber, IndicatorId, InitiativeId, Quarter, RoadmapVersion};
 
 /// Where one language's outputs lie in `out/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,10 +147,21 @@ pub const ROADMAP: &str = "veikart/index.html";
 
 /// A roadmap sub-goal's page: `delmal/1A/index.html`.
 pub fn sub_goal_html(id: &InitiativeId) -> String {
-    format!("delmal/{id}/index.html")
+    format!("delmal/{}/index.html", sub_goal_slug(id))
 }
 
-/// A sub-goal's page as linked from the roadmap page.
+/// A sub-goal's folder name: its code (`1A`), after its roadmap version's id when the
+/// content declares versions (`2023-1.B`), so that sub-goals of two versions with one code
+/// have two pages, and a page's address does not change when a later version is added.
+fn sub_goal_slug(id: &InitiativeId) -> String {
+    if id.version.is_named() {
+        format!("{}-{}", id.version.id, id.code)
+    } else {
+        id.code.clone()
+    }
+}
+
+/// A sub-goal's page as linked from a page one folder deep: the roadmap page, a status page.
 pub fn sub_goal_html_from_roadmap(id: &InitiativeId) -> String {
     format!("../{}", sub_goal_html(id))
 }
@@ -254,6 +265,16 @@ pub fn timeline_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}-veikart")
 }
 
+/// The anchor of an earlier version of the roadmap on the roadmap page: `veikart-2023`.
+pub fn roadmap_version_anchor(version: &RoadmapVersion) -> String {
+    format!("veikart-{}", version.id)
+}
+
+/// The anchor of a goal's timeline in a version of the roadmap: `veikart-2023-mal-5`.
+pub fn version_timeline_anchor(version: &RoadmapVersion, goal: GoalNumber) -> String {
+    format!("{}-mal-{goal}", roadmap_version_anchor(version))
+}
+
 /// The anchor of a goal's roadmap sub-goals in a status document: `mal-3-delmal`.
 pub fn roadmap_anchor(goal: GoalNumber) -> String {
     format!("mal-{goal}-delmal")
@@ -301,6 +322,8 @@ pub struct Anchors {
     pub overview: &'static str,
     /// A sub-goal page's deliveries.
     pub deliveries: &'static str,
+    /// A sub-goal page's reasons for following it.
+    pub relevance: &'static str,
     /// A sub-goal page's reports by quarter.
     pub reports: &'static str,
 }
@@ -318,6 +341,7 @@ pub const ANCHORS: Anchors = Anchors {
     open_data: "apne-data",
     overview: "samlet-status",
     deliveries: "leveranser",
+    relevance: "hvorfor",
     reports: "rapportert",
 };
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{
     Content, Edition, Goal, GoalNumber, Indicator, IndicatorId, Initiative, InitiativeId, Quarter,
-    Source, Status, Strategy,
+    RoadmapVersion, Source, Status, Strategy,
 };
 
 /// The content of a build, read by one view; the files it read are its inputs.
@@ -82,13 +82,17 @@ impl<'a> Reader<'a> {
         self.content.status_publisher(status)
     }
 
-    /// The roadmap's sub-goals of one goal, in id order.
-    pub fn initiatives_of(&self, goal: GoalNumber) -> Vec<&'a Initiative> {
+    /// The sub-goals of one goal in one version of the roadmap, in id order.
+    pub fn initiatives_of(
+        &self,
+        goal: GoalNumber,
+        version: &RoadmapVersion,
+    ) -> Vec<&'a Initiative> {
         let found: Vec<&'a Initiative> = self
             .content
             .initiatives
             .values()
-            .filter(|i| i.goal == goal)
+            .filter(|i| i.goal == goal && &i.id.version == version)
             .collect();
         for i in &found {
             self.note(&i.path);

@@ -16,7 +16,7 @@ use super::text::{Shown, paragraphs};
 use crate::labels::{Labels, fill};
 use crate::model::{
     DefaultLevel, Delay, End, GoalNumber, GoalStatus, Initiative, InitiativeScale, Level, Phase,
-    Quarter, Report, ScaleLevel, SelectedRef, Span, Status, end_as_of,
+    Plan, Quarter, Report, ScaleLevel, SelectedRef, Status, end_as_of,
 };
 
 /// Up to this many quarters the columns are quarters; beyond it, years.
@@ -52,6 +52,8 @@ pub enum Bar {
     Plan,
     /// Beyond the planned end: the slip.
     Slip,
+    /// The end a plan without a start is to be done by: a mark at the column's end.
+    Due,
 }
 
 /// One row: a sub-goal, or one of its deliveries.
@@ -59,6 +61,9 @@ pub enum Bar {
 pub struct RowView {
     /// True for a delivery (indented under its sub-goal).
     pub delivery: bool,
+    /// The sub-goal's web page, from a page one folder deep (the status and roadmap pages);
+    /// none for a delivery.
+    pub href: Option<String>,
     /// "1A Digitale innbyggertjenester" or "D1 Innsyn for foreldre".
     pub label: String,
     /// A delivery's phase.
@@ -97,7 +102,7 @@ pub struct RoadmapView {
 }
 
 /// A quarter as a column heading names it: "K2 2026".
-fn quarter_name(l: &Labels, q: Quarter) -> String {
+pub fn quarter_name(l: &Labels, q: Quarter) -> String {
     fill(
         l.timeline.quarter,
         &[("q", &q.quarter.to_string()), ("year", &q.year.to_string())],
@@ -138,25 +143,41 @@ pub fn level_text(l: &Labels, scale: &InitiativeScale, level: Level) -> String {
 /// A row's facts as of the document's quarter.
 struct Row<'a> {
     delivery: bool,
+    href: Option<String>,
     label: String,
     phase: String,
-    plan: Option<Span>,
+    plan: Option<Plan>,
     report: Option<&'a Report>,
     status: String,
 }
 
-/// The timeline of these sub-goals as of `status`'s quarter; `None` when none of them has a
-/// planned period or a delivery (the roadmap then has nothing to draw).
+/// A plan in words: "K1 2025–K4 2027", or "innen K4 2024" when the sources give only its end.
+pub fn plan_text(l: &Labels, plan: Plan) -> String {
+    match plan {
+        Plan::Period(s) => fill(
+            l.timeline.span,
+            &[
+                ("from", &quarter_name(l, s.start)),
+                ("to", &quarter_name(l, s.end)),
+            ],
+        ),
+        Plan::By(q) => fill(l.timeline.due, &[("when", &quarter_name(l, q))]),
+    }
+}
+
+/// The timeline of these sub-goals as of `status`'s quarter, or as planned when no status
+/// follows their version of the roadmap (`None`: no quarter is marked and nothing is late);
+/// `None` when none of them has a plan or a delivery (the roadmap then has nothing to draw).
 pub fn roadmap_view(
     l: &Labels,
     content: &Reader<'_>,
     moves: &crate::analyse::initiatives::StatusMoves,
-    status: &Status,
+    status: Option<&Status>,
     initiatives: &[&Initiative],
     anchor: String,
     title: String,
 ) -> Option<RoadmapView> {
-    let quarter = status.quarter;
+    let as_of = status.map(|s| s.quarter);
     let scale = &content.strategy().initiative_scale;
     let dated: Vec<&&Initiative> = initiatives
         .iter()
@@ -167,9 +188,9 @@ pub fn roadmap_view(
     }
     let mut rows = Vec::new();
     for i in &dated {
-        let report = status.roadmap.get(&i.id);
-        let status_text = moves
-            .get(&(quarter, i.id.clone()))
+        let report = status.and_then(|s| s.roadmap.get(&i.id));
+        let status_text = as_of
+            .and_then(|quarter| moves.get(&(quarter, i.id.clone())))
             .map(|mv| {
                 format!(
                     "{} ({})",
@@ -180,6 +201,7 @@ pub fn roadmap_view(
             .unwrap_or_default();
         rows.push(Row {
             delivery: false,
+            href: Some(super::names::sub_goal_html_from_roadmap(&i.id)),
             label: format!("{} {}", i.id, i.title),
             phase: String::new(),
             plan: i.planned,
@@ -190,13 +212,14 @@ pub fn roadmap_view(
             let r = report.and_then(|r| r.deliveries.get(&d.id));
             rows.push(Row {
                 delivery: true,
+                href: None,
                 label: format!("{} {}", d.id, d.title),
                 phase: match d.phase {
                     Phase::Development => l.timeline.development,
                     Phase::Adoption => l.timeline.adoption,
                 }
                 .to_owned(),
-                plan: Some(d.planned),
+                plan: Some(Plan::Period(d.planned)),
                 report: r,
                 status: r
                     .and_then(|r| r.level)
@@ -205,18 +228,26 @@ pub fn roadmap_view(
             });
         }
     }
+    // The end as of the document's quarter; as planned when no status follows the plan.
+    let effective_end = |plan: Plan, report: Option<&Report>| match as_of {
+        Some(q) => end_as_of(q, plan.end(), report),
+        None => plan.end(),
+    };
     // The span: every plan and every end, and the document's quarter.
-    let mut first = quarter;
-    let mut last = quarter;
+    let mut bounds: Option<(Quarter, Quarter)> = as_of.map(|q| (q, q));
     for r in &rows {
         if let Some(plan) = r.plan {
-            let end = end_as_of(quarter, plan, r.report);
-            first = first.min(plan.start);
-            last = last.max(plan.end).max(end);
+            let from = plan.start().unwrap_or(plan.end());
+            let to = plan.end().max(effective_end(plan, r.report));
+            bounds = Some(match bounds {
+                Some((first, last)) => (first.min(from), last.max(to)),
+                None => (from, to),
+            });
         }
     }
+    let (first, last) = bounds?;
     let quarters = last.since(first) < MAX_QUARTER_COLUMNS;
-    let (columns, years) = columns(l, first, last, quarter, quarters);
+    let (columns, years) = columns(l, first, last, as_of, quarters);
     let column_of = |q: Quarter| -> usize {
         if quarters {
             q.since(first) as usize
@@ -224,29 +255,28 @@ pub fn roadmap_view(
             (q.year - first.year) as usize
         }
     };
-    let rows = rows
+    let rows: Vec<RowView> = rows
         .into_iter()
         .map(|r| {
             let mut cells = vec![Bar::None; columns.len()];
             let (planned, end) = match r.plan {
                 Some(plan) => {
-                    let effective = end_as_of(quarter, plan, r.report);
+                    let effective = effective_end(plan, r.report);
                     let given = r.report.and_then(|r| r.end);
                     // The slip first, so that a year holding both plan and slip shows the plan.
-                    for i in plan.end.index() + 1..=effective.index() {
+                    for i in plan.end().index() + 1..=effective.index() {
                         cells[column_of(Quarter::from_index(i))] = Bar::Slip;
                     }
-                    for i in plan.start.index()..=plan.end.index() {
-                        cells[column_of(Quarter::from_index(i))] = Bar::Plan;
+                    match plan {
+                        Plan::Period(span) => {
+                            for i in span.start.index()..=span.end.index() {
+                                cells[column_of(Quarter::from_index(i))] = Bar::Plan;
+                            }
+                        }
+                        Plan::By(q) => cells[column_of(q)] = Bar::Due,
                     }
-                    let planned = fill(
-                        l.timeline.span,
-                        &[
-                            ("from", &quarter_name(l, plan.start)),
-                            ("to", &quarter_name(l, plan.end)),
-                        ],
-                    );
-                    let late = effective.since(plan.end);
+                    let planned = plan_text(l, plan);
+                    let late = effective.since(plan.end());
                     let mut end = match given {
                         Some(End::Actual(q)) => {
                             fill(l.timeline.done, &[("when", &quarter_name(l, q))])
@@ -272,6 +302,7 @@ pub fn roadmap_view(
             };
             RowView {
                 delivery: r.delivery,
+                href: r.href,
                 label: r.label,
                 phase: r.phase,
                 planned,
@@ -286,11 +317,26 @@ pub fn roadmap_view(
         .filter(|i| i.planned.is_none() && i.deliveries.is_empty())
         .map(|i| format!("{} {}", i.id, i.title))
         .collect();
+    // The legend names what the table shows, and nothing it does not.
+    let shows = |bar: Bar| rows.iter().any(|r: &RowView| r.cells.contains(&bar));
+    let legend: Vec<&str> = [
+        (shows(Bar::Plan), l.timeline.legend_plan),
+        (shows(Bar::Due), l.timeline.legend_due),
+        (shows(Bar::Slip), l.timeline.legend_slip),
+        (columns.iter().any(|c| c.current), l.timeline.legend_now),
+    ]
+    .into_iter()
+    .filter_map(|(shown, words)| shown.then_some(words))
+    .collect();
+    let legend = legend.join(" ");
     Some(RoadmapView {
         anchor,
         title,
-        caption: fill(l.timeline.caption, &[("quarter", &l.quarter(quarter))]),
-        legend: l.timeline.legend.to_owned(),
+        caption: match as_of {
+            Some(quarter) => fill(l.timeline.caption, &[("quarter", &l.quarter(quarter))]),
+            None => l.timeline.caption_planned.to_owned(),
+        },
+        legend,
         years,
         quarters,
         columns,
@@ -305,7 +351,7 @@ fn columns(
     l: &Labels,
     first: Quarter,
     last: Quarter,
-    now: Quarter,
+    now: Option<Quarter>,
     quarters: bool,
 ) -> (Vec<ColumnView>, Vec<YearView>) {
     let mut columns = Vec::new();
@@ -323,7 +369,7 @@ fn columns(
             columns.push(ColumnView {
                 label,
                 full,
-                current: q == now,
+                current: Some(q) == now,
             });
             match years.last_mut() {
                 Some(y) if y.label == q.year.to_string() => y.span += 1,
@@ -338,7 +384,7 @@ fn columns(
             columns.push(ColumnView {
                 label: year.to_string(),
                 full: year.to_string(),
-                current: year == now.year,
+                current: now.is_some_and(|now| year == now.year),
             });
             years.push(YearView {
                 label: year.to_string(),
@@ -357,12 +403,12 @@ pub fn goal_roadmap(
     status: &Status,
     goal: GoalNumber,
 ) -> Option<RoadmapView> {
-    let initiatives = content.initiatives_of(goal);
+    let initiatives = content.initiatives_of(goal, &status.roadmap_version);
     roadmap_view(
         l,
         content,
         moves,
-        status,
+        Some(status),
         &initiatives,
         super::names::timeline_anchor(goal),
         fill(l.timeline.title, &[("n", &goal.to_string())]),

@@ -1,5 +1,9 @@
 //! The site's roadmap page: the whole strategy's roadmap as of the latest quarter (a
-//! timeline per goal) and each sub-goal's status in every quarter of the archive.
+//! timeline per goal) and each sub-goal's status in every quarter of the archive. When the
+//! content declares several versions of the roadmap, the version the latest quarter follows
+//! comes first, each earlier one in a section of its own that says which it is (as of the
+//! last quarter that followed it, or as planned when none did), and the history names a
+//! sub-goal's version where it is not the current one.
 //!
 //! In: the content's plans and reports, the analysis's status moves. Out: [`RoadmapPageView`]
 //! for `html/roadmap.html`.
@@ -8,11 +12,11 @@ use serde::Serialize;
 
 use super::history::{HistoryCell, status_cell};
 use super::reader::Reader;
-use super::roadmap::{RoadmapView, goal_roadmap, level_text};
+use super::roadmap::{RoadmapView, goal_roadmap, level_text, roadmap_view};
 use super::text::Shown;
 use crate::analyse::initiatives::StatusMoves;
-use crate::labels::Labels;
-use crate::model::{Content, Quarter};
+use crate::labels::{Labels, fill};
+use crate::model::{Content, Quarter, RoadmapVersion, Status};
 
 /// One sub-goal's row of the history.
 #[derive(Debug, Clone, Serialize)]
@@ -43,12 +47,44 @@ pub struct RoadmapPageView {
     pub quarter: String,
     /// A timeline per goal that has one.
     pub timelines: Vec<RoadmapView>,
+    /// When the content declares versions: why they are kept apart.
+    pub versions_intro: Option<String>,
+    /// When the content declares versions: "Gjeldende versjon: …".
+    pub current: Option<String>,
+    /// The sub-goals of the goals that have no timeline, for want of dates.
+    pub undated: Vec<SubGoalLink>,
+    /// The earlier versions, newest first.
+    pub earlier: Vec<VersionView>,
     /// Every sub-goal's status in every quarter, when any quarter gave one.
     pub history: Option<HistoryView>,
     /// The anchor of the history's heading.
     pub history_anchor: &'static str,
     /// Link to the front page.
     pub home: &'static str,
+}
+
+/// A link to a sub-goal's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubGoalLink {
+    /// "1A Innbygger skal …".
+    pub label: String,
+    /// Its page, relative to the roadmap page.
+    pub href: String,
+}
+
+/// An earlier version of the roadmap on the roadmap page.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionView {
+    /// The anchor of its heading.
+    pub anchor: String,
+    /// "Tidligere versjon: Plan for realisering 2023".
+    pub heading: String,
+    /// The document that published it: its title.
+    pub source: Option<String>,
+    /// A timeline per goal that has one.
+    pub timelines: Vec<RoadmapView>,
+    /// The sub-goals of the goals that have no timeline, for want of dates.
+    pub undated: Vec<SubGoalLink>,
 }
 
 /// Whether the content has a roadmap to show: a sub-goal with dates or deliveries, or a
@@ -68,7 +104,12 @@ pub fn has_roadmap(content: &Content) -> bool {
 }
 
 /// The history of every sub-goal's status, from the analysis's moves.
-fn history(l: &Labels, content: &Reader<'_>, moves: &StatusMoves) -> Option<HistoryView> {
+fn history(
+    l: &Labels,
+    content: &Reader<'_>,
+    moves: &StatusMoves,
+    current: Option<&RoadmapVersion>,
+) -> Option<HistoryView> {
     let quarters: Vec<Quarter> = content.search_statuses().map(|s| s.quarter).collect();
     let scale = &content.strategy().initiative_scale;
     let mut ids: Vec<_> = moves.keys().map(|(_, id)| id.clone()).collect();
@@ -78,8 +119,19 @@ fn history(l: &Labels, content: &Reader<'_>, moves: &StatusMoves) -> Option<Hist
         .iter()
         .filter_map(|id| {
             let i = content.initiative(id)?;
+            // A sub-goal of another version than the latest quarter's says which.
+            let version = (Some(&i.id.version) != current)
+                .then(|| content.strategy().roadmap(&i.id.version))
+                .flatten()
+                .map(|r| {
+                    format!(
+                        " {}",
+                        fill(l.timeline.in_version, &[("version", &r.name.to_string())])
+                    )
+                })
+                .unwrap_or_default();
             Some(HistoryRow {
-                label: format!("{} {}", i.id, i.title),
+                label: format!("{} {}{version}", i.id, i.title),
                 href: super::names::sub_goal_html_from_roadmap(&i.id),
                 cells: quarters
                     .iter()
@@ -108,7 +160,9 @@ pub fn roadmap_page_view(
     moves: &StatusMoves,
     home: &'static str,
 ) -> RoadmapPageView {
+    let strategy = content.strategy();
     let latest = content.search_statuses().last();
+    let current = latest.map_or_else(|| strategy.latest_roadmap(), |s| s.roadmap_version.clone());
     let timelines = match latest {
         Some(status) => {
             content.uses_status(status);
@@ -117,17 +171,99 @@ pub fn roadmap_page_view(
                 .filter_map(|g| goal_roadmap(l, content, moves, status, g.number))
                 .collect()
         }
-        None => Vec::new(),
+        None => version_timelines(l, content, moves, &current, None),
     };
     for s in content.search_statuses() {
         content.uses_status(s);
     }
+    let named = |v: &RoadmapVersion| strategy.roadmap(v).map(|r| r.name.to_string());
+    let several = strategy.roadmaps.len() > 1;
+    let earlier = strategy
+        .roadmaps
+        .iter()
+        .rev()
+        .filter(|r| several && r.version != current)
+        .map(|r| {
+            // As of the last quarter that followed this version, else as planned.
+            let last = content
+                .search_statuses()
+                .filter(|s| s.roadmap_version == r.version)
+                .last();
+            VersionView {
+                anchor: super::names::roadmap_version_anchor(&r.version),
+                heading: fill(l.timeline.earlier, &[("name", &r.name.to_string())]),
+                source: r
+                    .source
+                    .as_ref()
+                    .and_then(|id| content.source(id))
+                    .map(|src| src.title.clone()),
+                timelines: version_timelines(l, content, moves, &r.version, last),
+                undated: undated(content, &r.version),
+            }
+        })
+        .filter(|v| !v.timelines.is_empty() || !v.undated.is_empty())
+        .collect();
     RoadmapPageView {
-        strategy: Shown::new(l, &content.strategy().title),
+        strategy: Shown::new(l, &strategy.title),
         quarter: latest.map(|s| l.quarter(s.quarter)).unwrap_or_default(),
         timelines,
-        history: history(l, content, moves),
+        versions_intro: several.then(|| l.timeline.versions_intro.to_owned()),
+        current: several
+            .then(|| named(&current))
+            .flatten()
+            .map(|name| fill(l.timeline.current, &[("name", &name)])),
+        undated: undated(content, &current),
+        earlier,
+        history: history(l, content, moves, latest.map(|s| &s.roadmap_version)),
         history_anchor: super::names::HISTORY_ANCHOR,
         home,
     }
+}
+
+/// One version's timelines, a goal each, as of `status` (a quarter that followed the version)
+/// or as planned.
+fn version_timelines(
+    l: &Labels,
+    content: &Reader<'_>,
+    moves: &StatusMoves,
+    version: &RoadmapVersion,
+    status: Option<&Status>,
+) -> Vec<RoadmapView> {
+    content
+        .search_goals()
+        .filter_map(|g| {
+            let initiatives = content.initiatives_of(g.number, version);
+            let anchor = if version.is_named() {
+                super::names::version_timeline_anchor(version, g.number)
+            } else {
+                super::names::timeline_anchor(g.number)
+            };
+            roadmap_view(
+                l,
+                content,
+                moves,
+                status,
+                &initiatives,
+                anchor,
+                fill(l.timeline.title, &[("n", &g.number.to_string())]),
+            )
+        })
+        .collect()
+}
+
+/// A version's sub-goals in goals where none has a plan or a delivery: no timeline shows them.
+fn undated(content: &Reader<'_>, version: &RoadmapVersion) -> Vec<SubGoalLink> {
+    content
+        .search_goals()
+        .map(|g| content.initiatives_of(g.number, version))
+        .filter(|of| {
+            of.iter()
+                .all(|i| i.planned.is_none() && i.deliveries.is_empty())
+        })
+        .flatten()
+        .map(|i| SubGoalLink {
+            label: format!("{} {}", i.id, i.title),
+            href: super::names::sub_goal_html_from_roadmap(&i.id),
+        })
+        .collect()
 }

@@ -7,11 +7,11 @@
 use serde::Serialize;
 
 use super::reader::Reader;
-use super::roadmap::level_text;
+use super::roadmap::{level_text, plan_text, quarter_name};
 use super::text::Shown;
 use crate::analyse::initiatives::StatusMoves;
 use crate::labels::{Labels, fill};
-use crate::model::{End, Initiative, Phase, Quarter, Report, Span};
+use crate::model::{End, Initiative, Phase, Plan, Report};
 
 /// A delivery as planned.
 #[derive(Debug, Clone, Serialize)]
@@ -57,6 +57,10 @@ pub struct SubGoalView {
     pub goal: String,
     /// Its description, by paragraph.
     pub description: Vec<Shown>,
+    /// Why it is followed in the strategy, as paragraphs.
+    pub relevance: Vec<Shown>,
+    /// How its status is gathered.
+    pub status_source: Option<Shown>,
     /// Its owner.
     pub owner: Option<String>,
     /// Its planned period, or that the sources give none.
@@ -71,16 +75,6 @@ pub struct SubGoalView {
     pub home: &'static str,
 }
 
-fn span(l: &Labels, s: Span) -> String {
-    let q = |q: Quarter| {
-        fill(
-            l.timeline.quarter,
-            &[("q", &q.quarter.to_string()), ("year", &q.year.to_string())],
-        )
-    };
-    fill(l.timeline.span, &[("from", &q(s.start)), ("to", &q(s.end))])
-}
-
 fn phase(l: &Labels, p: Phase) -> String {
     match p {
         Phase::Development => l.timeline.development,
@@ -92,12 +86,7 @@ fn phase(l: &Labels, p: Phase) -> String {
 /// A report's status, end and comment.
 fn line(l: &Labels, content: &Reader<'_>, label: String, r: &Report, moved: &str) -> ReportLine {
     let scale = &content.strategy().initiative_scale;
-    let when = |q: Quarter| {
-        fill(
-            l.timeline.quarter,
-            &[("q", &q.quarter.to_string()), ("year", &q.year.to_string())],
-        )
-    };
+    let when = |q| quarter_name(l, q);
     ReportLine {
         label,
         status: r
@@ -157,17 +146,29 @@ pub fn sub_goal_view(
     quarters.reverse();
     SubGoalView {
         title: format!("{} {}", i.id, i.title),
-        kicker: fill(l.timeline.sub_goal_kicker, &[("id", &i.id)]),
+        kicker: match content.strategy().roadmap(&i.id.version) {
+            Some(r) => fill(
+                l.timeline.sub_goal_kicker_version,
+                &[("id", &i.id.code), ("version", &r.name.to_string())],
+            ),
+            None => fill(l.timeline.sub_goal_kicker, &[("id", &i.id.code)]),
+        },
         goal,
         description: i
             .description
             .as_ref()
             .map(|d| Shown::paragraphs(l, d))
             .unwrap_or_default(),
+        relevance: i
+            .relevance
+            .as_ref()
+            .map(|d| Shown::paragraphs(l, d))
+            .unwrap_or_default(),
+        status_source: i.status_source.as_ref().map(|t| Shown::new(l, t)),
         owner: i.owner.clone(),
         planned: i
             .planned
-            .map(|s| span(l, s))
+            .map(|p| plan_text(l, p))
             .unwrap_or_else(|| l.timeline.no_dates.to_owned()),
         deliveries: i
             .deliveries
@@ -175,7 +176,7 @@ pub fn sub_goal_view(
             .map(|d| DeliveryView {
                 label: format!("{} {}", d.id, d.title),
                 phase: phase(l, d.phase),
-                planned: span(l, d.planned),
+                planned: plan_text(l, Plan::Period(d.planned)),
             })
             .collect(),
         quarters,

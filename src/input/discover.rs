@@ -34,7 +34,7 @@ pub enum Kind {
     Goal,
     /// `indicators/*.yaml`.
     Indicator,
-    /// `initiatives/*.yaml`.
+    /// `initiatives/*.yaml`, or `initiatives/<folder>/*.yaml`.
     Initiative,
     /// `status/*.yaml`.
     Status,
@@ -131,7 +131,8 @@ pub fn discover(root: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
             ["sources.yaml" | "sources.yml"] => Some(Kind::Sources),
             ["goals", _] => Some(Kind::Goal),
             ["indicators", _] => Some(Kind::Indicator),
-            ["initiatives", _] => Some(Kind::Initiative),
+            // A version of the roadmap may keep its sub-goals in a folder of their own.
+            ["initiatives", _] | ["initiatives", _, _] => Some(Kind::Initiative),
             ["status", _] => Some(Kind::Status),
             ["editions", _] => Some(Kind::Edition),
             _ => None,

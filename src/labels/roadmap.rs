@@ -42,8 +42,16 @@ pub struct RoadmapWords {
     pub no_dates: &'static str,
     /// The list of sub-goals without dates: "Uten datoer i kildene (vises uten stolpe): {list}".
     pub without_dates: &'static str,
-    /// What the bars mean, for the sighted reader (the columns say it in words).
-    pub legend: &'static str,
+    /// What the dark bar means, for the sighted reader (the columns say it in words).
+    pub legend_plan: &'static str,
+    /// What the hatched bar means, when a row has one.
+    pub legend_slip: &'static str,
+    /// What the marked column means, when there is one.
+    pub legend_now: &'static str,
+    /// The heading of a version's sub-goals that no timeline shows, for want of dates.
+    pub undated: &'static str,
+    /// What that list is.
+    pub undated_intro: &'static str,
     /// The computation: "{delayed} av {counted} leveranser i {phase} betydelig forsinket ({share})".
     pub computed: &'static str,
     /// Which were delayed: "Forsinket: {list}".
@@ -66,6 +74,11 @@ pub struct RoadmapWords {
     pub sub_goal: &'static str,
     /// A sub-goal page's kicker: "Delmål {id} i veikartet".
     pub sub_goal_kicker: &'static str,
+    /// The heading of why a sub-goal is followed (the plan's "Hvorfor er initiativet relevant
+    /// å inkludere i oppfølgingen av strategien?").
+    pub relevance: &'static str,
+    /// How a sub-goal's status is gathered, as a term.
+    pub status_source: &'static str,
     /// The heading of a sub-goal's deliveries.
     pub deliveries: &'static str,
     /// The heading of a sub-goal's reports, quarter by quarter.
@@ -74,4 +87,20 @@ pub struct RoadmapWords {
     pub comment: &'static str,
     /// A sub-goal without reports.
     pub no_reports: &'static str,
+    /// A plan given only by its end: "innen {when}".
+    pub due: &'static str,
+    /// What the mark of a plan without a start means, added to the legend when a row has one.
+    pub legend_due: &'static str,
+    /// What the table shows when no quarter's status follows its version: the plan as made.
+    pub caption_planned: &'static str,
+    /// The heading of the current version's timelines on the roadmap page, when there are several: "Gjeldende versjon: {name}".
+    pub current: &'static str,
+    /// The heading of an earlier version's timelines: "Tidligere versjon: {name}".
+    pub earlier: &'static str,
+    /// Why versions are kept apart, on the roadmap page when there are several.
+    pub versions_intro: &'static str,
+    /// A sub-goal page's kicker when the roadmap has named versions: "Delmål {id} i {version}".
+    pub sub_goal_kicker_version: &'static str,
+    /// A sub-goal's version after its title where rows of several versions meet: "({version})".
+    pub in_version: &'static str,
 }

@@ -61,10 +61,6 @@ string_id!(
     MeasureId
 );
 string_id!(
-    /// An initiative's (roadmap sub-goal's) id: a goal number and a capital letter, `1A`.
-    InitiativeId
-);
-string_id!(
     /// A source document's id in `sources.yaml`.
     SourceId
 );
@@ -123,7 +119,68 @@ macro_rules! text_order {
     )*};
 }
 
-text_order!(MeasureId, InitiativeId, SourceId, DeliveryId);
+text_order!(MeasureId, SourceId, DeliveryId);
+
+/// A version of the roadmap: its place in `strategy.yaml`'s `roadmaps:` (oldest first) and its
+/// id there (`2023`); the one unnamed version, index 0 and id `""`, when none are declared.
+/// Versions order by their place, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct RoadmapVersion {
+    /// Its place in `roadmaps:`.
+    pub index: u16,
+    /// Its id in `roadmaps:`; empty for the one unnamed version.
+    pub id: String,
+}
+
+impl RoadmapVersion {
+    /// Whether this is a declared version (a roadmap with a name), not the one unnamed.
+    pub fn is_named(&self) -> bool {
+        !self.id.is_empty()
+    }
+}
+
+/// A roadmap sub-goal's (initiative's) id: the version of the roadmap it belongs to and its
+/// code there (`1A`, or `1.B` as the 2023 plan writes it). Sub-goals of different versions are
+/// different sub-goals even when their codes agree: seed 002's 5.B is not merged with the 2026
+/// roadmap's 5A, nor the 2023 plan's 1.A with the 2026 roadmap's 1A. It prints as its code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct InitiativeId {
+    /// The roadmap version.
+    pub version: RoadmapVersion,
+    /// The code printed.
+    pub code: String,
+}
+
+impl InitiativeId {
+    /// Wraps an id that validation has checked.
+    pub fn new(version: RoadmapVersion, code: impl Into<String>) -> Self {
+        Self {
+            version,
+            code: code.into(),
+        }
+    }
+
+    /// The goal number its code starts with.
+    pub fn goal_digit(&self) -> Option<u8> {
+        self.code
+            .bytes()
+            .next()
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+    }
+}
+
+impl fmt::Display for InitiativeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.code)
+    }
+}
+
+impl Serialize for InitiativeId {
+    fn serialize<Ser: serde::Serializer>(&self, s: Ser) -> Result<Ser::Ok, Ser::Error> {
+        s.serialize_str(&self.code)
+    }
+}
 
 /// A strategic goal's number, 1 to 5 (mål 1–5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

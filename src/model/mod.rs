@@ -119,6 +119,25 @@ pub struct Strategy {
     /// Where users of the open data reach the publisher, when the content says.
     #[serde(skip)]
     pub contact: Option<Contact>,
+    /// The versions of the roadmap, oldest first; empty when the content declares none (the
+    /// roadmap then has one version, unnamed).
+    #[serde(skip)]
+    pub roadmaps: Vec<Roadmap>,
+}
+
+impl Strategy {
+    /// The version a file follows when it names none: the latest declared, or the one unnamed.
+    pub fn latest_roadmap(&self) -> RoadmapVersion {
+        self.roadmaps
+            .last()
+            .map(|r| r.version.clone())
+            .unwrap_or_default()
+    }
+
+    /// A declared version of the roadmap.
+    pub fn roadmap(&self, version: &RoadmapVersion) -> Option<&Roadmap> {
+        self.roadmaps.iter().find(|r| &r.version == version)
+    }
 }
 
 /// Where users of the open data reach the publisher: an e-mail address, a web address, or both.

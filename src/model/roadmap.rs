@@ -10,7 +10,18 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{DeliveryId, InitiativeId, Level, Quarter, Text};
+use super::{DeliveryId, InitiativeId, Level, Quarter, RoadmapVersion, SourceId, Text};
+
+/// A version of the roadmap, declared in `strategy.yaml`.
+#[derive(Debug, Clone)]
+pub struct Roadmap {
+    /// Its place and id.
+    pub version: RoadmapVersion,
+    /// The name printed where pages show more than one version.
+    pub name: Text,
+    /// The document that published it.
+    pub source: Option<SourceId>,
+}
 
 /// A delivery's phase: the two that indicators 5.2 and 5.3 count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -47,6 +58,34 @@ pub struct Span {
     pub start: Quarter,
     /// The last quarter: the first planned end.
     pub end: Quarter,
+}
+
+/// A sub-goal's plan as the sources give it: a period, or only the end it is to be done by
+/// ("gjennomføring innen 2024"), whose start no source gives and none is invented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    /// From a first quarter to a last.
+    Period(Span),
+    /// Done by this quarter (the last of a year given as a year).
+    By(Quarter),
+}
+
+impl Plan {
+    /// The first planned end.
+    pub fn end(self) -> Quarter {
+        match self {
+            Plan::Period(s) => s.end,
+            Plan::By(q) => q,
+        }
+    }
+
+    /// The first quarter, when the sources give one.
+    pub fn start(self) -> Option<Quarter> {
+        match self {
+            Plan::Period(s) => Some(s.start),
+            Plan::By(_) => None,
+        }
+    }
 }
 
 /// A delivery of a sub-goal, as planned.
@@ -154,11 +193,11 @@ pub type DelayShares = BTreeMap<(Quarter, Phase), DelayShare>;
 /// A sub-goal's or delivery's end as of a quarter: the actual end when done; else the
 /// expected end, or the planned end when none is reported, but never before the quarter
 /// itself (what is not done by then ends no earlier).
-pub fn end_as_of(quarter: Quarter, planned: Span, report: Option<&Report>) -> Quarter {
+pub fn end_as_of(quarter: Quarter, planned_end: Quarter, report: Option<&Report>) -> Quarter {
     match report.and_then(|r| r.end) {
         Some(End::Actual(q)) => q,
         Some(End::Expected(q)) => q.max(quarter),
-        None => planned.end.max(quarter),
+        None => planned_end.max(quarter),
     }
 }
 
@@ -182,7 +221,7 @@ pub fn delay_of(
     {
         return None;
     }
-    let end = end_as_of(quarter, planned, report);
+    let end = end_as_of(quarter, planned.end, report);
     let late = end.since(planned.end);
     let level = report.and_then(|r| r.level);
     Some(match level {

@@ -7,8 +7,8 @@ use serde::Serialize;
 use time::Date;
 
 use super::{
-    Delivery, Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Quarter, SourceId, Span,
-    SubGoalReport, Text,
+    Delivery, Footnote, GoalNumber, IndicatorId, InitiativeId, MeasureId, Plan, Quarter,
+    RoadmapVersion, SourceId, SubGoalReport, Text,
 };
 
 /// An initiative / roadmap sub-goal.
@@ -22,10 +22,14 @@ pub struct Initiative {
     pub title: Text,
     /// Description.
     pub description: Option<Text>,
+    /// Why it is followed in the strategy.
+    pub relevance: Option<Text>,
+    /// How its status is gathered.
+    pub status_source: Option<Text>,
     /// Owner.
     pub owner: Option<String>,
-    /// The planned period, when the sources give one.
-    pub planned: Option<Span>,
+    /// The plan, when the sources give one.
+    pub planned: Option<Plan>,
     /// The deliveries, in the plan's order.
     pub deliveries: Vec<Delivery>,
     /// The file it was read from.
@@ -235,6 +239,9 @@ pub struct Status {
     pub draft: bool,
     /// Whether the deck opens each goal with a divider page.
     pub dividers: bool,
+    /// The version of the roadmap it follows: its sub-goals are the ones it selects and
+    /// reports on.
+    pub roadmap_version: RoadmapVersion,
     /// The goals it reports on.
     pub goals: BTreeMap<GoalNumber, GoalStatus>,
     /// Its report on the roadmap, per sub-goal.

@@ -106,6 +106,8 @@ impl Content {
             let path = i.path.as_path();
             f(path, &mut i.title);
             opt(path, &mut i.description, f);
+            opt(path, &mut i.relevance, f);
+            opt(path, &mut i.status_source, f);
             for d in &mut i.deliveries {
                 f(path, &mut d.title);
             }

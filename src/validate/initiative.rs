@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use serde_saphyr::Spanned;
+
 use super::{Refs, Sink};
 use crate::diagnostics::Diagnostic;
 use crate::input::{Loaded, RawContent};
@@ -13,18 +15,29 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
     let mut places: HashMap<String, PathBuf> = HashMap::new();
     for Loaded { path, doc } in &raw.initiatives {
         let mut s = Sink { path, problems };
-        let id = doc.id.value.clone();
-        let bytes = id.as_bytes();
-        let well_formed =
-            bytes.len() == 2 && (b'1'..=b'5').contains(&bytes[0]) && bytes[1].is_ascii_uppercase();
+        let code = doc.id.value.trim().to_owned();
+        let bytes = code.as_bytes();
+        let well_formed = matches!(bytes, [g, b'.', l] | [g, l]
+            if (b'1'..=b'5').contains(g) && l.is_ascii_uppercase());
         let shape = if well_formed {
             Ok(())
         } else {
-            Err("a goal number and a capital letter, such as 1A")
+            Err("a goal number and a capital letter, such as 1A or 1.A")
+        };
+        let Some(version) = refs.roadmap_version(&mut s, doc.roadmap_version.as_ref()) else {
+            refs.known_initiatives.complete = false;
+            continue;
+        };
+        let id = InitiativeId::new(version, code);
+        // Claimed by its key, so that 1A of one version and 1A of another are two sub-goals.
+        let key = Spanned {
+            value: Refs::initiative_key(&id),
+            referenced: doc.id.referenced,
+            defined: doc.id.defined,
         };
         if !refs
             .known_initiatives
-            .claim(&mut s, &mut places, &doc.id, "initiative", shape)
+            .claim(&mut s, &mut places, &key, "initiative", shape)
         {
             continue;
         }
@@ -32,7 +45,7 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
         let Some(goal) = refs.check_goal(&mut s, &doc.goal) else {
             continue;
         };
-        let id_goal = bytes[0] - b'0';
+        let id_goal = id.goal_digit().unwrap_or_default();
         if id_goal != goal.get() {
             s.at(
                 &doc.goal,
@@ -47,7 +60,6 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
             s.period(&st.quarter);
         }
         let (planned, deliveries) = super::roadmap::plan(&mut s, doc);
-        let id = InitiativeId::new(id);
         refs.initiatives.insert(
             id.clone(),
             Initiative {
@@ -55,6 +67,8 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
                 goal,
                 title: Text::from(&doc.title),
                 description: doc.description.as_ref().map(Text::from),
+                relevance: doc.relevance.as_ref().map(Text::from),
+                status_source: doc.status_source.as_ref().map(Text::from),
                 owner: doc.owner.clone(),
                 planned,
                 deliveries,

@@ -53,11 +53,68 @@ pub(crate) struct Refs {
     known_indicators: Known<String>,
     /// Initiatives by id.
     initiatives: BTreeMap<InitiativeId, Initiative>,
-    /// Every initiative id written.
+    /// Every initiative id written, as its key (`2023/1.B`, or `1A` in an unnamed roadmap).
     known_initiatives: Known<String>,
+    /// The roadmap's versions, oldest first, once the strategy is read (`None` when it could
+    /// not be).
+    roadmaps: Option<Vec<RoadmapVersion>>,
 }
 
 impl Refs {
+    /// The roadmap version a file follows: the one it names, else the latest. An unknown
+    /// version is reported and gives `None`; so does any when the strategy could not be read.
+    fn roadmap_version(
+        &self,
+        s: &mut Sink,
+        named: Option<&Spanned<String>>,
+    ) -> Option<RoadmapVersion> {
+        let versions = self.roadmaps.as_ref()?;
+        let Some(named) = named else {
+            return Some(versions.last().cloned().unwrap_or_default());
+        };
+        let found = versions.iter().find(|v| v.id == named.value.trim());
+        if found.is_none() {
+            let ids: Vec<String> = versions.iter().map(|v| v.id.clone()).collect();
+            s.coded(
+                Code::UnknownReference,
+                named,
+                format!(
+                    "unknown roadmap version `{}` ({})",
+                    named.value,
+                    one_of(
+                        &ids,
+                        "strategy.yaml declares no `roadmaps:`: declare the versions there, or leave `roadmap_version` out"
+                    )
+                ),
+            );
+        }
+        found.cloned()
+    }
+
+    /// The key an initiative id is known by within validation: `2023/1.B`, or `1A` in an
+    /// unnamed roadmap.
+    fn initiative_key(id: &InitiativeId) -> String {
+        if id.version.is_named() {
+            format!("{}/{}", id.version.id, id.code)
+        } else {
+            id.code.clone()
+        }
+    }
+
+    /// Whether a sub-goal that resolved to nothing is worth reporting.
+    fn report_unknown_initiative(&self, id: &InitiativeId) -> bool {
+        self.known_initiatives.report(&Self::initiative_key(id))
+    }
+
+    /// The codes of one version's sub-goals, for a hint.
+    fn initiative_codes(&self, version: &RoadmapVersion) -> Vec<String> {
+        self.initiatives
+            .keys()
+            .filter(|k| &k.version == version)
+            .map(|k| k.code.clone())
+            .collect()
+    }
+
     /// What is wrong with a reference to source `id`, if anything worth reporting.
     fn source_problem(&self, id: &str) -> Option<String> {
         if self.sources.contains_key(id) || !self.known_sources.report(&id.to_owned()) {
@@ -141,12 +198,16 @@ pub fn validate(root: &Path, raw: RawContent) -> Result<Warned<Content>, Vec<Dia
         known_indicators: Known::new(readable(Kind::Indicator)),
         initiatives: BTreeMap::new(),
         known_initiatives: Known::new(readable(Kind::Initiative)),
+        roadmaps: None,
     };
     for (path, text) in &raw.texts {
         glyphs::check_yaml(path, text, &mut problems);
     }
     strategy::sources(root, &raw, &mut refs, &mut problems);
     let strategy = strategy::strategy(root, &raw, &refs, &mut problems);
+    refs.roadmaps = strategy
+        .as_ref()
+        .map(|s| s.roadmaps.iter().map(|r| r.version.clone()).collect());
     strategy::goals(&raw, &mut refs, &mut problems);
     indicator::indicators(&raw, &mut refs, &mut problems);
     let value_files = values::attach(&raw, &mut refs, &mut problems);

@@ -6,22 +6,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_saphyr::Spanned;
 
-use super::Sink;
-use crate::diagnostics::{Diagnostic, Pos};
+use super::{Refs, Sink};
+use crate::diagnostics::Diagnostic;
 use crate::input::raw::{self, PeriodText};
 use crate::model::*;
-
-/// Reports a problem at `spanned` with a hint of what to do.
-fn hinted<T>(s: &mut Sink, spanned: &Spanned<T>, message: String, help: &str) {
-    let pos = Pos::from_location(&spanned.referenced);
-    let mut d = Diagnostic::new(s.path, pos, message).with_help(help);
-    if let Ok(len) = u32::try_from(spanned.referenced.span().len())
-        && len > 0
-    {
-        d = d.with_len(len);
-    }
-    s.problems.push(d);
-}
 
 /// The level of the scale a status word names; an unknown word is reported with the scale's
 /// words.
@@ -66,18 +54,11 @@ fn quarter_or_year(s: &mut Sink, p: &Spanned<PeriodText>, end: bool) -> Option<Q
     }
 }
 
-/// A planned period whose end is not before its start.
-fn span(
-    s: &mut Sink,
-    start: &Spanned<PeriodText>,
-    end: &Spanned<PeriodText>,
-    misplaced: [&Option<Spanned<PeriodText>>; 2],
-) -> Option<Span> {
+/// Reports an expected or actual end written in a plan.
+fn misplaced_ends(s: &mut Sink, misplaced: [&Option<Spanned<PeriodText>>; 2]) {
     for (field, written) in ["expected_end", "actual_end"].into_iter().zip(misplaced) {
         if let Some(p) = written {
-            hinted(
-                s,
-                p,
+            s.hinted(p,
                 format!(
                     "`{field}` in the plan (the plan keeps its first dates, so that a slip shows)"
                 ),
@@ -87,6 +68,16 @@ fn span(
             );
         }
     }
+}
+
+/// A planned period whose end is not before its start.
+fn span(
+    s: &mut Sink,
+    start: &Spanned<PeriodText>,
+    end: &Spanned<PeriodText>,
+    misplaced: [&Option<Spanned<PeriodText>>; 2],
+) -> Option<Span> {
+    misplaced_ends(s, misplaced);
     let (start_q, end_q) = (
         quarter_or_year(s, start, false)?,
         quarter_or_year(s, end, true)?,
@@ -108,11 +99,14 @@ fn span(
 }
 
 /// An initiative file's plan: its planned period and its deliveries.
-pub(super) fn plan(s: &mut Sink, doc: &raw::Initiative) -> (Option<Span>, Vec<Delivery>) {
-    let planned = doc
-        .planned
-        .as_ref()
-        .and_then(|p| span(s, &p.start, &p.end, [&p.expected_end, &p.actual_end]));
+pub(super) fn plan(s: &mut Sink, doc: &raw::Initiative) -> (Option<Plan>, Vec<Delivery>) {
+    let planned = doc.planned.as_ref().and_then(|p| match &p.start {
+        Some(start) => span(s, start, &p.end, [&p.expected_end, &p.actual_end]).map(Plan::Period),
+        None => {
+            misplaced_ends(s, [&p.expected_end, &p.actual_end]);
+            quarter_or_year(s, &p.end, true).map(Plan::By)
+        }
+    });
     let mut seen = HashSet::new();
     let mut deliveries = Vec::new();
     for d in &doc.deliveries {
@@ -124,9 +118,7 @@ pub(super) fn plan(s: &mut Sink, doc: &raw::Initiative) -> (Option<Span>, Vec<De
         let phase = Phase::parse(d.phase.value.trim());
         if phase.is_none() {
             let known: Vec<&str> = Phase::ALL.map(Phase::id).to_vec();
-            hinted(
-                s,
-                &d.phase,
+            s.hinted(&d.phase,
                 format!(
                     "unknown phase `{}` (expected one of: {})",
                     d.phase.value,
@@ -162,8 +154,7 @@ fn report(
         .and_then(|word| scale_level(s, scale?, word));
     let end = match (expected, actual) {
         (Some(e), Some(_)) => {
-            hinted(
-                s,
+            s.hinted(
                 e,
                 "both an expected and an actual end (expected one)".to_owned(),
                 "give `actual_end` when it is done, else `expected_end`",
@@ -197,26 +188,22 @@ fn report(
 pub(super) fn reports(
     s: &mut Sink,
     doc: &raw::Status,
-    initiatives: &BTreeMap<InitiativeId, Initiative>,
-    report_unknown: &dyn Fn(&str) -> bool,
+    refs: &Refs,
+    version: &RoadmapVersion,
     scale: Option<&InitiativeScale>,
 ) -> BTreeMap<InitiativeId, SubGoalReport> {
+    let initiatives = &refs.initiatives;
     let mut out = BTreeMap::new();
     for r in &doc.roadmap {
-        let id = r.sub_goal.value.trim();
-        let Some(initiative) = initiatives.get(id) else {
-            if report_unknown(id) {
-                let known: Vec<&str> = initiatives.keys().map(|k| &**k).collect();
-                hinted(
-                    s,
-                    &r.sub_goal,
-                    format!("unknown sub-goal `{id}` (no file in initiatives/ has this id)"),
-                    &format!("the roadmap's sub-goals are: {}", known.join(", ")),
-                );
+        let key = InitiativeId::new(version.clone(), r.sub_goal.value.trim());
+        let id = &key.code;
+        let Some(initiative) = initiatives.get(&key) else {
+            if refs.report_unknown_initiative(&key) {
+                super::status::unknown_sub_goal(s, refs, &r.sub_goal, version);
             }
             continue;
         };
-        if out.contains_key(id) {
+        if out.contains_key(&key) {
             s.at(
                 &r.sub_goal,
                 format!("a second report on sub-goal {id} in this quarter (expected one)"),
@@ -229,6 +216,7 @@ pub(super) fn reports(
             if !initiative.deliveries.iter().any(|p| &*p.id == did) {
                 let elsewhere = initiatives
                     .values()
+                    .filter(|i| &i.id.version == version)
                     .find(|i| i.deliveries.iter().any(|p| &*p.id == did));
                 let message = match elsewhere {
                     Some(other) => format!(
@@ -246,7 +234,7 @@ pub(super) fn reports(
                 } else {
                     format!("sub-goal {id}'s deliveries are: {}", known.join(", "))
                 };
-                hinted(s, &d.id, message, &help);
+                s.hinted(&d.id, message, &help);
                 continue;
             }
             let key = DeliveryId::new(did);
@@ -329,17 +317,22 @@ pub(super) fn delay_rule(
 /// of that quarter with the quarter's status as its source; a value the file gives for the
 /// same quarter is reported.
 pub(super) fn add_computed_values(content: &mut Content, problems: &mut Vec<Diagnostic>) {
-    let reports: BTreeMap<Quarter, &BTreeMap<InitiativeId, SubGoalReport>> = content
+    // Each quarter counts the deliveries of the roadmap version its status follows.
+    let mut delays = DelayShares::new();
+    for (q, st) in content
         .statuses
         .iter()
         .filter(|(_, st)| !st.roadmap.is_empty())
-        .map(|(q, st)| (*q, &st.roadmap))
-        .collect();
-    let plans = content
-        .initiatives
-        .iter()
-        .map(|(id, i)| (id, i.deliveries.as_slice()));
-    content.delays = delay_shares(plans, &reports, &content.strategy.delay_rule);
+    {
+        let reports = BTreeMap::from([(*q, &st.roadmap)]);
+        let plans = content
+            .initiatives
+            .iter()
+            .filter(|(id, _)| id.version == st.roadmap_version)
+            .map(|(id, i)| (id, i.deliveries.as_slice()));
+        delays.extend(delay_shares(plans, &reports, &content.strategy.delay_rule));
+    }
+    content.delays = delays;
     for ind in content.indicators.values_mut() {
         for m in &mut ind.measures {
             let Some(phase) = m.from_roadmap else {

@@ -18,6 +18,18 @@ pub(super) struct Sink<'a> {
 }
 
 impl Sink<'_> {
+    /// Reports a problem at `spanned`, spanning its value, with a hint of what to do.
+    pub fn hinted<T>(&mut self, spanned: &Spanned<T>, message: String, help: &str) {
+        let pos = Pos::from_location(&spanned.referenced);
+        let mut d = Diagnostic::new(self.path, pos, message).with_help(help);
+        if let Ok(len) = u32::try_from(spanned.referenced.span().len())
+            && len > 0
+        {
+            d = d.with_len(len);
+        }
+        self.problems.push(d);
+    }
+
     /// Reports a problem at the place of `spanned`, spanning its value.
     pub fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
         self.coded(Code::Invalid, spanned, message);

@@ -99,8 +99,11 @@ fn check_status(
         },
         None => quarter.map(|q| Period::Quarter(q.year, q.quarter).end()),
     };
-    let known = |id: &str| refs.known_initiatives.report(&id.to_owned());
-    let roadmap = super::roadmap::reports(s, doc, &refs.initiatives, &known, scale);
+    let version = refs.roadmap_version(s, doc.roadmap_version.as_ref());
+    let roadmap = match &version {
+        Some(v) => super::roadmap::reports(s, doc, refs, v, scale),
+        None => BTreeMap::new(),
+    };
     let mut goals: BTreeMap<GoalNumber, GoalStatus> = BTreeMap::new();
     for g in &doc.goals {
         let Some(goal) = refs.check_goal(s, &g.goal) else {
@@ -118,24 +121,24 @@ fn check_status(
                     s.at(i, "a selected entry refers to both an initiative and an indicator (expected one)");
                     continue;
                 }
-                (Some(i), None) => match refs.initiatives.get(i.value.as_str()) {
-                    Some(init) => (
-                        SelectedRef::Initiative(init.id.clone()),
-                        Some(init.title.map(|t| format!("{} {t}", init.id))),
-                    ),
-                    None => {
-                        if refs.known_initiatives.report(&i.value) {
-                            s.at(
-                                i,
-                                format!(
-                                    "unknown initiative `{}` (no file in initiatives/ has this id)",
-                                    i.value
-                                ),
-                            );
-                        }
+                (Some(i), None) => {
+                    let Some(version) = &version else {
                         continue;
+                    };
+                    let id = InitiativeId::new(version.clone(), i.value.trim());
+                    match refs.initiatives.get(&id) {
+                        Some(init) => (
+                            SelectedRef::Initiative(init.id.clone()),
+                            Some(init.title.map(|t| format!("{} {t}", init.id))),
+                        ),
+                        None => {
+                            if refs.report_unknown_initiative(&id) {
+                                unknown_sub_goal(s, refs, i, version);
+                            }
+                            continue;
+                        }
                     }
-                },
+                }
                 (None, Some(i)) => match refs.indicator(s, i) {
                     Some(ind) => (
                         SelectedRef::Indicator(ind.id.clone()),
@@ -264,6 +267,7 @@ fn check_status(
         publisher: doc.publisher.clone(),
         draft: doc.draft,
         dividers: doc.dividers,
+        roadmap_version: version?,
         goals,
         roadmap,
         path: path.to_path_buf(),
@@ -325,4 +329,36 @@ fn initiative_status(
             .filter(|c| !c.value.trim().is_empty())
             .map(|c| Text::plain(c.value.trim()).at(Pos::from_location(&c.referenced))),
     })
+}
+
+/// Reports a sub-goal a status names that its roadmap version does not have, with the ones it
+/// has.
+pub(super) fn unknown_sub_goal(
+    s: &mut Sink,
+    refs: &Refs,
+    id: &serde_saphyr::Spanned<String>,
+    version: &RoadmapVersion,
+) {
+    let (within, which) = if version.is_named() {
+        (
+            format!(" in roadmap version {}", version.id),
+            format!("roadmap version {}'s", version.id),
+        )
+    } else {
+        (String::new(), "the roadmap's".to_owned())
+    };
+    let codes = refs.initiative_codes(version);
+    let help = if codes.is_empty() {
+        format!("{which} sub-goals are none yet: add a file to initiatives/")
+    } else {
+        format!("{which} sub-goals are: {}", codes.join(", "))
+    };
+    s.hinted(
+        id,
+        format!(
+            "unknown sub-goal `{}` (no file in initiatives/ has this id{within})",
+            id.value
+        ),
+        &help,
+    );
 }

@@ -11,8 +11,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::input::{Kind, Loaded, RawContent, raw};
 use crate::labels::Lang;
 use crate::model::{
-    BaseUrl, Contact, Goal, GoalNumber, InitiativeScale, Languages, Licence, ScaleLevel, Source,
-    SourceId, Strategy, Text, Thresholds,
+    BaseUrl, Contact, Goal, GoalNumber, InitiativeScale, Languages, Licence, Roadmap,
+    RoadmapVersion, ScaleLevel, Source, SourceId, Strategy, Text, Thresholds,
 };
 
 /// Claims every source id and checks each source.
@@ -131,6 +131,7 @@ pub(super) fn strategy(
                     }
                 }),
             });
+            let roadmaps = roadmaps(&mut s, refs, &doc.roadmaps);
             Some(Strategy {
                 title: Text::from(&doc.title),
                 subtitle: doc.subtitle.as_ref().map(Text::from),
@@ -144,6 +145,7 @@ pub(super) fn strategy(
                 licence,
                 delay_rule,
                 contact,
+                roadmaps,
             })
         }
         [] if raw.unreadable.contains(&Kind::Strategy) => None,
@@ -373,4 +375,42 @@ pub(super) fn goals(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<Diagno
             },
         );
     }
+}
+
+/// `roadmaps:`: the versions of the roadmap, oldest first, each with a unique slug id.
+fn roadmaps(s: &mut Sink, refs: &Refs, raw: &[raw::RawRoadmap]) -> Vec<Roadmap> {
+    let mut out: Vec<Roadmap> = Vec::new();
+    for (index, r) in raw.iter().enumerate() {
+        let id = r.id.value.trim();
+        if !is_slug(id) {
+            s.at(
+                &r.id,
+                format!(
+                    "invalid roadmap version id `{}` (expected lowercase letters, digits and hyphens, such as 2023)",
+                    r.id.value
+                ),
+            );
+            continue;
+        }
+        if out.iter().any(|o| o.version.id == id) {
+            s.at(
+                &r.id,
+                format!("roadmap version `{id}` is declared twice (expected each once)"),
+            );
+            continue;
+        }
+        let Ok(index) = u16::try_from(index) else {
+            s.at(&r.id, "too many roadmap versions (expected at most 65 535)");
+            break;
+        };
+        out.push(Roadmap {
+            version: RoadmapVersion {
+                index,
+                id: id.to_owned(),
+            },
+            name: Text::from(&r.name),
+            source: r.source.as_ref().map(|src| refs.check_source(s, src)),
+        });
+    }
+    out
 }

@@ -116,6 +116,27 @@ pub struct Strategy {
     /// in the DCAT-AP-NO catalogue (`catalog.ttl`).
     #[serde(default)]
     pub contact: Option<RawContact>,
+    /// The versions of the roadmap, oldest first. A sub-goal's file and a quarter's status
+    /// name the version they follow (`roadmap_version:`), the last when they name none; a
+    /// sub-goal of one version is never merged with one of another that has the same code.
+    /// Left out, the roadmap has one version and no name.
+    #[serde(default)]
+    pub roadmaps: Vec<RawRoadmap>,
+}
+
+/// A version of the roadmap, in `roadmaps:` in `strategy.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRoadmap {
+    /// A short id, used by `roadmap_version:` and in web addresses (`2023`).
+    #[schemars(with = "String")]
+    pub id: S<String>,
+    /// The name printed where pages show more than one version ("Plan for realisering 2023").
+    pub name: RawText,
+    /// The document that published it.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub source: Option<S<String>>,
 }
 
 /// `contact` in `strategy.yaml`: an e-mail address, a web address, or both.

@@ -8,9 +8,11 @@ use super::*;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Planned {
-    /// The first quarter (or year) of the plan.
-    #[schemars(with = "written::QuarterOrYear")]
-    pub start: S<PeriodText>,
+    /// The first quarter (or year) of the plan; left out when the sources give only an end
+    /// ("gjennomføring innen 2024"): the timeline then marks the end alone and says "innen".
+    #[serde(default)]
+    #[schemars(with = "Option<written::QuarterOrYear>")]
+    pub start: Option<S<PeriodText>>,
     /// The last quarter (or year) of the plan: the first planned end, which is never edited
     /// to record a slip (a quarter's status gives the expected end).
     #[schemars(with = "written::QuarterOrYear")]

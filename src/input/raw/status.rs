@@ -12,6 +12,11 @@ pub struct Initiative {
     /// The goal it serves.
     #[schemars(with = "i64")]
     pub goal: S<i64>,
+    /// The version of the roadmap it belongs to (an id in `roadmaps:` in `strategy.yaml`); the
+    /// latest when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub roadmap_version: Option<S<String>>,
     /// Title ("Navn på initiativ" / the roadmap sub-goal).
     pub title: RawText,
     /// What it covers.
@@ -19,11 +24,9 @@ pub struct Initiative {
     pub description: Option<RawText>,
     /// Why it matters for the strategy.
     #[serde(default)]
-    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub relevance: Option<RawText>,
     /// How its status is gathered.
     #[serde(default)]
-    #[expect(dead_code, reason = "the file format has it; no output prints it")]
     pub status_source: Option<RawText>,
     /// Who owns it ("Tiltakseier").
     #[serde(default)]
@@ -89,6 +92,12 @@ pub struct Status {
     /// by default the goal's number and title head its summary page.
     #[serde(default)]
     pub dividers: bool,
+    /// The version of the roadmap this status follows (an id in `roadmaps:` in
+    /// `strategy.yaml`): its sub-goals are the ones `selected:` and `roadmap:` name. The latest
+    /// when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub roadmap_version: Option<S<String>>,
     /// One entry per goal.
     pub goals: Vec<GoalStatus>,
     /// This quarter's report on the roadmap: per sub-goal (and its deliveries) the status, a
