@@ -242,3 +242,93 @@ fn a_sub_goal_has_a_page_with_its_plan_and_every_quarters_report() {
         "{page}"
     );
 }
+
+/// The fixture with two versions of the roadmap: the three quarters follow the latest, `2026`
+/// (every file as it is), and a quarter before them, 2025-Q4, follows `2024`, whose 5A is
+/// another sub-goal than the 2026 roadmap's 5A (one code, two sub-goals). Its one delivery, F1
+/// (utvikling, 2025-Q1 to 2025-Q4), is reported expected in 2026-Q2: two quarters late, so
+/// 5.2 in 2025-Q4 is 1 of 1 (100 %). Were the versions merged, 2026's D1, D2 and E1, under way
+/// in 2025-Q4 and not late, would be counted too: 1 of 4.
+fn versioned(dir: &Path) -> PathBuf {
+    let content = dir.join("content");
+    copy_tree(&root().join("tests/fixtures/roadmap/content"), &content);
+    let add = |path: &str, text: &str| {
+        let path = content.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        std::fs::write(&path, old + text).unwrap();
+    };
+    add(
+        "strategy.yaml",
+        "roadmaps:\n  - id: \"2024\"\n    name: Testplan 2024\n    source: plan\n  - id: \"2026\"\n    name: Testveikart 2026\n",
+    );
+    add(
+        "sources.yaml",
+        "  - id: status-2025-q4\n    title: Teststatus Q4 2025\n    date: 2025-Q4\n",
+    );
+    add(
+        "initiatives/2024/5A.yaml",
+        "id: 5A\nroadmap_version: \"2024\"\ngoal: 5\ntitle: Gammel plan for helsedata\nplanned:\n  end: 2025\ndeliveries:\n  - id: F1\n    title: Utredning\n    phase: utvikling\n    start: 2025-Q1\n    end: 2025-Q4\nsource: plan\n",
+    );
+    add(
+        "status/2025-q4.yaml",
+        "quarter: 2025-Q4\ntitle: Teststatus Q4 2025\nsource: status-2025-q4\nroadmap_version: \"2024\"\ngoals:\n  - goal: 5\n    overall:\n      - Den gamle planen.\n    selected:\n      - initiative: 5A\nroadmap:\n  - sub_goal: 5A\n    status: forsinket\n    deliveries:\n      - id: F1\n        status: forsinket\n        expected_end: 2026-Q2\n",
+    );
+    let out = dir.join("out");
+    let o = build(dir, &content, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
+}
+
+#[test]
+fn sub_goals_of_two_versions_of_the_roadmap_are_kept_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = versioned(tmp.path());
+    let third = 100.0 / 3.0;
+    // 2025-Q4 counts only the 2024 roadmap's F1; the later quarters are as without versions.
+    assert_shares(
+        &measured(&out, "5.2"),
+        &[
+            ("2025-Q4", 100.0),
+            ("2026-Q1", third),
+            ("2026-Q2", 2.0 * third),
+            ("2026-Q3", 2.0 * third),
+        ],
+    );
+
+    // Two pages for the two 5As, each saying which version it belongs to.
+    let old = html_text(&out.join("delmal/2024-5A/index.html"));
+    assert!(old.contains("Delmål 5A i Testplan 2024"), "{old}");
+    assert!(old.contains("5A Gammel plan for helsedata"), "{old}");
+    assert!(old.contains("innen K4 2025"), "{old}");
+    assert!(old.contains("forventet K2 2026"), "{old}");
+    let new = html_text(&out.join("delmal/2026-5A/index.html"));
+    assert!(new.contains("Delmål 5A i Testveikart 2026"), "{new}");
+    assert!(new.contains("5A Felles regelverk for deling av helsedata"), "{new}");
+    assert!(!new.contains("Gammel plan"), "{new}");
+    assert!(!new.contains("4. kvartal 2025"), "2025-Q4 reported on the other 5A: {new}");
+
+    // The 2025-Q4 status selects the 5A of the version it follows.
+    let q4 = html_text(&out.join("status-2025-q4/index.html"));
+    assert!(q4.contains("5A Gammel plan for helsedata"), "{q4}");
+    assert!(!q4.contains("Felles regelverk"), "{q4}");
+
+    // The roadmap page: the current version first, the earlier one as of its last quarter,
+    // and the history naming the earlier 5A's version.
+    let page = html_text(&out.join("veikart/index.html"));
+    let current = page.find("Gjeldende versjon: Testveikart 2026").expect("current");
+    let earlier = page.find("Tidligere versjon: Testplan 2024").expect("earlier");
+    assert!(current < earlier);
+    assert!(
+        page[earlier..].contains("per 4. kvartal 2025"),
+        "{}",
+        &page[earlier..]
+    );
+    assert!(page.contains("5A Gammel plan for helsedata (Testplan 2024)"), "{page}");
+
+    // `list` names both, each with its version.
+    let o = run(tmp.path(), &["list", "--content", "content"]);
+    let listed = String::from_utf8_lossy(&o.stdout);
+    assert!(listed.contains("2024/5A "), "{listed}");
+    assert!(listed.contains("2026/5A "), "{listed}");
+}
