@@ -304,9 +304,15 @@ fn sub_goals_of_two_versions_of_the_roadmap_are_kept_apart() {
     assert!(old.contains("forventet K2 2026"), "{old}");
     let new = html_text(&out.join("delmal/2026-5A/index.html"));
     assert!(new.contains("Delmål 5A i Testveikart 2026"), "{new}");
-    assert!(new.contains("5A Felles regelverk for deling av helsedata"), "{new}");
+    assert!(
+        new.contains("5A Felles regelverk for deling av helsedata"),
+        "{new}"
+    );
     assert!(!new.contains("Gammel plan"), "{new}");
-    assert!(!new.contains("4. kvartal 2025"), "2025-Q4 reported on the other 5A: {new}");
+    assert!(
+        !new.contains("4. kvartal 2025"),
+        "2025-Q4 reported on the other 5A: {new}"
+    );
 
     // The 2025-Q4 status selects the 5A of the version it follows.
     let q4 = html_text(&out.join("status-2025-q4/index.html"));
@@ -316,19 +322,57 @@ fn sub_goals_of_two_versions_of_the_roadmap_are_kept_apart() {
     // The roadmap page: the current version first, the earlier one as of its last quarter,
     // and the history naming the earlier 5A's version.
     let page = html_text(&out.join("veikart/index.html"));
-    let current = page.find("Gjeldende versjon: Testveikart 2026").expect("current");
-    let earlier = page.find("Tidligere versjon: Testplan 2024").expect("earlier");
+    let current = page
+        .find("Gjeldende versjon: Testveikart 2026")
+        .expect("current");
+    let earlier = page
+        .find("Tidligere versjon: Testplan 2024")
+        .expect("earlier");
     assert!(current < earlier);
     assert!(
         page[earlier..].contains("per 4. kvartal 2025"),
         "{}",
         &page[earlier..]
     );
-    assert!(page.contains("5A Gammel plan for helsedata (Testplan 2024)"), "{page}");
+    assert!(
+        page.contains("5A Gammel plan for helsedata (Testplan 2024)"),
+        "{page}"
+    );
 
     // `list` names both, each with its version.
     let o = run(tmp.path(), &["list", "--content", "content"]);
     let listed = String::from_utf8_lossy(&o.stdout);
     assert!(listed.contains("2024/5A "), "{listed}");
     assert!(listed.contains("2026/5A "), "{listed}");
+}
+
+/// The number of header cells a PDF's structure tree tags as heading their row: attribute
+/// dictionaries `/Scope /Row`, wherever they are nested.
+fn row_headers(path: &Path) -> usize {
+    use pdf_extract::{Document, Object};
+    fn count(o: &Object) -> usize {
+        match o {
+            Object::Dictionary(d) => d
+                .iter()
+                .map(|(k, v)| {
+                    usize::from(k == b"Scope" && matches!(v, Object::Name(n) if n == b"Row"))
+                        + count(v)
+                })
+                .sum(),
+            Object::Array(a) => a.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    let doc = Document::load(path).unwrap();
+    doc.objects.values().map(count).sum()
+}
+
+#[test]
+fn the_pdf_tags_each_timeline_row_by_its_first_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = built(tmp.path());
+    // Goal 1's report in 2026-Q3: the timeline's five rows (1A and D1–D4) at least, besides
+    // the overview's rows; each a header cell of its row, as the HTML's `scope="row"`.
+    let rows = row_headers(&out.join("status-2026-q3-mal-1.pdf"));
+    assert!(rows >= 5, "{rows} row headers");
 }

@@ -13,8 +13,23 @@ use typst::{Library, LibraryExt, World};
 
 use super::fonts::FONTS;
 
-/// The standard library, built once.
-static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+/// The standard library, built once, with typst's `a11y-extras` feature, whose
+/// `pdf.header-cell(scope: "row")` tags a table's first column (a sub-goal, a measure) as the
+/// row's header; `sys.inputs.a11y-extras` tells the templates, so that a kept source compiled
+/// by a typst without the feature still compiles (with plain cells).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut inputs = typst::foundations::Dict::new();
+    inputs.insert(
+        "a11y-extras".into(),
+        typst::foundations::Value::Str("on".into()),
+    );
+    LazyHash::new(
+        Library::builder()
+            .with_inputs(inputs)
+            .with_features([typst::Feature::A11yExtras].into_iter().collect())
+            .build(),
+    )
+});
 
 /// A file id for a path inside the virtual project.
 pub fn file_id(path: &str) -> FileId {
