@@ -55,6 +55,9 @@ pub struct GoalOverview {
     pub measures_caption: String,
     /// Its roadmap sub-goals with a status.
     pub sub_goals: Vec<SubGoalRow>,
+    /// The selected sub-goals the status gives no status for, as one line: "Delmål uten
+    /// status oppgitt: 1C, 1D".
+    pub no_status: Option<String>,
     /// The caption of its table of sub-goals.
     pub sub_goals_caption: String,
     /// Its history across the archive's quarters, when there is more than one.
@@ -262,6 +265,7 @@ fn goal_overview(
         )
     };
     let n = g.goal.to_string();
+    let (sub_goals, no_status) = sub_goals(l, content, analysis, status, g);
     GoalOverview {
         number: g.goal.get(),
         title: progress::goal_title(l, content, g.goal),
@@ -280,52 +284,55 @@ fn goal_overview(
         measures,
         unmeasured: progress::tiles(l, content, analysis, quarter, g).1,
         measures_caption: fill(l.overview.measures_caption, &[("n", &n)]),
-        sub_goals: sub_goals(l, content, analysis, status, g),
+        sub_goals,
+        no_status,
         sub_goals_caption: fill(l.overview.sub_goals_caption, &[("n", &n)]),
         history: history::goal_history(l, content, analysis, status, g),
         report_href: names::DocId::report(status.quarter, g.goal).html(),
     }
 }
 
-/// The goal's selected roadmap sub-goals, each with its status this quarter and movement,
-/// or that the status gives none.
+/// The goal's selected roadmap sub-goals, each with its status this quarter and movement;
+/// those the status gives none for, as one line of their codes (a row each said the same
+/// words nine times in the bundled deck).
 fn sub_goals(
     l: &Labels,
     content: &Reader<'_>,
     analysis: &Analysis,
     status: &Status,
     g: &GoalStatus,
-) -> Vec<SubGoalRow> {
+) -> (Vec<SubGoalRow>, Option<String>) {
     let scale = &content.strategy().initiative_scale;
-    g.selected
+    let mut without = Vec::new();
+    let rows = g
+        .selected
         .iter()
         .filter_map(|s| match &s.reference {
             SelectedRef::Initiative(id) => Some(id),
             _ => None,
         })
-        .map(|id| {
+        .filter_map(|id| {
             let title = content
                 .initiative(id)
                 .map(|i| format!("{id} {}", i.title))
                 .unwrap_or_else(|| id.to_string());
             let Some(mv) = analysis.initiatives.get(&(status.quarter, id.clone())) else {
-                return SubGoalRow {
-                    sub_goal: title,
-                    status: l.overview.no_status.to_owned(),
-                    movement: String::new(),
-                    previous: None,
-                };
+                without.push(id.to_string());
+                return None;
             };
             if let Some((before, _)) = mv.previous {
                 content.status(before);
             }
             let v = initiative_status(l, scale, mv, None);
-            SubGoalRow {
+            Some(SubGoalRow {
                 sub_goal: title,
                 status: v.name,
                 movement: v.movement_text,
                 previous: v.previous,
-            }
+            })
         })
-        .collect()
+        .collect();
+    let line = (!without.is_empty())
+        .then(|| fill(l.overview.no_status_list, &[("list", &without.join(", "))]));
+    (rows, line)
 }

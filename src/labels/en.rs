@@ -148,7 +148,7 @@ pub static EN: Labels = Labels {
         movement_column: "Since last quarter",
         sparkline_alt: "Trend of {measure}: {values}.",
         no_measures: "No selected measures.",
-        no_status: "no status given",
+        no_status_list: "Sub-goals with no status given: {list}",
         history_heading: "Assessments quarter by quarter",
         history_caption: "Goal {n}: assessment and status at the end of each quarter",
         history_what: "Measure or sub-goal",

@@ -148,7 +148,7 @@ pub static NB: Labels = Labels {
         movement_column: "Siden forrige kvartal",
         sparkline_alt: "Utvikling for {measure}: {values}.",
         no_measures: "Ingen utvalgte målinger.",
-        no_status: "ingen status oppgitt",
+        no_status_list: "Delmål uten status oppgitt: {list}",
         history_heading: "Vurderinger kvartal for kvartal",
         history_caption: "Mål {n}: vurdering og status ved utgangen av hvert kvartal",
         history_what: "Måling eller delmål",

@@ -148,7 +148,7 @@ pub static NN: Labels = Labels {
         movement_column: "Sidan førre kvartal",
         sparkline_alt: "Utvikling for {measure}: {values}.",
         no_measures: "Ingen utvalde målingar.",
-        no_status: "ingen status oppgjeven",
+        no_status_list: "Delmål utan status oppgjeven: {list}",
         history_heading: "Vurderingar kvartal for kvartal",
         history_caption: "Mål {n}: vurdering og status ved utgangen av kvart kvartal",
         history_what: "Måling eller delmål",

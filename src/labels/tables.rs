@@ -252,8 +252,9 @@ pub struct OverviewWords {
     pub sparkline_alt: &'static str,
     /// In place of a goal's measures when it selects none.
     pub no_measures: &'static str,
-    /// In place of a sub-goal's status when the quarter's status gives none.
-    pub no_status: &'static str,
+    /// The selected sub-goals the quarter's status gives no status for, as one line:
+    /// "Delmål uten status oppgitt: {list}".
+    pub no_status_list: &'static str,
     /// Heading of the history across quarters.
     pub history_heading: &'static str,
     /// Caption of a goal's history table, with `{n}`.
