@@ -376,3 +376,41 @@ fn the_pdf_tags_each_timeline_row_by_its_first_cell() {
     let rows = row_headers(&out.join("status-2026-q3-mal-1.pdf"));
     assert!(rows >= 5, "{rows} row headers");
 }
+
+#[test]
+fn the_bundled_content_keeps_the_2023_plan_apart_from_the_2026_roadmap() {
+    let out = bundled_build().join("out");
+    // Every initiative of Plan for realisering 2023 has its page, in its version.
+    for id in [
+        "1.A", "1.B", "1.C", "1.D", "2.A", "2.B", "3.A", "3.B", "3.C", "4.A", "4.B", "4.C", "4.D",
+        "5.A", "5.B", "5.C", "5.D", "5.E",
+    ] {
+        let page = out.join(format!("delmal/2023-{id}/index.html"));
+        assert!(page.exists(), "{}", page.display());
+    }
+    // The plan's 5.B (EHDS) and the 2026 roadmap's 5A are two sub-goals, each naming its
+    // version; no quarter's status has followed the plan's version.
+    let old = html_text(&out.join("delmal/2023-5.B/index.html"));
+    assert!(
+        old.contains("Delmål 5.B i Plan for realisering 2023"),
+        "{old}"
+    );
+    assert!(
+        old.contains("Ingen kvartalsstatus har fulgt denne versjonen av veikartet"),
+        "{old}"
+    );
+    let new = html_text(&out.join("delmal/2026-5A/index.html"));
+    assert!(new.contains("Delmål 5A i Veikartet 2026"), "{new}");
+    assert!(new.contains("K1 2025–K1 2027"), "the EHDS period: {new}");
+    // 5.A's one date, "gjennomføring innen 2024": an end without a start.
+    let by = html_text(&out.join("delmal/2023-5.A/index.html"));
+    assert!(by.contains("innen K4 2024"), "{by}");
+    let roadmap = html_text(&out.join("veikart/index.html"));
+    let current = roadmap
+        .find("Gjeldende versjon: Veikartet 2026")
+        .expect("current");
+    let earlier = roadmap
+        .find("Tidligere versjon: Plan for realisering 2023")
+        .expect("earlier");
+    assert!(current < earlier);
+}

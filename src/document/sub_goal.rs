@@ -69,6 +69,8 @@ pub struct SubGoalView {
     pub deliveries: Vec<DeliveryView>,
     /// What each quarter reported, newest first.
     pub quarters: Vec<QuarterReports>,
+    /// What to say when no quarter reported: none yet, or none followed its version.
+    pub no_reports: &'static str,
     /// The roadmap page, relative to this one.
     pub roadmap: &'static str,
     /// The front page, relative to this one.
@@ -179,6 +181,14 @@ pub fn sub_goal_view(
                 planned: plan_text(l, Plan::Period(d.planned)),
             })
             .collect(),
+        no_reports: if content
+            .search_statuses()
+            .any(|s| s.roadmap_version == i.id.version)
+        {
+            l.timeline.no_reports
+        } else {
+            l.timeline.no_reports_version
+        },
         quarters,
         roadmap: super::names::ROADMAP_FROM_SUB_GOAL,
         home: super::names::HOME_FROM_INDICATOR,

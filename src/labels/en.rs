@@ -193,6 +193,7 @@ pub static EN: Labels = Labels {
         reports: "Reported by quarter",
         comment: "Comment",
         no_reports: "No quarter has reported a status for this sub-goal yet.",
+        no_reports_version: "No quarterly status has followed this version of the roadmap, so the sub-goal has no reports.",
         undated: "Sub-goals without dates in the sources",
         undated_intro: "The sub-goals below have no dates in the sources, so no timeline shows them.",
         due: "by {when}",

@@ -193,6 +193,7 @@ pub static NB: Labels = Labels {
         reports: "Rapportert per kvartal",
         comment: "Kommentar",
         no_reports: "Ingen kvartal har rapportert status for dette delmålet ennå.",
+        no_reports_version: "Ingen kvartalsstatus har fulgt denne versjonen av veikartet, så det finnes ingen rapporter for delmålet.",
         undated: "Delmål uten datoer i kildene",
         undated_intro: "Delmålene under har ingen datoer i kildene og vises derfor ikke i en tidslinje.",
         due: "innen {when}",

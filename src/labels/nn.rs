@@ -193,6 +193,7 @@ pub static NN: Labels = Labels {
         reports: "Rapportert per kvartal",
         comment: "Kommentar",
         no_reports: "Ingen kvartal har rapportert status for dette delmålet enno.",
+        no_reports_version: "Ingen kvartalsstatus har følgt denne versjonen av vegkartet, så det finst ingen rapportar for delmålet.",
         undated: "Delmål utan datoar i kjeldene",
         undated_intro: "Delmåla under har ingen datoar i kjeldene og blir difor ikkje viste i ei tidslinje.",
         due: "innan {when}",

@@ -87,6 +87,8 @@ pub struct RoadmapWords {
     pub comment: &'static str,
     /// A sub-goal without reports.
     pub no_reports: &'static str,
+    /// A sub-goal of a roadmap version no quarter's status has followed.
+    pub no_reports_version: &'static str,
     /// A plan given only by its end: "innen {when}".
     pub due: &'static str,
     /// What the mark of a plan without a start means, added to the legend when a row has one.
