@@ -265,7 +265,10 @@ mod tests {
     use crate::model::{Indicator, Thresholds};
     use crate::testing::{measure, q};
 
-    fn with_parts(unit: Unit, values: &[(&str, f64, &[(&str, f64)])]) -> (Indicator, Parts) {
+    /// A period, its total and its parts.
+    type Row<'a> = (&'a str, f64, &'a [(&'a str, f64)]);
+
+    fn with_parts(unit: Unit, values: &[Row<'_>]) -> (Indicator, Parts) {
         let points: Vec<(&str, crate::model::Quantity)> =
             values.iter().map(|(p, v, _)| (*p, q(*v))).collect();
         let mut m = measure(None, &points, &[]);

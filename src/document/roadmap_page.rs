@@ -126,7 +126,7 @@ fn history(
                 .map(|r| {
                     format!(
                         " {}",
-                        fill(l.timeline.in_version, &[("version", &r.name.to_string())])
+                        fill(l.timeline.in_version, &[("version", r.name.as_ref())])
                     )
                 })
                 .unwrap_or_default();
@@ -191,7 +191,7 @@ pub fn roadmap_page_view(
                 .last();
             VersionView {
                 anchor: super::names::roadmap_version_anchor(&r.version),
-                heading: fill(l.timeline.earlier, &[("name", &r.name.to_string())]),
+                heading: fill(l.timeline.earlier, &[("name", r.name.as_ref())]),
                 source: r
                     .source
                     .as_ref()

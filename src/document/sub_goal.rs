@@ -151,7 +151,7 @@ pub fn sub_goal_view(
         kicker: match content.strategy().roadmap(&i.id.version) {
             Some(r) => fill(
                 l.timeline.sub_goal_kicker_version,
-                &[("id", &i.id.code), ("version", &r.name.to_string())],
+                &[("id", &i.id.code), ("version", r.name.as_ref())],
             ),
             None => fill(l.timeline.sub_goal_kicker, &[("id", &i.id.code)]),
         },

@@ -74,6 +74,9 @@ impl Content {
         f(path, &mut st.title);
         opt(path, &mut st.subtitle, f);
         f(path, &mut st.vision);
+        for r in &mut st.roadmaps {
+            f(path, &mut r.name);
+        }
         for level in &mut st.initiative_scale.levels {
             if let ScaleLevel::Custom {
                 name, definition, ..
