@@ -326,10 +326,9 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     warnings.extend(previous.warnings);
     let previous = previous.output;
     output::remove_stale_temporaries(opts.out_dir);
-    // Only a build that makes every output has a key of its own, and only one that may skip
-    // outputs can skip them all.
+    // Only a build that makes every output, and may skip outputs, can skip them all.
     let whole = opts.only.is_none() && opts.formats == Formats::Both;
-    let build_key = content_key.filter(|_| whole).map(|k| {
+    let build_key = content_key.map(|k| {
         unchanged::finish(
             k,
             opts.templates,
@@ -338,7 +337,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
         )
     });
     let may_skip = !opts.force && opts.keep_typst.is_none();
-    if let Some(k) = build_key.as_deref().filter(|_| may_skip)
+    if let Some(k) = build_key.as_deref().filter(|_| whole && may_skip)
         && timings.time("unchanged", || {
             unchanged::up_to_date(opts.out_dir, &previous, k)
         })
@@ -497,6 +496,7 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     } else {
         Vec::new()
     };
+    let build_key = build_key.filter(|k| whole || unchanged::still(&previous, k, &entries));
     timings.time("manifest", || {
         Manifest::write(opts.out_dir, build_key, entries)
     })?;

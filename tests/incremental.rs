@@ -360,9 +360,18 @@ fn a_build_that_finds_nothing_changed_at_once_still_sees_every_input() {
     std::fs::write(out.join("index.html"), b"damaged").unwrap();
     assert_eq!(build(&[]).0, 1);
 
-    // A partial build leaves no build key; the next whole build checks each output again.
+    // A partial build with nothing changed keeps the key; after an edit it leaves none, and
+    // the next whole build checks each output again.
+    let key = build_key(&out);
     build(&["--only", "status-2026-q2"]);
+    assert_eq!(build_key(&out), key);
+    let status = content.join("status/2026-q2.yaml");
+    let text = std::fs::read_to_string(&status).unwrap();
+    std::fs::write(&status, text.replacen("title: ", "title: Endret ", 1)).unwrap();
+    build(&["--only", "status-2026-q2", "--format", "pdf"]);
     assert_eq!(build_key(&out), None);
+    let (made, _, _) = build(&[]);
+    assert!(made > 0, "the quarter's web pages");
     assert_eq!(build(&[]), (0, all, 0));
     assert!(build_key(&out).is_some());
 }

@@ -8,7 +8,8 @@
 //! file it lists is still whole, each output's key would be what the manifest lists, so
 //! nothing would be made. Anything the key cannot vouch for (an executable it cannot stat,
 //! a data file that did not read cleanly) leaves no key, and each output is checked on its
-//! own as before.
+//! own as before. A build that makes only some outputs keeps the last key only when its own
+//! is the same and it lists the same files.
 
 use rayon::prelude::*;
 
@@ -16,7 +17,7 @@ use super::key::Key;
 use crate::input::RawContent;
 use crate::labels::Lang;
 use crate::model::BaseUrl;
-use crate::output::{self, Manifest};
+use crate::output::{self, Entry, Manifest};
 use crate::render::Templates;
 
 /// The executable's size and modification time: a rebuilt binary whose version is the same
@@ -80,4 +81,15 @@ pub(super) fn up_to_date(out_dir: &std::path::Path, previous: &Manifest, key: &s
             .files
             .par_iter()
             .all(|e| output::on_disk(out_dir, e))
+}
+
+/// Whether a build that made only some outputs (`--only`, `--format`) leaves the last whole
+/// build's key standing: when its own key is the same and it lists the same files, what it
+/// made anew is what a whole build makes, and the rest is as that build left it.
+pub(super) fn still(previous: &Manifest, key: &str, entries: &[Entry]) -> bool {
+    let mut now: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+    now.sort_unstable();
+    previous.build.as_deref() == Some(key)
+        && now.len() == previous.files.len()
+        && now.iter().zip(&previous.files).all(|(a, b)| *a == b.path)
 }
