@@ -343,7 +343,11 @@ fn a_goals_summary_stands_under_its_heading_when_it_fits_and_never_adds_a_page()
         let yaml = std::fs::read_to_string(root().join(format!("content/goals/mal-{n}.yaml")));
         let yaml = yaml.unwrap();
         let text = yaml.split("summary: >-").nth(1).unwrap();
-        let text: Vec<&str> = text.lines().skip(1).take_while(|l| l.starts_with("  ")).collect();
+        let text: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .collect();
         squash(&text.join(" "))
     };
     // Bundled: goal 4's summary page has room for it; goal 1's has not, and would run onto
