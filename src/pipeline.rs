@@ -7,13 +7,16 @@
 //! and the jobs ([`fanout`], on threads of their own); nothing inside either takes a lock.
 //! Each job writes its outputs as soon as they are made, and skips those whose [`key`] is
 //! unchanged since the last build; the manifest is written last, and only when every job
-//! succeeded.
+//! succeeded. A build that makes every output and finds the whole build's key
+//! ([`unchanged`]) the same as the last one's, with every file whole, stops before planning
+//! any output.
 
 mod fanout;
 mod jobs;
 mod key;
 #[cfg(test)]
 mod no_panic;
+mod unchanged;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -111,6 +114,14 @@ impl Timings {
 
 /// Reads and validates the content folder.
 pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>, BuildError> {
+    load_keyed(content_dir, timings).map(|(content, _)| content)
+}
+
+/// [`load`], with the key of the content files read ([`unchanged::content`]).
+fn load_keyed(
+    content_dir: &Path,
+    timings: &mut Timings,
+) -> Result<(Warned<Content>, Option<key::Key>), BuildError> {
     let (files, mut problems) = timings.time("discover", || input::discover(content_dir));
     let mut texts = SourceTexts::default();
     let (raw, parse_problems) = timings.time("parse", || {
@@ -119,9 +130,10 @@ pub fn load(content_dir: &Path, timings: &mut Timings) -> Result<Warned<Content>
         (raw, problems)
     });
     problems.extend(parse_problems);
+    let key = timings.time("content key", || unchanged::content(content_dir, &raw));
     let validated = timings.time("validate", || validate::validate(content_dir, raw));
     match validated {
-        Ok(content) if problems.is_empty() => Ok(content),
+        Ok(content) if problems.is_empty() => Ok((content, key)),
         Ok(content) => {
             problems.extend(content.warnings);
             Err(BuildError::Content(problems, texts))
@@ -231,10 +243,7 @@ const MEMO_AGE: usize = 0;
 /// The jobs that compile nothing (web pages, fonts) are spread over the batches after their
 /// documents: a thread done with its documents makes pages while another finishes a deck,
 /// instead of waiting at the batch's end.
-fn batches<'k>(
-    work: Vec<(usize, &'k dyn Kind)>,
-    documents: usize,
-) -> Vec<Vec<(usize, &'k dyn Kind)>> {
+fn batches(work: Vec<(usize, &dyn Kind)>, documents: usize) -> Vec<Vec<(usize, &dyn Kind)>> {
     let (docs, rest): (Vec<_>, Vec<_>) = work.into_iter().partition(|(_, kind)| kind.makes_pdf());
     let per = documents.max(1);
     let n = docs.len().div_ceil(per).max(1);
@@ -302,10 +311,13 @@ fn relative(content_dir: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Vec
 /// and only when every output was made, so it lists only whole files.
 pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let mut timings = Timings::default();
-    let Warned {
-        output: mut content,
-        mut warnings,
-    } = load(opts.content_dir, &mut timings)?;
+    let (
+        Warned {
+            output: mut content,
+            mut warnings,
+        },
+        content_key,
+    ) = load_keyed(opts.content_dir, &mut timings)?;
     if let Some(url) = opts.base_url {
         content.strategy.base_url = Some(url.clone());
     }
@@ -313,6 +325,32 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     let previous = timings.time("manifest", || Manifest::read(opts.out_dir));
     warnings.extend(previous.warnings);
     let previous = previous.output;
+    output::remove_stale_temporaries(opts.out_dir);
+    // Only a build that makes every output, and may skip outputs, can skip them all.
+    let whole = opts.only.is_none() && opts.formats == Formats::Both;
+    let build_key = content_key.map(|k| {
+        unchanged::finish(
+            k,
+            opts.templates,
+            &content.strategy.languages.all,
+            opts.base_url,
+        )
+    });
+    let may_skip = !opts.force && opts.keep_typst.is_none();
+    if let Some(k) = build_key.as_deref().filter(|_| whole && may_skip)
+        && timings.time("unchanged", || {
+            unchanged::up_to_date(opts.out_dir, &previous, k)
+        })
+    {
+        return Ok(BuildReport {
+            rebuilt: 0,
+            up_to_date: previous.files.len(),
+            removed: Vec::new(),
+            warnings,
+            texts: SourceTexts::default(),
+            timings,
+        });
+    }
     let analysis = timings.time("analyse", || analyse::analyse(&content));
     let languages = content.strategy.languages.clone();
     // Each language sees the content with its own texts; the first is the main language.
@@ -339,7 +377,6 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
             }
         }
     }
-    output::remove_stale_temporaries(opts.out_dir);
     if let Some(dir) = opts.keep_typst {
         jobs::keep_fonts(dir)?;
     }
@@ -459,7 +496,10 @@ pub fn build(opts: &BuildOptions<'_>) -> Result<BuildReport, BuildError> {
     } else {
         Vec::new()
     };
-    timings.time("manifest", || Manifest::write(opts.out_dir, entries))?;
+    let build_key = build_key.filter(|k| whole || unchanged::still(&previous, k, &entries));
+    timings.time("manifest", || {
+        Manifest::write(opts.out_dir, build_key, entries)
+    })?;
     Ok(BuildReport {
         rebuilt,
         up_to_date,

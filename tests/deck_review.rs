@@ -350,3 +350,54 @@ fn sub_goals_without_a_status_are_one_line_of_the_overview() {
     assert!(deck.iter().all(|p| !p.contains("ingen status oppgitt")));
     assert!(!deck[2].contains("Samlet status (forts.)"), "{}", deck[2]);
 }
+
+/// The page of the deck that heads goal `n`'s summary ("Mål n: …" first).
+fn summary_page(deck: &[String], n: u8) -> String {
+    deck.iter()
+        .find(|p| p.starts_with(&format!("Mål {n}: ")))
+        .map(|p| squash(p))
+        .unwrap_or_else(|| panic!("no summary page of goal {n}"))
+}
+
+#[test]
+fn a_goals_summary_stands_under_its_heading_when_it_fits_and_never_adds_a_page() {
+    let summary = |n: u8| {
+        let yaml = std::fs::read_to_string(root().join(format!("content/goals/mal-{n}.yaml")));
+        let yaml = yaml.unwrap();
+        let text = yaml.split("summary: >-").nth(1).unwrap();
+        let text: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .collect();
+        squash(&text.join(" "))
+    };
+    // Bundled: goal 4's summary page has room for it; goal 1's has not, and would run onto
+    // another page with it.
+    let deck = deck();
+    assert_eq!(deck.len(), 20);
+    assert!(summary_page(&deck, 4).contains(&summary(4)), "goal 4");
+    assert!(!summary_page(&deck, 1).contains(&summary(1)), "goal 1");
+
+    // A short summary fits under goal 1's heading, and the deck keeps its pages.
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_tree(&root().join("content"), &content);
+    let file = content.join("goals/mal-1.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let long = yaml.split("summary: >-\n").nth(1).unwrap();
+    let end = long.find("\naims:").unwrap();
+    let short = "  Innbyggere skal enkelt kunne ta del i egen helse.";
+    std::fs::write(&file, yaml.replacen(&long[..end], short, 1)).unwrap();
+    let out = tmp.path().join("out");
+    let only = ["--only", "status-2026-q2", "--format", "pdf"];
+    let o = build_with(tmp.path(), &content, &out, &only);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let deck = pdf_pages(&out.join("status-2026-q2.pdf"));
+    assert_eq!(deck.len(), 20);
+    let page = summary_page(&deck, 1);
+    assert!(page.contains(&squash(short.trim())), "{page}");
+    // Under the goal's heading, above the summary's title.
+    let (at, title) = (page.find(&squash(short.trim())), page.find("Oppsummering"));
+    assert!(at < title, "{page}");
+}

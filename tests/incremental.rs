@@ -311,3 +311,67 @@ fn one_format_is_built_and_the_other_kept_as_the_last_build_left_it() {
     );
     assert!(!out.join("status-2026-q1.pdf").exists());
 }
+
+/// The build key the manifest in `out` holds: a whole build's, none after a partial one.
+fn build_key(out: &Path) -> Option<String> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    manifest["build"].as_str().map(str::to_owned)
+}
+
+#[test]
+fn a_build_that_finds_nothing_changed_at_once_still_sees_every_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("content"), tmp.path().join("out"));
+    copy_tree(&root().join("tests/fixtures/valid-base"), &content);
+    let build = |extra: &[&str]| build_with(tmp.path(), &content, &out, extra);
+    let (all, _, _) = build(&[]);
+    let key = build_key(&out).expect("a whole build keys what it was made from");
+    assert_eq!(build(&[]), (0, all, 0));
+
+    // A data file's figure: its indicator's data and the documents that show it.
+    let csv = content.join("data/1.6.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    std::fs::write(&csv, text.replace("2024,140000", "2024,140001")).unwrap();
+    let (made, _, _) = build(&[]);
+    assert!(made > 2, "{made}");
+    assert_ne!(build_key(&out).as_ref(), Some(&key));
+    assert_eq!(build(&[]).0, 0);
+
+    // A template beside the content: every PDF imports style.typ.
+    let style = root().join("templates/typst/style.typ");
+    let style = std::fs::read_to_string(style).unwrap() + "\n// edited\n";
+    std::fs::create_dir_all(tmp.path().join("templates/typst")).unwrap();
+    std::fs::write(tmp.path().join("templates/typst/style.typ"), style).unwrap();
+    let before = inodes(&out);
+    let (made, _, _) = build(&[]);
+    let pdfs = before.keys().filter(|p| p.ends_with(".pdf")).count();
+    assert_eq!(made, pdfs, "{:?}", rewritten(&before, &inodes(&out)));
+    assert_eq!(build(&[]).0, 0);
+
+    // The site's address given on the command line.
+    let (made, _, _) = build(&["--base-url", "https://example.org/"]);
+    assert!(made > 2, "{made}");
+    assert_eq!(build(&["--base-url", "https://example.org/"]).0, 0);
+    build(&[]);
+
+    // A file damaged after a build that found nothing changed.
+    assert_eq!(build(&[]).0, 0);
+    std::fs::write(out.join("index.html"), b"damaged").unwrap();
+    assert_eq!(build(&[]).0, 1);
+
+    // A partial build with nothing changed keeps the key; after an edit it leaves none, and
+    // the next whole build checks each output again.
+    let key = build_key(&out);
+    build(&["--only", "status-2026-q2"]);
+    assert_eq!(build_key(&out), key);
+    let status = content.join("status/2026-q2.yaml");
+    let text = std::fs::read_to_string(&status).unwrap();
+    std::fs::write(&status, text.replacen("title: ", "title: Endret ", 1)).unwrap();
+    build(&["--only", "status-2026-q2", "--format", "pdf"]);
+    assert_eq!(build_key(&out), None);
+    let (made, _, _) = build(&[]);
+    assert!(made > 0, "the quarter's web pages");
+    assert_eq!(build(&[]), (0, all, 0));
+    assert!(build_key(&out).is_some());
+}

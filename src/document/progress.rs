@@ -270,15 +270,8 @@ pub fn tiles(
         SelectedRef::Indicator(id) => content.indicator(id),
         _ => None,
     }) {
-        let ids = goal
-            .pages
-            .iter()
-            .find(|p| p.indicator == ind.id)
-            .map(|p| p.measures.as_slice())
-            .unwrap_or_default();
         let title = ind.short_name.as_ref().unwrap_or(&ind.name);
-        let measures = ind.select_measures(ids);
-        let (with, without): (Vec<_>, Vec<_>) = measures
+        let (with, without): (Vec<_>, Vec<_>) = chart::pages::selected_measures(goal, ind)
             .into_iter()
             .map(|m| (m, facts_at(analysis, quarter, ind, m)))
             .partition(|(_, f)| !without_figure(f));

@@ -1,6 +1,7 @@
 //! The manifest: what the last build wrote, with each file's sha256, its key (what it was
-//! made from) and its content files. The next build reads it to skip what has not changed
-//! and to remove what the content no longer produces.
+//! made from) and its content files, and for a whole build the key of everything that build
+//! was made from. The next build reads it to skip what has not changed and to remove what the
+//! content no longer produces.
 
 use std::path::{Component, Path};
 
@@ -48,6 +49,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// The files a build wrote, sorted by path.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
+    /// The key of everything the build was made from, when it made every output (no
+    /// `--only`, no `--format`): a build with the same key and every file whole has nothing
+    /// to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<String>,
     /// One entry per file.
     pub files: Vec<Entry>,
 }
@@ -91,11 +97,16 @@ impl Manifest {
             .map(|i| &self.files[i])
     }
 
-    /// Writes the manifest of `files` (in any order) to `out_dir`, atomically, unless the
-    /// manifest there already says the same.
-    pub fn write(out_dir: &Path, mut files: Vec<Entry>) -> Result<(), WriteError> {
+    /// Writes the manifest of `files` (in any order), made by a build whose key is `build`,
+    /// to `out_dir`, atomically, unless the manifest there already says the same.
+    pub fn write(
+        out_dir: &Path,
+        build: Option<String>,
+        mut files: Vec<Entry>,
+    ) -> Result<(), WriteError> {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut json = serde_json::to_vec_pretty(&Manifest { files }).expect("manifest serializes");
+        let mut json =
+            serde_json::to_vec_pretty(&Manifest { build, files }).expect("manifest serializes");
         json.push(b'\n');
         let path = out_dir.join(MANIFEST);
         if std::fs::read(&path).is_ok_and(|old| old == json) {
@@ -124,8 +135,15 @@ pub fn on_disk(out_dir: &Path, entry: &Entry) -> bool {
     let Some(path) = inside(out_dir, &entry.path) else {
         return false;
     };
-    std::fs::read(path)
-        .is_ok_and(|b| b.len() as u64 == entry.bytes && sha256_hex(&b) == entry.sha256)
+    // Hashed as it is read, in pieces: reading a font whole into a fresh buffer costs more
+    // than hashing it.
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut hasher = Sha256::new();
+    file.metadata().is_ok_and(|m| m.len() == entry.bytes)
+        && std::io::copy(&mut file, &mut hasher).is_ok_and(|n| n == entry.bytes)
+        && format!("{:x}", hasher.finalize()) == entry.sha256
 }
 
 /// `rel` under `out_dir`, when it is a plain relative path that cannot leave the folder.
@@ -188,6 +206,7 @@ mod tests {
             std::fs::write(path, p).unwrap();
         }
         let previous = Manifest {
+            build: None,
             files: [
                 "a.pdf",
                 "gone.pdf",

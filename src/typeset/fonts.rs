@@ -125,10 +125,16 @@ pub static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
+/// Letters and punctuation of the content's languages that Inter has a glyph for (a test
+/// checks it against the fonts), so that text written in them is checked without parsing
+/// every font.
+const LATIN: [std::ops::RangeInclusive<char>; 2] = ['\u{A0}'..='\u{17F}', '\u{2010}'..='\u{2022}'];
+
 /// Whether a character can be set: some bundled font has a glyph for it (typst falls back
 /// through every font in the book), or it takes none (spaces, controls, joiners).
 pub fn covers(c: char) -> bool {
     c.is_ascii()
+        || LATIN.iter().any(|r| r.contains(&c))
         || c.is_whitespace()
         || c.is_control()
         || typst::text::is_default_ignorable(c)
@@ -149,6 +155,20 @@ mod tests {
         assert!(families.contains(&"Libertinus Serif"), "{families:?}");
         assert!(families.contains(&"Noto Sans Symbols 2"), "{families:?}");
         assert!(families.contains(&"Noto Emoji"), "{families:?}");
+    }
+
+    #[test]
+    fn the_latin_letters_taken_as_covered_are_in_the_fonts() {
+        for c in LATIN.into_iter().flatten() {
+            assert!(
+                FONTS
+                    .fonts
+                    .iter()
+                    .any(|f| f.info().coverage.contains(c as u32)),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 
     #[test]
