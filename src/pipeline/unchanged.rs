@@ -2,7 +2,7 @@
 //! a build with nothing changed can say so without planning a single output.
 //!
 //! It covers what every output's own [`key`](super::key) covers, taken whole rather than per
-//! output: the tool and its executable, every content file read (path and text, data files
+//! output: the tool and the source it was built from, every content file read (path and text, data files
 //! too), every template, the words of every language of the site, the fonts, and the site's
 //! address given on the command line. When the last manifest holds the same key and every
 //! file it lists is still whole, each output's key would be what the manifest lists, so
@@ -20,16 +20,11 @@ use crate::model::BaseUrl;
 use crate::output::{self, Entry, Manifest};
 use crate::render::Templates;
 
-/// The executable's size and modification time: a rebuilt binary whose version is the same
-/// can still make other bytes.
+/// The source the executable was built from (`build.rs`): a rebuilt binary whose version is
+/// the same can still make other bytes. Not the executable's modification time, which would
+/// make the manifest of one commit's build differ from another checkout's.
 fn executable() -> Option<String> {
-    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    Some(format!("{} {}", meta.len(), modified.as_nanos()))
+    Some(env!("STATUSRAPPORT_SOURCE").to_owned())
 }
 
 /// The key of the content files `raw` was read from: each file's path (relative to
