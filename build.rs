@@ -37,5 +37,8 @@ fn main() {
         hash.write(&std::fs::read(path).unwrap_or_default());
         hash.write_u8(0);
     }
-    println!("cargo:rustc-env=STATUSRAPPORT_SOURCE={:016x}", hash.finish());
+    println!(
+        "cargo:rustc-env=STATUSRAPPORT_SOURCE={:016x}",
+        hash.finish()
+    );
 }

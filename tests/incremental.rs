@@ -375,3 +375,35 @@ fn a_build_that_finds_nothing_changed_at_once_still_sees_every_input() {
     assert_eq!(build(&[]), (0, all, 0));
     assert!(build_key(&out).is_some());
 }
+
+#[test]
+fn a_copy_of_the_binary_writes_the_same_manifest() {
+    // The whole build's key names the source the binary was built from, not the executable's
+    // modification time: another copy of the same build (a second checkout, a reinstall)
+    // finds everything up to date and writes the same manifest, with no clock in it.
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, out) = (tmp.path().join("content"), tmp.path().join("out"));
+    content_with_q1(&content);
+    build_with(tmp.path(), &content, &out, &[]);
+    let before = std::fs::read(out.join("manifest.json")).unwrap();
+    assert!(build_key(&out).is_some());
+    let copy = tmp.path().join("statusrapport-copy");
+    std::fs::copy(env!("CARGO_BIN_EXE_statusrapport"), &copy).unwrap();
+    let o = std::process::Command::new(&copy)
+        .current_dir(tmp.path())
+        .args(["build", "--content", content.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(" 0 rebuilt") || stderr.contains("0 rebuilt"),
+        "{stderr}"
+    );
+    let after = std::fs::read(out.join("manifest.json")).unwrap();
+    assert!(
+        before == after,
+        "the manifest changed with the executable's copy"
+    );
+}
