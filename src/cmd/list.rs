@@ -89,11 +89,7 @@ pub fn listing(content: &Content) -> String {
                 None => String::new(),
             };
             // A sub-goal of a named roadmap version is listed with it: `2023/1.B`.
-            let id = if i.id.version.is_named() {
-                format!("{}/{}", i.id.version.id, i.id)
-            } else {
-                i.id.to_string()
-            };
+            let id = i.id.qualified();
             std::iter::once((id.clone(), format!("{}{planned}", i.title))).chain(
                 i.deliveries.iter().map(move |d| {
                     (

@@ -16,7 +16,7 @@ use super::text::{Shown, paragraphs};
 use crate::labels::{Labels, fill};
 use crate::model::{
     DefaultLevel, Delay, End, GoalNumber, GoalStatus, Initiative, InitiativeScale, Level, Phase,
-    Plan, Quarter, Report, ScaleLevel, SelectedRef, Status, end_as_of,
+    Plan, Quarter, Report, RoadmapVersion, ScaleLevel, SelectedRef, Status, end_as_of,
 };
 
 /// Up to this many quarters the columns are quarters; beyond it, years.
@@ -403,14 +403,37 @@ pub fn goal_roadmap(
     status: &Status,
     goal: GoalNumber,
 ) -> Option<RoadmapView> {
-    let initiatives = content.initiatives_of(goal, &status.roadmap_version);
-    roadmap_view(
+    let anchor = super::names::timeline_anchor(goal);
+    goal_timeline(
         l,
         content,
         moves,
         Some(status),
+        &status.roadmap_version,
+        goal,
+        anchor,
+    )
+}
+
+/// The timeline of a goal's sub-goals in one version of the roadmap, as of `status` (a
+/// quarter that followed the version) or as planned, under the heading "Veikart mål N".
+pub fn goal_timeline(
+    l: &Labels,
+    content: &Reader<'_>,
+    moves: &crate::analyse::initiatives::StatusMoves,
+    status: Option<&Status>,
+    version: &RoadmapVersion,
+    goal: GoalNumber,
+    anchor: String,
+) -> Option<RoadmapView> {
+    let initiatives = content.initiatives_of(goal, version);
+    roadmap_view(
+        l,
+        content,
+        moves,
+        status,
         &initiatives,
-        super::names::timeline_anchor(goal),
+        anchor,
         fill(l.timeline.title, &[("n", &goal.to_string())]),
     )
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::history::{HistoryCell, status_cell};
 use super::reader::Reader;
-use super::roadmap::{RoadmapView, goal_roadmap, level_text, roadmap_view};
+use super::roadmap::{RoadmapView, goal_roadmap, goal_timeline, level_text};
 use super::text::Shown;
 use crate::analyse::initiatives::StatusMoves;
 use crate::labels::{Labels, fill};
@@ -232,21 +232,12 @@ fn version_timelines(
     content
         .search_goals()
         .filter_map(|g| {
-            let initiatives = content.initiatives_of(g.number, version);
             let anchor = if version.is_named() {
                 super::names::version_timeline_anchor(version, g.number)
             } else {
                 super::names::timeline_anchor(g.number)
             };
-            roadmap_view(
-                l,
-                content,
-                moves,
-                status,
-                &initiatives,
-                anchor,
-                fill(l.timeline.title, &[("n", &g.number.to_string())]),
-            )
+            goal_timeline(l, content, moves, status, version, g.number, anchor)
         })
         .collect()
 }

@@ -160,6 +160,16 @@ impl InitiativeId {
         }
     }
 
+    /// The id with its version, where a reader of the content's files needs it: `2023/1.B`,
+    /// or `1A` in a roadmap without named versions.
+    pub fn qualified(&self) -> String {
+        if self.version.is_named() {
+            format!("{}/{}", self.version.id, self.code)
+        } else {
+            self.code.clone()
+        }
+    }
+
     /// The goal number its code starts with.
     pub fn goal_digit(&self) -> Option<u8> {
         self.code

@@ -231,36 +231,36 @@ pub fn delay_of(
     })
 }
 
-/// Counts, for each quarter in `reports` and each phase, the deliveries the rule counts and
-/// those it finds significantly delayed.
+/// Counts, for one quarter and each phase, the deliveries of `plans` (the roadmap version the
+/// quarter's status follows) the rule counts and those it finds significantly delayed, given
+/// the quarter's reports.
 pub fn delay_shares<'a>(
-    plans: impl IntoIterator<Item = (&'a InitiativeId, &'a [Delivery])> + Clone,
-    reports: &BTreeMap<Quarter, &BTreeMap<InitiativeId, SubGoalReport>>,
+    quarter: Quarter,
+    plans: impl IntoIterator<Item = (&'a InitiativeId, &'a [Delivery])>,
+    reported: &BTreeMap<InitiativeId, SubGoalReport>,
     rule: &DelayRule,
 ) -> DelayShares {
     let mut shares = DelayShares::new();
-    for (&quarter, reported) in reports {
-        for (sub_goal, deliveries) in plans.clone() {
-            for d in deliveries {
-                let report = reported.get(sub_goal).and_then(|r| r.deliveries.get(&d.id));
-                let Some(delay) = delay_of(quarter, d.planned, report, rule) else {
-                    continue;
-                };
-                let share = shares
-                    .entry((quarter, d.phase))
-                    .or_insert_with(|| DelayShare {
-                        counted: Vec::new(),
-                        delayed: Vec::new(),
-                    });
-                let r = DeliveryRef {
-                    sub_goal: sub_goal.clone(),
-                    delivery: d.id.clone(),
-                };
-                if let Some(delay) = delay {
-                    share.delayed.push((r.clone(), delay));
-                }
-                share.counted.push(r);
+    for (sub_goal, deliveries) in plans {
+        for d in deliveries {
+            let report = reported.get(sub_goal).and_then(|r| r.deliveries.get(&d.id));
+            let Some(delay) = delay_of(quarter, d.planned, report, rule) else {
+                continue;
+            };
+            let share = shares
+                .entry((quarter, d.phase))
+                .or_insert_with(|| DelayShare {
+                    counted: Vec::new(),
+                    delayed: Vec::new(),
+                });
+            let r = DeliveryRef {
+                sub_goal: sub_goal.clone(),
+                delivery: d.id.clone(),
+            };
+            if let Some(delay) = delay {
+                share.delayed.push((r.clone(), delay));
             }
+            share.counted.push(r);
         }
     }
     shares

@@ -31,7 +31,7 @@ pub(super) fn initiatives(raw: &RawContent, refs: &mut Refs, problems: &mut Vec<
         let id = InitiativeId::new(version, code);
         // Claimed by its key, so that 1A of one version and 1A of another are two sub-goals.
         let key = Spanned {
-            value: Refs::initiative_key(&id),
+            value: id.qualified(),
             referenced: doc.id.referenced,
             defined: doc.id.defined,
         };

@@ -53,7 +53,8 @@ pub(crate) struct Refs {
     known_indicators: Known<String>,
     /// Initiatives by id.
     initiatives: BTreeMap<InitiativeId, Initiative>,
-    /// Every initiative id written, as its key (`2023/1.B`, or `1A` in an unnamed roadmap).
+    /// Every initiative id written, qualified by its version (`2023/1.B`, or `1A` in an
+    /// unnamed roadmap).
     known_initiatives: Known<String>,
     /// The roadmap's versions, oldest first, once the strategy is read (`None` when it could
     /// not be).
@@ -91,19 +92,9 @@ impl Refs {
         found.cloned()
     }
 
-    /// The key an initiative id is known by within validation: `2023/1.B`, or `1A` in an
-    /// unnamed roadmap.
-    fn initiative_key(id: &InitiativeId) -> String {
-        if id.version.is_named() {
-            format!("{}/{}", id.version.id, id.code)
-        } else {
-            id.code.clone()
-        }
-    }
-
     /// Whether a sub-goal that resolved to nothing is worth reporting.
     fn report_unknown_initiative(&self, id: &InitiativeId) -> bool {
-        self.known_initiatives.report(&Self::initiative_key(id))
+        self.known_initiatives.report(&id.qualified())
     }
 
     /// The codes of one version's sub-goals, for a hint.

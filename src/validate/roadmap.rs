@@ -324,13 +324,17 @@ pub(super) fn add_computed_values(content: &mut Content, problems: &mut Vec<Diag
         .iter()
         .filter(|(_, st)| !st.roadmap.is_empty())
     {
-        let reports = BTreeMap::from([(*q, &st.roadmap)]);
         let plans = content
             .initiatives
             .iter()
             .filter(|(id, _)| id.version == st.roadmap_version)
             .map(|(id, i)| (id, i.deliveries.as_slice()));
-        delays.extend(delay_shares(plans, &reports, &content.strategy.delay_rule));
+        delays.extend(delay_shares(
+            *q,
+            plans,
+            &st.roadmap,
+            &content.strategy.delay_rule,
+        ));
     }
     content.delays = delays;
     for ind in content.indicators.values_mut() {
